@@ -1,0 +1,89 @@
+/**
+ * Numbered schema migrations. Append only: an applied migration is recorded with a checksum of
+ * its SQL, and editing it afterwards makes the app refuse the database rather than guess.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Kemenperin scale (Permenperin 64/2016), kept in SQL so it is computed, never typed in. */
+const SCALE_SQL = `CASE
+  WHEN workers_total IS NULL OR investment_idr IS NULL THEN NULL
+  WHEN workers_total <= 19 AND investment_idr < 1000000000 THEN 'kecil'
+  WHEN workers_total <= 19 THEN 'menengah'
+  WHEN investment_idr <= 15000000000 THEN 'menengah'
+  ELSE 'besar' END`;
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'registry',
+    sql: `
+CREATE TABLE province (
+  code TEXT PRIMARY KEY CHECK (length(code) = 2),
+  name TEXT NOT NULL
+);
+CREATE TABLE district (
+  code TEXT PRIMARY KEY CHECK (length(code) = 4),
+  province_code TEXT NOT NULL REFERENCES province(code),
+  type TEXT NOT NULL CHECK (type IN ('Kabupaten','Kota')),
+  name TEXT NOT NULL,
+  variants TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE ikm (
+  id INTEGER PRIMARY KEY,
+  nib TEXT CHECK (nib IS NULL OR (length(nib) = 13 AND nib NOT GLOB '*[^0-9]*')),
+  business_name TEXT NOT NULL CHECK (length(trim(business_name)) > 0),
+  owner_name TEXT,
+  district_code TEXT NOT NULL REFERENCES district(code),
+  address TEXT,
+  commodity TEXT,
+  kbli TEXT CHECK (kbli IS NULL OR (length(kbli) = 5 AND kbli NOT GLOB '*[^0-9]*')),
+  workers_male INTEGER CHECK (workers_male >= 0),
+  workers_female INTEGER CHECK (workers_female >= 0),
+  workers_total INTEGER CHECK (workers_total >= 0),
+  investment_idr INTEGER CHECK (investment_idr >= 0),
+  production_value_idr INTEGER CHECK (production_value_idr >= 0),
+  year_established INTEGER,
+  phone TEXT,
+  kecamatan TEXT,
+  desa TEXT,
+  email TEXT,
+  business_form TEXT,
+  capacity_value REAL CHECK (capacity_value >= 0),
+  capacity_unit TEXT,
+  raw_material_value_idr INTEGER CHECK (raw_material_value_idr >= 0),
+  scale TEXT GENERATED ALWAYS AS (${SCALE_SQL}) VIRTUAL,
+  search_text TEXT NOT NULL DEFAULT '',
+  name_key TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE UNIQUE INDEX ikm_nib_active ON ikm(nib) WHERE nib IS NOT NULL AND deleted_at IS NULL;
+CREATE INDEX ikm_district ON ikm(district_code) WHERE deleted_at IS NULL;
+CREATE INDEX ikm_name_key ON ikm(name_key, district_code) WHERE deleted_at IS NULL;
+CREATE INDEX ikm_business_name ON ikm(business_name COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX ikm_commodity ON ikm(commodity COLLATE NOCASE) WHERE deleted_at IS NULL;
+CREATE INDEX ikm_kbli ON ikm(kbli) WHERE deleted_at IS NULL;
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  ikm_id INTEGER NOT NULL REFERENCES ikm(id),
+  action TEXT NOT NULL CHECK (action IN ('create','update','delete','restore','import')),
+  field TEXT,
+  old_value TEXT,
+  new_value TEXT,
+  at TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  batch_id INTEGER
+);
+CREATE INDEX audit_log_ikm ON audit_log(ikm_id, id);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`,
+  },
+];

@@ -1,0 +1,57 @@
+/**
+ * Districts (kabupaten/kota) and how staff write them. The reference rows come from
+ * resources/wilayah_kalimantan.csv through the core; this module only matches names to codes,
+ * so the grid (renderer) and the importer (core) resolve "Kotim" the same way.
+ */
+import { fold } from './text';
+
+export interface District {
+  code: string; // 4-digit BPS code
+  provinceCode: string; // 2-digit BPS code
+  province: string;
+  type: 'Kabupaten' | 'Kota';
+  name: string;
+  variants: string[];
+}
+
+export interface Province {
+  code: string;
+  name: string;
+}
+
+/** Folded key of a district name with its administrative prefix removed. */
+export function districtKey(text: string): string {
+  return fold(text)
+    .replace(/[.,()]/g, ' ')
+    .replace(/^(kabupaten|kab|kota|kotamadya|kodya|pemkab|pemkot)\s+/, '')
+    .replace(/\s+/g, '');
+}
+
+export class DistrictResolver {
+  private readonly byKey = new Map<string, District>();
+  private readonly byCode = new Map<string, District>();
+
+  constructor(readonly districts: readonly District[]) {
+    for (const d of districts) {
+      this.byCode.set(d.code, d);
+      for (const alias of [d.name, ...d.variants]) this.byKey.set(districtKey(alias), d);
+    }
+    // A kota and a kabupaten can share a name (Kota Banjarmasin has no kabupaten twin, but
+    // Kotabaru is a kabupaten): "Kota X" must win for kota, so index the typed form too.
+    for (const d of districts) this.byKey.set(fold(`${d.type} ${d.name}`).replace(/\s+/g, ''), d);
+  }
+
+  /** The district a typed name or BPS code means, or null. */
+  resolve(text: unknown): District | null {
+    if (text == null) return null;
+    const s = String(text).trim();
+    if (s === '') return null;
+    if (/^\d{4}$/.test(s)) return this.byCode.get(s) ?? null;
+    const typed = fold(s).replace(/[.,()]/g, ' ').replace(/^kab\s+/, 'kabupaten ').replace(/\s+/g, '');
+    return this.byKey.get(typed) ?? this.byKey.get(districtKey(s)) ?? null;
+  }
+
+  get(code: string): District | undefined {
+    return this.byCode.get(code);
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The one API contract between the renderer and the core. Each method has a zod schema for its
+ * argument (checked in the core's entry layer, whatever the transport: Electron IPC or the
+ * browser host's HTTP) and a TypeScript result type. Add a method here, implement it in
+ * electron/core/api/handlers.ts, and both transports carry it.
+ */
+import { z } from 'zod';
+import type { District, Province } from './areas';
+import type { IkmRecord } from './fields';
+import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
+import type { MessageKey } from './messages';
+
+const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
+const columnKey = z.enum([...IKM_FIELD_KEYS, ...COMPUTED_KEYS] as [string, ...string[]]);
+const cellValue = z.union([z.string().max(10_000), z.number(), z.null()]);
+
+export const rangeSchema = z.object({
+  field: fieldKey,
+  min: z.number().nullable().optional(),
+  max: z.number().nullable().optional(),
+});
+
+export const ikmFilterSchema = z
+  .object({
+    search: z.string().max(200).optional(),
+    province: z.string().regex(/^\d{2}$/).optional(),
+    districts: z.array(z.string().regex(/^\d{4}$/)).max(100).optional(),
+    commodity: z.string().max(200).optional(),
+    kbli: z.string().max(10).optional(),
+    scale: z.enum(['kecil', 'menengah', 'besar']).optional(),
+    ranges: z.array(rangeSchema).max(20).optional(),
+  })
+  .strict();
+
+export const sortSchema = z.array(z.object({ field: columnKey, desc: z.boolean() }).strict()).max(5);
+
+export const cellChangeSchema = z.object({ id: z.number().int().positive(), field: fieldKey, value: cellValue }).strict();
+
+export type IkmFilter = z.infer<typeof ikmFilterSchema>;
+export type IkmSort = z.infer<typeof sortSchema>;
+export type CellChange = z.infer<typeof cellChangeSchema>;
+
+export interface CellError {
+  index: number; // position in the request's changes
+  id: number;
+  field: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  message: string; // Bahasa Indonesia
+}
+
+export interface IkmSummary {
+  count: number;
+  workers_male: number;
+  workers_female: number;
+  workers_total: number;
+  investment_idr: number;
+  production_value_idr: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  ikm_id: number;
+  action: 'create' | 'update' | 'delete' | 'restore' | 'import';
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  at: string; // ISO timestamp (UTC)
+  os_user: string;
+}
+
+export type UpdateResult = { ok: true; records: IkmRecord[] } | { ok: false; errors: CellError[] };
+
+export interface AppInfo {
+  dbPath: string;
+  schemaVersion: number;
+  user: string;
+  ikmCount: number;
+  version: string;
+}
+
+/** The contract: method → [argument schema, result type]. */
+export const contract = {
+  'app.info': z.object({}).strict(),
+  'areas.list': z.object({}).strict(),
+  'ikm.query': z
+    .object({
+      filter: ikmFilterSchema,
+      sort: sortSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    })
+    .strict(),
+  'ikm.summary': z.object({ filter: ikmFilterSchema }).strict(),
+  'ikm.get': z.object({ id: z.number().int().positive() }).strict(),
+  'ikm.update': z.object({ changes: z.array(cellChangeSchema).min(1).max(50_000) }).strict(),
+  'ikm.create': z.object({ values: z.record(fieldKey, cellValue).optional() }).strict(),
+  'ikm.delete': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
+  'ikm.restore': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
+  'ikm.history': z.object({ id: z.number().int().positive() }).strict(),
+  'ikm.distinct': z.object({ field: z.enum(['commodity', 'kbli']), search: z.string().max(100).optional() }).strict(),
+  'demo.seed': z.object({ rows: z.number().int().min(1).max(1_000_000) }).strict(),
+  'settings.get': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/) }).strict(),
+  'settings.set': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/), value: z.unknown() }).strict(),
+} as const;
+
+export type Method = keyof typeof contract;
+export type Args<M extends Method> = z.infer<(typeof contract)[M]>;
+
+export interface Results {
+  'app.info': AppInfo;
+  'areas.list': { provinces: Province[]; districts: District[] };
+  'ikm.query': { rows: IkmRecord[]; total: number };
+  'ikm.summary': IkmSummary;
+  'ikm.get': IkmRecord;
+  'ikm.update': UpdateResult;
+  'ikm.create': IkmRecord;
+  'ikm.delete': { deleted: number };
+  'ikm.restore': { restored: number };
+  'ikm.history': AuditEntry[];
+  'ikm.distinct': string[];
+  'demo.seed': { inserted: number };
+  'settings.get': unknown;
+  'settings.set': null;
+}
+export type Result<M extends Method> = M extends keyof Results ? Results[M] : never;
+
+/** What every transport returns: a result, or a typed error with a message in Bahasa Indonesia. */
+export type Envelope<T> =
+  | { ok: true; result: T }
+  | { ok: false; error: { code: 'bad_request' | 'unknown_method' | 'not_found' | 'internal' | 'unauthorized'; key: MessageKey; message: string } };
+
+/** What the renderer holds: `api.call('ikm.query', {...})`, over IPC or HTTP alike. */
+export interface Api {
+  call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>>;
+}
+
+export const METHODS = Object.keys(contract) as Method[];
+export const IPC_CHANNEL = 'pangkalan:call';

@@ -1,0 +1,66 @@
+/**
+ * Messages the core can return (validation, errors), in Bahasa Indonesia first and English second.
+ * The core sends the key and params; whoever shows it picks the language with `message()`.
+ */
+export type Lang = 'id' | 'en';
+
+const id = {
+  'err.number': 'Bukan angka yang dikenali. Tulis misalnya 1.500.000 atau Rp 1.500.000.',
+  'err.negative': 'Nilai tidak boleh negatif.',
+  'err.whole': 'Harus bilangan bulat (tanpa koma).',
+  'err.nib': 'NIB "{value}" tidak valid: NIB terdiri dari 13 angka.',
+  'err.nibDuplicate': 'NIB {value} sudah dipakai oleh "{name}".',
+  'err.kbli': 'KBLI "{value}" tidak valid: KBLI terdiri dari 5 angka.',
+  'err.phone': 'Nomor telepon "{value}" tidak valid.',
+  'err.year': 'Tahun "{value}" tidak dikenali. Tulis misalnya 2015.',
+  'err.yearFuture': 'Tahun {value} belum terjadi (paling lambat {max}).',
+  'err.email': 'Alamat email "{value}" tidak valid.',
+  'err.tooLong': 'Teks terlalu panjang (paling banyak {max} karakter).',
+  'err.required': 'Kolom ini wajib diisi.',
+  'err.district': 'Kabupaten/kota "{value}" tidak dikenal. Pilih dari daftar wilayah Kalimantan.',
+  'err.businessForm': 'Bentuk usaha "{value}" tidak dikenal (perseorangan, CV, PT, koperasi, BUMDes, lainnya).',
+  'err.workersTotal': 'Jumlah tenaga kerja ({value}) harus sama dengan laki-laki + perempuan ({sum}).',
+  'err.notEditable': 'Kolom "{field}" tidak dapat diubah.',
+  'err.notFound': 'Data IKM dengan id {id} tidak ditemukan (mungkin sudah dihapus).',
+  'err.badRequest': 'Permintaan tidak valid: {detail}',
+  'err.unknownMethod': 'Perintah "{method}" tidak dikenal.',
+  'err.internal': 'Terjadi kesalahan di aplikasi: {detail}',
+  'err.unauthorized': 'Akses ditolak: token tidak cocok.',
+} as const;
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = {
+  'err.number': 'Not a number. Write e.g. 1.500.000 or Rp 1.500.000.',
+  'err.negative': 'The value may not be negative.',
+  'err.whole': 'Must be a whole number.',
+  'err.nib': 'NIB "{value}" is invalid: an NIB has 13 digits.',
+  'err.nibDuplicate': 'NIB {value} is already used by "{name}".',
+  'err.kbli': 'KBLI "{value}" is invalid: a KBLI code has 5 digits.',
+  'err.phone': 'Phone number "{value}" is invalid.',
+  'err.year': 'Year "{value}" not understood. Write e.g. 2015.',
+  'err.yearFuture': 'Year {value} is in the future (latest {max}).',
+  'err.email': 'Email address "{value}" is invalid.',
+  'err.tooLong': 'Text too long (at most {max} characters).',
+  'err.required': 'This field is required.',
+  'err.district': 'District "{value}" is unknown. Pick one from the Kalimantan list.',
+  'err.businessForm': 'Business form "{value}" unknown (perseorangan, CV, PT, koperasi, BUMDes, other).',
+  'err.workersTotal': 'Total workers ({value}) must equal male + female ({sum}).',
+  'err.notEditable': 'Column "{field}" cannot be edited.',
+  'err.notFound': 'IKM record {id} not found (it may have been deleted).',
+  'err.badRequest': 'Invalid request: {detail}',
+  'err.unknownMethod': 'Unknown command "{method}".',
+  'err.internal': 'Application error: {detail}',
+  'err.unauthorized': 'Access denied: token mismatch.',
+};
+
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { id, en };
+
+/** Fills `{name}` placeholders; unknown keys fall back to the key itself. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function message(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  return format(MESSAGES[lang][key] ?? key, params);
+}

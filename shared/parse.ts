@@ -1,0 +1,185 @@
+/**
+ * Parsers for the values staff type or districts send: Indonesian numbers and money, NIB, KBLI,
+ * phone numbers, years. Shared by grid edits (renderer + core) and file import, so a value is
+ * understood the same way wherever it comes from. Every parser returns a Parsed<T>:
+ * `{ ok: true, value }` (value null = empty / unknown, never zero) or `{ ok: false, error }`.
+ */
+import type { MessageKey } from './messages';
+
+export type ParseError = { key: MessageKey; params?: Record<string, string | number> };
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; error: ParseError };
+
+export const ok = <T>(value: T | null): Parsed<T> => ({ ok: true, value });
+export const fail = <T>(key: MessageKey, params?: ParseError['params']): Parsed<T> => ({
+  ok: false,
+  error: { key, params },
+});
+
+const isBlank = (v: unknown): boolean =>
+  v == null || (typeof v === 'string' && v.trim() === '') || (typeof v === 'string' && /^[-–—]$/.test(v.trim()));
+
+const MULTIPLIERS: Array<[RegExp, number]> = [
+  [/\b(triliun|t)\b/, 1e12],
+  [/\b(miliar|milyar|m)\b/, 1e9],
+  [/\b(juta|jt)\b/, 1e6],
+  [/\b(ribu|rb)\b/, 1e3],
+];
+
+/**
+ * Reads a number written the Indonesian way: `Rp 1.500.000`, `1.500.000,00`, `1.500.000,-`,
+ * `1,5 juta`, `(1.000)`; plain JS numbers pass through. A lone dot followed by exactly three digits
+ * groups thousands (Indonesian); otherwise the last of `.`/`,` is the decimal separator.
+ */
+export function parseIdNumber(raw: unknown): Parsed<number> {
+  if (isBlank(raw)) return ok(null);
+  if (typeof raw === 'number') return Number.isFinite(raw) ? ok(raw) : fail('err.number');
+  let s = String(raw).toLowerCase().replace(/\u00a0/g, ' ').trim();
+  let multiplier = 1;
+  for (const [re, m] of MULTIPLIERS) {
+    if (re.test(s)) {
+      multiplier = m;
+      s = s.replace(re, ' ');
+      break;
+    }
+  }
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  s = s
+    .replace(/\b(rp|idr|usd|us\$|orang|org|unit|tahun)\b\.?/g, ' ')
+    .replace(/[$]/g, ' ')
+    .replace(/,-\s*$/, '')
+    .replace(/\.-\s*$/, '')
+    .replace(/\s+/g, '');
+  if (s.startsWith('-')) {
+    negative = !negative;
+    s = s.slice(1);
+  }
+  if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return fail('err.number');
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  let normalised: string;
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimal = lastDot > lastComma ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    normalised = s.split(group).join('').replace(decimal, '.');
+  } else if (lastDot >= 0) {
+    normalised = /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : s;
+  } else if (lastComma >= 0) {
+    normalised = /^\d{1,3}(,\d{3}){2,}$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
+  } else {
+    normalised = s;
+  }
+  if (!/^\d+(\.\d+)?$/.test(normalised)) return fail('err.number');
+  const value = Number(normalised) * multiplier;
+  return ok(negative ? -value : value);
+}
+
+/** A whole, non-negative number (workers, rupiah). Rupiah fractions are rounded. */
+export function parseWholeNumber(raw: unknown, opts: { round?: boolean } = {}): Parsed<number> {
+  const p = parseIdNumber(raw);
+  if (!p.ok || p.value == null) return p;
+  if (p.value < 0) return fail('err.negative');
+  if (!opts.round && !Number.isInteger(p.value)) return fail('err.whole');
+  const v = Math.round(p.value);
+  if (!Number.isSafeInteger(v)) return fail('err.number');
+  return ok(v);
+}
+
+/** Digits of an identifier typed or stored as a number: strips spaces, dots, dashes. */
+function identifierDigits(raw: unknown): string | null {
+  if (typeof raw === 'number') {
+    // 8.12E+12 as a float has lost digits only if it is not an exact integer.
+    return Number.isSafeInteger(raw) ? String(raw) : null;
+  }
+  const s = String(raw).trim().replace(/^'/, '').replace(/[\s.\-–_/]/g, '');
+  return /^\d+$/.test(s) ? s : null;
+}
+
+/** NIB: 13 digits. A lost leading zero (Excel number format) is restored; anything else is refused. */
+export function parseNib(raw: unknown): Parsed<string> {
+  if (isBlank(raw)) return ok(null);
+  const d = identifierDigits(raw);
+  if (d == null) return fail('err.nib', { value: String(raw) });
+  if (d.length === 13) return ok(d);
+  if (d.length === 12 || d.length === 11) return ok(d.padStart(13, '0'));
+  return fail('err.nib', { value: String(raw) });
+}
+
+/** KBLI: 5 digits, a lost leading zero restored. */
+export function parseKbli(raw: unknown): Parsed<string> {
+  if (isBlank(raw)) return ok(null);
+  const d = identifierDigits(raw);
+  if (d == null || (d.length !== 5 && d.length !== 4)) return fail('err.kbli', { value: String(raw) });
+  return ok(d.padStart(5, '0'));
+}
+
+/** Phone: keeps the leading 0 (`81234…` → `081234…`, `+62 812…` → `0812…`). */
+export function parsePhone(raw: unknown): Parsed<string> {
+  if (isBlank(raw)) return ok(null);
+  let d = typeof raw === 'number' ? String(raw) : String(raw).replace(/[^\d+]/g, '');
+  if (d.startsWith('+62')) d = '0' + d.slice(3);
+  else if (d.startsWith('62') && d.length >= 11) d = '0' + d.slice(2);
+  d = d.replace(/\D/g, '');
+  if (/^[1-9]/.test(d)) d = '0' + d;
+  if (d.length < 6 || d.length > 15) return fail('err.phone', { value: String(raw) });
+  return ok(d);
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1, jan: 1, january: 1, februari: 2, feb: 2, pebruari: 2, february: 2, maret: 3, mar: 3,
+  march: 3, april: 4, apr: 4, mei: 5, may: 5, juni: 6, jun: 6, june: 6, juli: 7, jul: 7, july: 7,
+  agustus: 8, agu: 8, agt: 8, aug: 8, august: 8, september: 9, sep: 9, sept: 9, oktober: 10,
+  okt: 10, oct: 10, october: 10, november: 11, nov: 11, nopember: 11, desember: 12, des: 12,
+  dec: 12, december: 12,
+};
+
+/** Excel's 1900 date system: serial 25569 is 1970-01-01 (the 1900 leap-year bug included). */
+export function excelSerialToDate(serial: number, date1904 = false): Date {
+  const days = serial + (date1904 ? 1462 : 0) - 25569;
+  return new Date(Math.round(days * 86400000));
+}
+
+/**
+ * A year from anything districts write for "Tahun Berdiri": 2015, `2015`, date cells, Excel
+ * serials, `12/03/2015`, `12-03-2015`, `12 Maret 2015`, `Maret 2015`. Never later than this year.
+ */
+export function parseYear(raw: unknown, now: Date = new Date(), date1904 = false): Parsed<number> {
+  if (isBlank(raw)) return ok(null);
+  let year: number | null = null;
+  if (raw instanceof Date) {
+    year = Number.isNaN(raw.getTime()) ? null : raw.getUTCFullYear();
+  } else if (typeof raw === 'number') {
+    if (Number.isInteger(raw) && raw >= 1800 && raw <= 2200) year = raw;
+    else if (raw > 2200 && raw < 80000) year = excelSerialToDate(raw, date1904).getUTCFullYear();
+  } else {
+    const s = String(raw).toLowerCase().trim();
+    let m: RegExpMatchArray | null;
+    if ((m = s.match(/^(\d{4})$/))) year = Number(m[1]);
+    else if ((m = s.match(/^\d{1,2}[/.-]\d{1,2}[/.-](\d{4})$/))) year = Number(m[1]);
+    else if ((m = s.match(/^(\d{4})[/.-]\d{1,2}[/.-]\d{1,2}/))) year = Number(m[1]);
+    else if ((m = s.match(/^(?:\d{1,2}\s+)?([a-z]+)\.?\s+(\d{4})$/)) && MONTHS[m[1]!]) year = Number(m[2]);
+    else if ((m = s.match(/^\d{1,2}[/.-]\d{1,2}[/.-](\d{2})$/))) {
+      const yy = Number(m[1]);
+      year = yy + (2000 + yy > now.getFullYear() ? 1900 : 2000);
+    }
+  }
+  if (year == null || year < 1800) return fail('err.year', { value: String(raw) });
+  if (year > now.getFullYear()) return fail('err.yearFuture', { value: year, max: now.getFullYear() });
+  return ok(year);
+}
+
+export function parseEmail(raw: unknown): Parsed<string> {
+  if (isBlank(raw)) return ok(null);
+  const s = String(raw).trim();
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) ? ok(s.toLowerCase()) : fail('err.email', { value: s });
+}
+
+export function parseText(raw: unknown, maxLength = 500): Parsed<string> {
+  if (isBlank(raw)) return ok(null);
+  const s = (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)).replace(/\s+/g, ' ').trim();
+  if (s.length > maxLength) return fail('err.tooLong', { max: maxLength });
+  return ok(s);
+}

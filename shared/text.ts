@@ -1,0 +1,26 @@
+/**
+ * Text folding used everywhere names are compared or searched: lower case (full Unicode, unlike
+ * SQLite's ASCII-only LOWER), accents stripped, runs of white space collapsed.
+ */
+export function fold(text: string | null | undefined): string {
+  if (text == null) return '';
+  return String(text)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The key that makes two business names "the same": folded, with every space and dot removed. */
+export function nameKey(name: string | null | undefined): string {
+  return fold(name).replace(/[\s.,'"`]/g, '');
+}
+
+/**
+ * Neutralises text that Excel (or LibreOffice) would run as a formula when pasted or opened:
+ * a leading =, +, -, @ (also after tab/CR) gets an apostrophe-like guard.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
