@@ -11,7 +11,7 @@ import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
 import type { MessageKey } from './messages';
 
 const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
-const columnKey = z.enum([...IKM_FIELD_KEYS, ...COMPUTED_KEYS] as [string, ...string[]]);
+const columnKey = z.enum([...COMPUTED_KEYS, ...IKM_FIELD_KEYS] as [string, ...string[]]);
 const cellValue = z.union([z.string().max(10_000), z.number(), z.null()]);
 
 export const rangeSchema = z.object({
@@ -136,4 +136,4 @@ export interface Api {
 }
 
 export const METHODS = Object.keys(contract) as Method[];
-export const IPC_CHANNEL = 'pangkalan:call';
+export { IPC_CHANNEL } from './ipc';

@@ -1,0 +1,84 @@
+/**
+ * `npm run cli -- <command>`: the same core as the app, for scripts and for checking.
+ * Every failure is one clear line on stderr and a non-zero exit.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DatabaseError, openDatabase, type DB } from '../core/db/open';
+import { exportIkm } from '../core/export/ikm';
+import { registryStats } from '../core/registry/stats';
+import { seedDemo } from '../core/seed/demo';
+import { parseArgs, UsageError } from './args';
+
+const USAGE = `Pemakaian: npm run cli -- <perintah> [opsi]
+  seed-demo --rows N --db <berkas>                     isi N data IKM contoh
+  stats --db <berkas> [--json]                         jumlah IKM per kabupaten/kota
+  export ikm --db <berkas> --format csv|json --out <berkas>
+  import <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]`;
+
+/** Opens an existing database; the CLI never creates one by accident, except for seeding. */
+function openExisting(path: string | undefined, create = false): DB {
+  if (!path) throw new UsageError('Opsi --db <berkas> wajib diisi.');
+  const full = resolve(path);
+  if (!create && !existsSync(full)) throw new UsageError(`Basis data "${full}" tidak ditemukan.`);
+  return openDatabase(full);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'seed-demo': {
+      const a = parseArgs(rest, { rows: 'number', db: 'string' });
+      if (!a.rows || a.rows < 1) throw new UsageError('Opsi --rows N (N ≥ 1) wajib diisi.');
+      const db = openExisting(a.db, true);
+      const t = performance.now();
+      seedDemo(db, a.rows);
+      db.close();
+      console.log(`${a.rows.toLocaleString('id-ID')} data IKM contoh ditambahkan dalam ${((performance.now() - t) / 1000).toFixed(1)} detik.`);
+      return 0;
+    }
+    case 'stats': {
+      const a = parseArgs(rest, { db: 'string', json: 'boolean' });
+      const db = openExisting(a.db);
+      const stats = registryStats(db);
+      db.close();
+      if (a.json) console.log(JSON.stringify(stats));
+      else {
+        console.log(`Jumlah IKM: ${stats.ikm.toLocaleString('id-ID')}`);
+        for (const [d, n] of Object.entries(stats.by_district)) console.log(`  ${d}  ${n.toLocaleString('id-ID')}`);
+      }
+      return 0;
+    }
+    case 'export': {
+      const a = parseArgs(rest, { db: 'string', format: 'string', out: 'string' });
+      if (a._[0] !== 'ikm') throw new UsageError(`Yang dapat diekspor: ikm (bukan "${a._[0] ?? ''}").`);
+      if (a.format !== 'csv' && a.format !== 'json') throw new UsageError('Opsi --format harus csv atau json.');
+      if (!a.out) throw new UsageError('Opsi --out <berkas> wajib diisi.');
+      const db = openExisting(a.db);
+      const n = await exportIkm(db, a.format, resolve(a.out));
+      db.close();
+      console.error(`${n.toLocaleString('id-ID')} data IKM diekspor ke ${resolve(a.out)}.`);
+      return 0;
+    }
+    case 'import': {
+      const { runImport } = await import('./import-command');
+      return runImport(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`Perintah tidak dikenal: "${command}".\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError || e instanceof DatabaseError) console.error(`Galat: ${e.message}`);
+    else console.error(`Galat: ${(e as Error).message ?? String(e)}`);
+    process.exit(e instanceof UsageError ? 2 : 1);
+  },
+);

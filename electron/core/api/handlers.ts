@@ -1,0 +1,57 @@
+/**
+ * The implementation of every method of the contract (shared/contract.ts). Handlers receive
+ * arguments already validated by dispatch.ts; they never see raw IPC or HTTP input.
+ */
+import type { Args, Method, Result } from '../../../shared/contract';
+import type { IkmRecord } from '../../../shared/fields';
+import { schemaVersion, type DB } from '../db/open';
+import { loadAreas } from '../reference/areas';
+import { distinctValues, getRecord, queryPage, summarise } from '../registry/query';
+import { applyChanges, createRecord, deleteRecords, osUser, recordHistory, restoreRecords } from '../registry/write';
+import { seedDemo } from '../seed/demo';
+import { getSetting, setSetting } from '../settings/store';
+import { NotFoundError, ValidationError } from './errors';
+
+export type Handler<M extends Method> = (db: DB, args: Args<M>) => Result<M> | Promise<Result<M>>;
+export type HandlerTable = { [M in Method]: Handler<M> };
+
+export interface HostInfo {
+  dbPath: string;
+  version: string;
+}
+
+export function createHandlers(host: HostInfo): HandlerTable {
+  return {
+    'app.info': (db) => ({
+      dbPath: host.dbPath,
+      version: host.version,
+      schemaVersion: schemaVersion(db),
+      user: osUser(),
+      ikmCount: (db.prepare('SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL').get() as { n: number }).n,
+    }),
+    'areas.list': (db) => loadAreas(db),
+    'ikm.query': (db, a) => queryPage(db, a.filter, a.sort, a.offset, a.limit),
+    'ikm.summary': (db, a) => summarise(db, a.filter),
+    'ikm.get': (db, a) => {
+      const r = getRecord(db, a.id);
+      if (!r) throw new NotFoundError(a.id);
+      return r;
+    },
+    'ikm.update': (db, a) => applyChanges(db, a.changes),
+    'ikm.create': (db, a) => {
+      const r = createRecord(db, a.values ?? {});
+      if ('errors' in r) throw new ValidationError(r.errors);
+      return r as IkmRecord;
+    },
+    'ikm.delete': (db, a) => ({ deleted: deleteRecords(db, a.ids) }),
+    'ikm.restore': (db, a) => ({ restored: restoreRecords(db, a.ids) }),
+    'ikm.history': (db, a) => recordHistory(db, a.id),
+    'ikm.distinct': (db, a) => distinctValues(db, a.field, a.search),
+    'demo.seed': (db, a) => ({ inserted: seedDemo(db, a.rows) }),
+    'settings.get': (db, a) => getSetting(db, a.key),
+    'settings.set': (db, a) => {
+      setSetting(db, a.key, a.value);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The browser host: serves the built renderer and the API contract over HTTP on 127.0.0.1 only,
+ * guarded by a random per-run token. The same dispatcher as Electron's IPC answers every call.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Dispatch } from '../core/api/dispatch';
+
+const MAX_BODY = 64 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface WebHost {
+  server: Server;
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function startWebHost(opts: { dispatch: Dispatch; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
+  const token = opts.token ?? randomBytes(24).toString('hex');
+  const root = resolve(opts.staticDir);
+  let port = 0;
+
+  const server = createServer(async (req, res) => {
+    // Only this machine's pages may talk to us: refuse DNS-rebinding hosts and foreign origins.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, '{"error":"host"}');
+    const url = new URL(req.url ?? '/', `http://${host}`);
+
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return send(res, 405, '{"error":"method"}');
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${host}`) return send(res, 403, '{"error":"origin"}');
+      const auth = req.headers.authorization ?? '';
+      if (!auth.startsWith('Bearer ') || !sameToken(auth.slice(7), token))
+        return send(res, 401, JSON.stringify({ ok: false, error: { code: 'unauthorized', key: 'err.unauthorized', message: 'Akses ditolak: token tidak cocok.' } }));
+      let payload: { method?: unknown; args?: unknown };
+      try {
+        payload = JSON.parse(await readBody(req)) as typeof payload;
+      } catch {
+        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_request', key: 'err.badRequest', message: 'Permintaan tidak valid: badan permintaan bukan JSON.' } }));
+      }
+      const envelope = await opts.dispatch(payload?.method, payload?.args);
+      return send(res, 200, JSON.stringify(envelope));
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, '{"error":"method"}');
+    let file = normalize(join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root + sep) && file !== root) return send(res, 403, '{"error":"path"}');
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!existsSync(file)) return send(res, 500, 'Renderer belum dibangun: jalankan "npm run build".', 'text/plain; charset=utf-8');
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  });
+
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const addr = server.address();
+      port = typeof addr === 'object' && addr ? addr.port : 0;
+      resolvePromise({
+        server,
+        token,
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
+    });
+  });
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { parseIdNumber, parseKbli, parseNib, parsePhone, parseWholeNumber, parseYear } from '../../shared/parse';
+import { DistrictResolver } from '../../shared/areas';
+import { businessScale, parseField } from '../../shared/fields';
+import { fold, nameKey, neutraliseFormula } from '../../shared/text';
+import { readAreasCsv } from '../../electron/core/reference/areas';
+
+const value = <T>(p: { ok: boolean; value?: T | null }) => (p.ok ? p.value : 'ERR');
+
+describe('Indonesian numbers', () => {
+  it.each([
+    ['Rp 1.500.000', 1500000],
+    ['1.500.000', 1500000],
+    ['1.500.000,00', 1500000],
+    ['1.500.000,-', 1500000],
+    ['Rp. 34.000.000', 34000000],
+    ['1,5 juta', 1500000],
+    ['2 miliar', 2e9],
+    ['1500000', 1500000],
+    [1500000, 1500000],
+    ['12,5', 12.5],
+    ['1.5', 1.5],
+    ['1,234,567', 1234567],
+    ['(1.000)', -1000],
+    ['-', null],
+    ['', null],
+    [null, null],
+  ])('%s → %s', (raw, expected) => expect(value(parseIdNumber(raw))).toBe(expected));
+
+  it('refuses words and negative counts', () => {
+    expect(parseIdNumber('banyak').ok).toBe(false);
+    expect(parseWholeNumber('-3')).toMatchObject({ ok: false, error: { key: 'err.negative' } });
+    expect(parseWholeNumber('2,5')).toMatchObject({ ok: false, error: { key: 'err.whole' } });
+    expect(value(parseWholeNumber('12 orang'))).toBe(12);
+  });
+});
+
+describe('identifiers', () => {
+  it('restores the leading zero Excel drops from an NIB and strips separators', () => {
+    expect(value(parseNib(815908301661))).toBe('0815908301661');
+    expect(value(parseNib('0815 9083-0166.1'))).toBe('0815908301661');
+    expect(value(parseNib("'0815908301661"))).toBe('0815908301661');
+  });
+  it('refuses anything else as an NIB', () => {
+    for (const bad of ['12345', '8.12E+12', 8.12e12 + 0.5, 'NIB-ABC', '12345678901234'])
+      expect(parseNib(bad)).toMatchObject({ ok: false, error: { key: 'err.nib' } });
+  });
+  it('KBLI is five digits, a lost zero restored', () => {
+    expect(value(parseKbli(16291))).toBe('16291');
+    expect(value(parseKbli(1111))).toBe('01111');
+    expect(parseKbli('123').ok).toBe(false);
+  });
+  it('phones keep their leading zero', () => {
+    expect(value(parsePhone(81234567890))).toBe('081234567890');
+    expect(value(parsePhone('+62 812-3456-7890'))).toBe('081234567890');
+    expect(value(parsePhone('0536 3221 00'))).toBe('0536322100');
+    expect(parsePhone('12').ok).toBe(false);
+  });
+});
+
+describe('years', () => {
+  const now = new Date('2026-11-23T00:00:00Z');
+  it.each([
+    [2015, 2015],
+    ['2015', 2015],
+    ['12/03/2015', 2015],
+    ['12-03-2015', 2015],
+    ['12 Maret 2015', 2015],
+    ['Maret 2015', 2015],
+    ['2015-03-12', 2015],
+    [42075, 2015], // Excel serial for 2015-03-12
+    [new Date(Date.UTC(2015, 2, 12)), 2015],
+  ])('%s → %s', (raw, y) => expect(value(parseYear(raw, now))).toBe(y));
+  it('refuses a year in the future and nonsense', () => {
+    expect(parseYear(2027, now)).toMatchObject({ ok: false, error: { key: 'err.yearFuture' } });
+    expect(parseYear('kemarin', now).ok).toBe(false);
+  });
+});
+
+describe('districts', () => {
+  const resolver = new DistrictResolver(readAreasCsv().districts);
+  it.each([
+    ['Kab. Kotawaringin Timur', '6202'],
+    ['KOTAWARINGIN TIMUR ', '6202'],
+    ['Kotim', '6202'],
+    ['kabupaten murung raya', '6213'],
+    ['Mura', '6213'],
+    ['Palangkaraya', '6271'],
+    ['Kota Palangka Raya', '6271'],
+    ['6209', '6209'],
+  ])('%s → %s', (text, code) => expect(resolver.resolve(text)?.code).toBe(code));
+  it('knows nothing of other islands', () => {
+    expect(resolver.resolve('Kab. Bogor')).toBeNull();
+    expect(resolver.resolve('9999')).toBeNull();
+  });
+  it('parseField names the unknown district', () => {
+    expect(parseField('district_code', 'Kab. Bogor', { districts: resolver })).toMatchObject({
+      ok: false,
+      error: { key: 'err.district', params: { value: 'Kab. Bogor' } },
+    });
+  });
+});
+
+describe('text', () => {
+  it('folds Unicode case and accents, unlike SQLite LOWER', () => {
+    expect(fold('  ÉCOLE   Ñandú ')).toBe('ecole nandu');
+    expect(nameKey('UD. Rotan  Katingan')).toBe(nameKey('ud rotan katingan'));
+  });
+  it('neutralises formula-looking text', () => {
+    expect(neutraliseFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(neutraliseFormula('+62812')).toBe(`'+62812`);
+    expect(neutraliseFormula('@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(neutraliseFormula('Rotan')).toBe('Rotan');
+  });
+});
+
+describe('Kemenperin business scale', () => {
+  it.each([
+    [5, 50_000_000, 'kecil'],
+    [19, 999_999_999, 'kecil'],
+    [19, 1_000_000_000, 'menengah'],
+    [20, 15_000_000_000, 'menengah'],
+    [20, 15_000_000_001, 'besar'],
+    [null, 1, null],
+  ])('%s workers, Rp %s → %s', (w, inv, scale) => expect(businessScale(w, inv)).toBe(scale));
+});
