@@ -74,11 +74,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// exitCode, not exit(): stdout/stderr to a pipe are asynchronous, and exit() would cut them off.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     if (e instanceof UsageError || e instanceof DatabaseError) console.error(`Galat: ${e.message}`);
     else console.error(`Galat: ${(e as Error).message ?? String(e)}`);
-    process.exit(e instanceof UsageError ? 2 : 1);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
   },
 );
