@@ -54,7 +54,7 @@ const sort: IkmSort = [{ field: 'production_value_idr', desc: true }];
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'pangkalan-bench-'));
   const db = openDatabase(join(dir, 'bench.db'));
-  let t = performance.now();
+  const t = performance.now();
   seedDemo(db, size);
   put('Isi data contoh (seluruhnya)', null, size, performance.now() - t);
   db.pragma('optimize');

@@ -121,3 +121,18 @@ describe('registry queries', () => {
     db.close();
   });
 });
+
+describe('cached counts', () => {
+  it('a count cached for scrolling is refreshed by the next write', async () => {
+    const { queryPage: page } = await import('../../electron/core/registry/query');
+    const { db, a } = withRecords();
+    expect(page(db, { search: 'katingan' }, [], 0, 10).total).toBe(1);
+    deleteRecords(db, [a.id]);
+    expect(page(db, { search: 'katingan' }, [], 0, 10).total).toBe(0);
+    restoreRecords(db, [a.id]);
+    expect(page(db, { search: 'katingan' }, [], 0, 10).total).toBe(1);
+    applyChanges(db, [{ id: a.id, field: 'business_name', value: 'UD Purun' }]);
+    expect(page(db, { search: 'katingan' }, [], 0, 10).total).toBe(0);
+    db.close();
+  });
+});

@@ -6,6 +6,7 @@ import type { IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
 import { FIELD_BY_KEY, type IkmRecord } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
 import type { DB } from '../db/open';
+import { cachedUntilWrite } from './generation';
 
 export const RECORD_COLUMNS = `id, nib, business_name, owner_name, district_code, address, commodity, kbli,
   workers_male, workers_female, workers_total, investment_idr, production_value_idr, year_established, phone,
@@ -97,8 +98,13 @@ export function countRows(db: DB, filter: IkmFilter): number {
   return (db.prepare(`SELECT count(*) AS n FROM ikm WHERE ${sql}`).get(...params) as { n: number }).n;
 }
 
+const counts = new WeakMap<DB, Map<string, { gen: number; value: number }>>();
+
 export function queryPage(db: DB, filter: IkmFilter, sort: IkmSort, offset: number, limit: number) {
-  return { rows: queryRows(db, filter, sort, offset, limit), total: countRows(db, filter) };
+  let cache = counts.get(db);
+  if (!cache) counts.set(db, (cache = new Map()));
+  const total = cachedUntilWrite(db, cache, JSON.stringify(filter), () => countRows(db, filter));
+  return { rows: queryRows(db, filter, sort, offset, limit), total };
 }
 
 /** Filters that touch only district columns can be summed from the narrow covering index. */

@@ -18,6 +18,7 @@ import { message, type MessageKey } from '../../../shared/messages';
 import { fold, nameKey } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { districtResolver } from '../reference/areas';
+import { markChanged } from './generation';
 import { getRecord } from './query';
 
 export function osUser(): string {
@@ -68,6 +69,7 @@ export class RegistryWriter {
     row.search_text = searchText(values);
     row.name_key = nameKey(String(values.business_name ?? ''));
     row.at = now();
+    markChanged(this.db);
     const id = Number(this.stmts.insert.run(row).lastInsertRowid);
     this.audit(id, batchId == null ? 'create' : 'import', null, null, String(values.business_name ?? ''), batchId);
     return id;
@@ -82,6 +84,7 @@ export class RegistryWriter {
     if (changed.length === 0) return 0;
     const merged = { ...current, ...values };
     const at = now();
+    markChanged(this.db);
     this.updateStatement(changed).run({
         ...Object.fromEntries(changed.map((k) => [k, values[k] ?? null])),
         search_text: searchText(merged),
@@ -110,6 +113,7 @@ export class RegistryWriter {
 
   softDelete(id: number, batchId: number | null = null): boolean {
     const at = now();
+    markChanged(this.db);
     if (this.stmts.setDeleted.run(at, at, id).changes === 0) return false;
     this.audit(id, 'delete', null, null, null, batchId);
     return true;
@@ -118,6 +122,7 @@ export class RegistryWriter {
   restore(id: number, batchId: number | null = null): boolean {
     const rec = getRecord(this.db, id, true);
     if (rec?.nib && this.nibOwner(rec.nib, id)) return false; // another active record took the NIB meanwhile
+    markChanged(this.db);
     if (this.stmts.setRestored.run(now(), id).changes === 0) return false;
     this.audit(id, 'restore', null, null, null, batchId);
     return true;
