@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../shared/contract';
+import { api } from './api/client';
+import { AreasProvider } from './areas';
+import { ImportPage } from './features/import/ImportPage';
+import { RegistryPage } from './features/registry/RegistryPage';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { ToastProvider } from './toast';
+
+type Tab = 'registry' | 'import';
+
+function Shell() {
+  const { t, lang, setLang } = useI18n();
+  const [tab, setTab] = useState<Tab>('registry');
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [seeding, setSeeding] = useState(false);
+  const refreshInfo = () => void api.call('app.info', {}).then(setInfo);
+  useEffect(refreshInfo, []);
+
+  const empty = info != null && info.ikmCount === 0;
+  return (
+    <div className="app">
+      <header className="app-header" role="banner">
+        <div className="brand">
+          <img src="./icon.svg" alt="" width={28} height={28} />
+          <div>
+            <div className="brand-name">{t('app.title')}</div>
+            <div className="brand-sub">{t('app.subtitle')}</div>
+          </div>
+        </div>
+        <nav className="tabs" role="tablist">
+          {(['registry', 'import'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
+              {t(k === 'registry' ? 'nav.registry' : 'nav.import')}
+            </button>
+          ))}
+        </nav>
+        <div className="header-end">
+          {info && <span className="db-path" title={info.dbPath}>{info.user} · v{info.version}</span>}
+          <button type="button" className="lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
+            {t('lang.switch')}
+          </button>
+        </div>
+      </header>
+      <main className="app-main">
+        {tab === 'registry' && empty && (
+          <section className="first-run" aria-labelledby="first-run-title">
+            <h1 id="first-run-title">{t('firstRun.title')}</h1>
+            <p>{t('firstRun.body')}</p>
+            <div className="first-run-actions">
+              <button
+                type="button"
+                className="primary"
+                disabled={seeding}
+                onClick={() => {
+                  setSeeding(true);
+                  void api.call('demo.seed', { rows: 1000 }).then(() => {
+                    setSeeding(false);
+                    refreshInfo();
+                  });
+                }}
+              >
+                {seeding ? t('firstRun.loading') : t('firstRun.demo')}
+              </button>
+              <button type="button" onClick={() => setTab('import')}>
+                {t('firstRun.import')}
+              </button>
+            </div>
+          </section>
+        )}
+        {tab === 'registry' && info && !empty && <RegistryPage onCountChange={refreshInfo} />}
+        {tab === 'import' && <ImportPage onImported={refreshInfo} />}
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AreasProvider>
+        <ToastProvider>
+          <Shell />
+        </ToastProvider>
+      </AreasProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The renderer's only way to the core: `api.call(method, args)`. Inside Electron it goes through
+ * the preload's window.api (IPC); in the browser host, over HTTP with the per-run token that
+ * arrives once in the page URL. Both answer with the contract's Envelope.
+ */
+import type { Api, Args, Envelope, Method, Result } from '../../shared/contract';
+import type { MessageKey } from '../../shared/messages';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    readonly key: MessageKey,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Bridge = { call(method: string, args: unknown): Promise<Envelope<unknown>> };
+
+function httpToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('pangkalan.token', fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem('pangkalan.token') ?? '';
+}
+
+function transport(): Bridge {
+  const bridge = (window as unknown as { api?: Bridge }).api;
+  if (bridge) return bridge;
+  const token = httpToken();
+  return {
+    async call(method, args) {
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ method, args }),
+      });
+      return (await res.json()) as Envelope<unknown>;
+    },
+  };
+}
+
+const bridge = transport();
+
+export const api: Api = {
+  async call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
+    const env = await bridge.call(method, args);
+    if (!env.ok) throw new ApiError(env.error.code, env.error.key, env.error.message);
+    return env.result as Result<M>;
+  },
+};

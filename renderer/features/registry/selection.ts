@@ -1,0 +1,30 @@
+/** A rectangular selection in absolute row and column indexes (rows live on the server). */
+export interface CellPos {
+  row: number;
+  col: number;
+}
+export interface Selection {
+  anchor: CellPos;
+  focus: CellPos;
+}
+
+export function bounds(s: Selection) {
+  return {
+    top: Math.min(s.anchor.row, s.focus.row),
+    bottom: Math.max(s.anchor.row, s.focus.row),
+    left: Math.min(s.anchor.col, s.focus.col),
+    right: Math.max(s.anchor.col, s.focus.col),
+  };
+}
+
+export function contains(s: Selection, row: number, col: number): boolean {
+  const b = bounds(s);
+  return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
+}
+
+export const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(max, v));
+
+export function cellCount(s: Selection): number {
+  const b = bounds(s);
+  return (b.bottom - b.top + 1) * (b.right - b.left + 1);
+}

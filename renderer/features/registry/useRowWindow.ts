@@ -1,0 +1,111 @@
+/**
+ * Server-side windowing: the grid asks for the rows it shows, in pages of 100, cached by page.
+ * A new filter or sort starts a new cache; `refresh()` refetches after edits. The whole table is
+ * never loaded.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IkmFilter, IkmSort } from '../../../shared/contract';
+import type { IkmRecord } from '../../../shared/fields';
+import { api } from '../../api/client';
+
+export const PAGE = 100;
+
+export interface RowWindow {
+  total: number | null;
+  version: number; // bumps whenever cached rows change, to re-render
+  row(index: number): IkmRecord | undefined;
+  ensure(first: number, last: number): void;
+  refresh(): Promise<void>;
+  /** Rows first..last (inclusive), loading pages as needed (copy of a large range). */
+  fetchRange(first: number, last: number): Promise<IkmRecord[]>;
+}
+
+export function useRowWindow(filter: IkmFilter, sort: IkmSort): RowWindow {
+  const pages = useRef(new Map<number, IkmRecord[]>());
+  const pending = useRef(new Set<number>());
+  const generation = useRef(0);
+  const visible = useRef<[number, number]>([0, 0]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+  const key = JSON.stringify([filter, sort]);
+
+  const load = useCallback(
+    async (page: number, gen: number) => {
+      if (pending.current.has(page)) return;
+      pending.current.add(page);
+      try {
+        const r = await api.call('ikm.query', { filter, sort, offset: page * PAGE, limit: PAGE });
+        if (gen !== generation.current) return;
+        pages.current.set(page, r.rows);
+        setTotal(r.total);
+        setVersion((v) => v + 1);
+      } finally {
+        pending.current.delete(page);
+      }
+    },
+    [key],
+  );
+
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      visible.current = [first, last];
+      const gen = generation.current;
+      for (let p = Math.floor(Math.max(0, first) / PAGE); p <= Math.floor(Math.max(0, last) / PAGE); p++)
+        if (!pages.current.has(p)) void load(p, gen);
+      // Keep memory flat when scrolling through a million rows.
+      if (pages.current.size > 40)
+        for (const p of pages.current.keys())
+          if (Math.abs(p - first / PAGE) > 20) pages.current.delete(p);
+    },
+    [load],
+  );
+
+  const refresh = useCallback(async () => {
+    generation.current++;
+    const gen = generation.current;
+    const keep = new Map<number, IkmRecord[]>();
+    const [first, last] = visible.current;
+    const wanted: number[] = [];
+    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) wanted.push(p);
+    await Promise.all(
+      wanted.map(async (p) => {
+        const r = await api.call('ikm.query', { filter, sort, offset: p * PAGE, limit: PAGE });
+        keep.set(p, r.rows);
+        if (gen === generation.current) setTotal(r.total);
+      }),
+    );
+    if (gen !== generation.current) return;
+    pages.current = keep;
+    setVersion((v) => v + 1);
+  }, [key]);
+
+  useEffect(() => {
+    generation.current++;
+    pages.current = new Map();
+    pending.current = new Set();
+    setTotal(null);
+    const [first, last] = visible.current;
+    ensure(first, Math.max(last, first + 50));
+  }, [key]);
+
+  const fetchRange = useCallback(
+    async (first: number, last: number) => {
+      const out: IkmRecord[] = [];
+      for (let offset = first; offset <= last; offset += 1000) {
+        const r = await api.call('ikm.query', { filter, sort, offset, limit: Math.min(1000, last - offset + 1) });
+        out.push(...r.rows);
+      }
+      return out;
+    },
+    [key],
+  );
+
+  return {
+    total,
+    version,
+    row: (i) => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE],
+    ensure,
+    refresh,
+    fetchRange,
+  };
+}
