@@ -105,7 +105,11 @@ export function startWebHost(opts: { dispatch: Dispatch; staticDir: string; port
         server,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeAllConnections(); // keep-alive connections would hold close() open
+          }),
       });
     });
   });
