@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // which serves the built renderer and the real core over the same contract as Electron's IPC.
 export default defineConfig({
   testDir: 'test/e2e',
+  outputDir: 'test-results/playwright',
   timeout: 90_000,
   expect: { timeout: 10_000 },
   workers: 1,
