@@ -90,4 +90,23 @@ CREATE TABLE settings (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'import-batches',
+    sql: `
+CREATE TABLE import_batch (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  files TEXT NOT NULL,
+  inserted INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL,
+  refused INTEGER NOT NULL,
+  backup_path TEXT,
+  undone_at TEXT
+);
+CREATE INDEX audit_log_batch ON audit_log(batch_id, id) WHERE batch_id IS NOT NULL;
+`,
+  },
 ];

@@ -1,0 +1,53 @@
+/**
+ * `npm run cli -- import <file>... --db <file> [--district <BPS code>] [--dry-run] [--json]`
+ * Exit code non-zero only when a file could not be read at all.
+ */
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { openDatabase } from '../core/db/open';
+import { importFiles, type FileReport } from '../core/import/run';
+import { parseArgs, UsageError } from './args';
+
+/** The JSON shape promised by the import issue, per file. */
+function jsonReport(f: FileReport) {
+  return {
+    file: f.file,
+    status: f.status,
+    ...(f.message ? { message: f.message } : {}),
+    accepted: f.accepted,
+    updated: f.updated,
+    unchanged: f.unchanged,
+    refused: f.refused.map((r) => ({ sheet: r.sheet, row: r.row, ...(r.column ? { column: r.column } : {}), reason: r.reason })),
+    warnings: f.warnings.map((r) => ({ sheet: r.sheet, row: r.row, ...(r.column ? { column: r.column } : {}), reason: r.reason })),
+    duplicates: f.duplicates,
+  };
+}
+
+export async function runImport(argv: string[]): Promise<number> {
+  const a = parseArgs(argv, { db: 'string', district: 'string', 'dry-run': 'boolean', json: 'boolean' });
+  if (a._.length === 0) throw new UsageError('Sebutkan berkas yang akan diimpor: npm run cli -- import <berkas>... --db <berkas>');
+  if (!a.db) throw new UsageError('Opsi --db <berkas> wajib diisi.');
+  if (a.district && !/^\d{4}$/.test(a.district)) throw new UsageError(`--district harus kode BPS 4 angka (misalnya 6208), bukan "${a.district}".`);
+  const db = openDatabase(resolve(a.db));
+  try {
+    const inputs = a._.map((p) => ({ name: basename(p), path: resolve(p) }));
+    const result = await importFiles(db, inputs, { dryRun: a['dry-run'], district: a.district ?? null });
+    if (a.json) console.log(JSON.stringify({ files: result.files.map(jsonReport), batch: result.batchId, dry_run: result.dryRun }, null, 1));
+    else {
+      for (const f of result.files) {
+        console.log(`${f.file}: ${f.status === 'imported' ? 'diimpor' : 'DITOLAK'}${f.message ? ` — ${f.message}` : ''}`);
+        if (f.status === 'imported')
+          console.log(`  baru ${f.accepted}, diperbarui ${f.updated}, tidak berubah ${f.unchanged}, ditolak ${f.refused.length}, kemungkinan ganda ${f.duplicates.length}`);
+        for (const r of f.refused) console.log(`  ditolak: lembar ${r.sheet}, baris ${r.row}${r.column ? `, kolom ${r.column}` : ''}: ${r.reason}`);
+        for (const d of f.duplicates) console.log(`  periksa: lembar ${d.sheet}, baris ${d.row}: ${d.reason}`);
+      }
+      if (result.dryRun) console.log('Uji coba (--dry-run): tidak ada yang disimpan.');
+      else if (result.batchId) console.log(`Impor nomor ${result.batchId}; cadangan basis data: ${result.backupPath ?? '-'}`);
+    }
+    // Unreadable files (missing, corrupt, not a spreadsheet) make the exit code non-zero.
+    const unreadable = result.files.some((f) => f.status === 'refused' && !/kabupaten\/kota/.test(f.message ?? ''));
+    return unreadable || inputs.some((i) => !existsSync(i.path)) ? 1 : 0;
+  } finally {
+    db.close();
+  }
+}
