@@ -108,12 +108,16 @@ export function parseNib(raw: unknown): Parsed<string> {
   return fail('err.nib', { value: String(raw) });
 }
 
-/** KBLI: 5 digits, a lost leading zero restored. */
+/**
+ * KBLI: 5 digits. A leading zero lost to a number cell is restored; four digits typed as text are
+ * a KBLI group, not a code, and are refused.
+ */
 export function parseKbli(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return ok(null);
   const d = identifierDigits(raw);
-  if (d == null || (d.length !== 5 && d.length !== 4)) return fail('err.kbli', { value: String(raw) });
-  return ok(d.padStart(5, '0'));
+  if (d != null && d.length === 5) return ok(d);
+  if (d != null && d.length === 4 && typeof raw === 'number') return ok(d.padStart(5, '0'));
+  return fail('err.kbli', { value: String(raw) });
 }
 
 /** Phone: keeps the leading 0 (`81234…` → `081234…`, `+62 812…` → `0812…`). */

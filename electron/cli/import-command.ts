@@ -45,7 +45,7 @@ export async function runImport(argv: string[]): Promise<number> {
       else if (result.batchId) console.log(`Impor nomor ${result.batchId}; cadangan basis data: ${result.backupPath ?? '-'}`);
     }
     // Unreadable files (missing, corrupt, not a spreadsheet) make the exit code non-zero.
-    const unreadable = result.files.some((f) => f.status === 'refused' && !/kabupaten\/kota/.test(f.message ?? ''));
+    const unreadable = result.files.some((f) => f.status === 'refused' && !f.needsDistrict);
     return unreadable || inputs.some((i) => !existsSync(i.path)) ? 1 : 0;
   } finally {
     db.close();

@@ -39,7 +39,7 @@ describe('contract entry layer', () => {
     if (!q.ok) throw new Error(q.error.message);
     const { rows, total } = q.result as { rows: { id: number }[]; total: number };
     expect(total).toBe(50);
-    const e = await dispatch('ikm.update', { changes: [{ id: rows[0]!.id, field: 'kbli', value: '1629' }] });
+    const e = await dispatch('ikm.update', { changes: [{ id: rows[0]!.id, field: 'kbli', value: 1629 }] });
     expect(e).toMatchObject({ ok: true, result: { ok: true, records: [{ kbli: '01629' }] } });
     await dispatch('settings.set', { key: 'ui.lang', value: 'en' });
     expect(await dispatch('settings.get', { key: 'ui.lang' })).toEqual({ ok: true, result: 'en' });

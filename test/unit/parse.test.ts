@@ -48,6 +48,7 @@ describe('identifiers', () => {
   it('KBLI is five digits, a lost zero restored', () => {
     expect(value(parseKbli(16291))).toBe('16291');
     expect(value(parseKbli(1111))).toBe('01111');
+    expect(parseKbli('1075').ok).toBe(false); // a 4-digit KBLI group typed as text is not a code
     expect(parseKbli('123').ok).toBe(false);
   });
   it('phones keep their leading zero', () => {

@@ -5,7 +5,7 @@
 import type { DistrictResolver } from '../../../shared/areas';
 import { parseField, type IkmFieldKey, type IkmValues } from '../../../shared/fields';
 import { message } from '../../../shared/messages';
-import { parseYear } from '../../../shared/parse';
+import { parseIdNumber, parseYear } from '../../../shared/parse';
 import { fold } from '../../../shared/text';
 import type { ColumnMapping } from './header';
 import { columnLetter, type RawCell } from './sheet';
@@ -67,6 +67,11 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
       const y = parseYear(raw, ctx.now, ctx.date1904);
       value = y.ok ? y.value : raw;
     }
+    if (m.multiplier !== 1) {
+      // "(Juta Rp)" 1,5 is Rp 1.500.000: scale before rounding to whole rupiah.
+      const n = parseIdNumber(raw);
+      if (n.ok && n.value != null) value = n.value * m.multiplier;
+    }
     const p = parseField(m.field, value, { districts: ctx.districts, now: ctx.now });
     if (!p.ok) {
       const reason = message('id', p.error.key, p.error.params);
@@ -74,7 +79,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
       warnings.push(problem(m, `${reason} Nilai ini tidak diimpor.`));
       continue;
     }
-    values[m.field] = p.ok && p.value != null && m.multiplier !== 1 && typeof p.value === 'number' ? Math.round(p.value * m.multiplier) : p.value;
+    values[m.field] = p.value;
   }
   if (values.business_name == null) return { kind: 'refused', problem: problem(ctx.columns.find((c) => c.field === 'business_name'), 'Nama usaha kosong.') };
   if (values.district_code == null) {

@@ -50,6 +50,8 @@ export interface FileReport {
   file: string;
   status: 'imported' | 'refused';
   message?: string;
+  /** Refused only until the user chooses its district; everything else was readable. */
+  needsDistrict?: boolean;
   /** Where rows get their district: a column of the file, the user's choice, or still missing. */
   district?: { source: 'column' | 'chosen' | 'missing'; code: string | null; suggested?: string | null };
   sheets: SheetReport[];
@@ -126,6 +128,7 @@ async function parseFile(input: ImportInput, resolver: DistrictResolver, now: Da
         throw new ImportFileError(
           'Berkas tidak memiliki kolom kabupaten/kota. ' +
             (d ? `Judulnya menyebut ${d.type} ${d.name} (${d.code}); pilih kabupaten/kota itu (CLI: --district ${d.code}).` : 'Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).'),
+          true,
         );
       }
       district = chosen.code;
@@ -160,6 +163,7 @@ async function parseFile(input: ImportInput, resolver: DistrictResolver, now: Da
     if (!(e instanceof ImportFileError)) throw e;
     report.status = 'refused';
     report.message = e.message;
+    if (e.needsChoice) report.needsDistrict = true;
   }
   return report;
 }
