@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { District, Province } from './areas';
 import type { IkmRecord } from './fields';
 import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
+import type { ImportBatch, ImportResult } from './import';
 import type { MessageKey } from './messages';
 
 const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
@@ -79,6 +80,20 @@ export interface AppInfo {
   version: string;
 }
 
+/** Files the wizard sends: bytes as base64 (the same over IPC and HTTP), with an optional district. */
+export const importFilesSchema = z
+  .array(
+    z
+      .object({
+        name: z.string().min(1).max(255),
+        dataBase64: z.string().max(70_000_000),
+        district: z.string().regex(/^\d{4}$/).nullable().optional(),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(50);
+
 /** The contract: method → [argument schema, result type]. */
 export const contract = {
   'app.info': z.object({}).strict(),
@@ -100,6 +115,11 @@ export const contract = {
   'ikm.history': z.object({ id: z.number().int().positive() }).strict(),
   'ikm.distinct': z.object({ field: z.enum(['commodity', 'kbli']), search: z.string().max(100).optional() }).strict(),
   'demo.seed': z.object({ rows: z.number().int().min(1).max(1_000_000) }).strict(),
+  'import.preview': z.object({ files: importFilesSchema }).strict(),
+  'import.commit': z.object({ files: importFilesSchema }).strict(),
+  'import.history': z.object({}).strict(),
+  'import.undo': z.object({ batchId: z.number().int().positive() }).strict(),
+  'import.errorReports': z.object({ files: importFilesSchema }).strict(),
   'settings.get': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/) }).strict(),
   'settings.set': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/), value: z.unknown() }).strict(),
 } as const;
@@ -120,6 +140,11 @@ export interface Results {
   'ikm.history': AuditEntry[];
   'ikm.distinct': string[];
   'demo.seed': { inserted: number };
+  'import.preview': ImportResult;
+  'import.commit': ImportResult;
+  'import.history': ImportBatch[];
+  'import.undo': { batchId: number; deleted: number; reverted: number; skipped: { ikm_id: number; field: string; reason: string }[] };
+  'import.errorReports': { name: string; dataBase64: string }[];
   'settings.get': unknown;
   'settings.set': null;
 }

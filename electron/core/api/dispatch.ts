@@ -6,6 +6,7 @@
 import { contract, type Envelope, type Method } from '../../../shared/contract';
 import { message, type MessageKey } from '../../../shared/messages';
 import type { DB } from '../db/open';
+import { ImportFileError } from '../import/errors';
 import { NotFoundError, ValidationError } from './errors';
 import type { HandlerTable } from './handlers';
 
@@ -34,6 +35,7 @@ export function createDispatcher(db: DB, handlers: HandlerTable) {
     } catch (e) {
       if (e instanceof NotFoundError) return failure('not_found', 'err.notFound', { id: e.id });
       if (e instanceof ValidationError) return failure('bad_request', 'err.badRequest', { detail: e.message });
+      if (e instanceof ImportFileError) return failure('bad_request', 'err.badRequest', { detail: e.message });
       console.error(`[pangkalan] ${method} gagal:`, e);
       return failure('internal', 'err.internal', { detail: (e as Error).message ?? String(e) });
     }

@@ -8,6 +8,7 @@ import { schemaVersion, type DB } from '../db/open';
 import { loadAreas } from '../reference/areas';
 import { distinctValues, getRecord, queryPage, summarise } from '../registry/query';
 import { applyChanges, createRecord, deleteRecords, osUser, recordHistory, restoreRecords } from '../registry/write';
+import { importHandlers } from '../import/handlers';
 import { seedDemo } from '../seed/demo';
 import { getSetting, setSetting } from '../settings/store';
 import { NotFoundError, ValidationError } from './errors';
@@ -48,6 +49,7 @@ export function createHandlers(host: HostInfo): HandlerTable {
     'ikm.history': (db, a) => recordHistory(db, a.id),
     'ikm.distinct': (db, a) => distinctValues(db, a.field, a.search),
     'demo.seed': (db, a) => ({ inserted: seedDemo(db, a.rows) }),
+    ...importHandlers,
     'settings.get': (db, a) => getSetting(db, a.key),
     'settings.set': (db, a) => {
       setSetting(db, a.key, a.value);

@@ -9,14 +9,9 @@ import { parseIdNumber, parseYear } from '../../../shared/parse';
 import { fold } from '../../../shared/text';
 import type { ColumnMapping } from './header';
 import { columnLetter, type RawCell } from './sheet';
+import type { RowProblem } from '../../../shared/import';
 
-export interface RowProblem {
-  sheet: string;
-  row: number; // 1-based, as Excel shows it
-  column?: string; // letter, e.g. "E"
-  header?: string;
-  reason: string; // Bahasa Indonesia
-}
+export type { RowProblem };
 
 export type RowOutcome =
   | { kind: 'junk' }
@@ -55,11 +50,13 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
 
   const values: IkmValues = {};
   const warnings: RowProblem[] = [];
+  const original = Object.fromEntries(ctx.columns.map((c) => [c.header, text(cells[c.col])]));
   const problem = (m: ColumnMapping | undefined, reason: string): RowProblem => ({
     sheet: ctx.sheet,
     row: rowNumber,
     ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
     reason,
+    original,
   });
   for (const { m, raw } of mapped) {
     let value: unknown = raw;
@@ -76,7 +73,8 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     if (!p.ok) {
       const reason = message('id', p.error.key, p.error.params);
       if (REFUSING.has(m.field) || p.error.key === 'err.negative') return { kind: 'refused', problem: problem(m, reason) };
-      warnings.push(problem(m, `${reason} Nilai ini tidak diimpor.`));
+      const { original: _o, ...w } = problem(m, `${reason} Nilai ini tidak diimpor.`);
+      warnings.push(w);
       continue;
     }
     values[m.field] = p.value;

@@ -17,7 +17,8 @@ import { ImportFileError } from './errors';
 import { findHeader, type HeaderInfo } from './header';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
-import { readRow, type RowProblem } from './rows';
+import { readRow } from './rows';
+import type { FileReport, ImportResult } from '../../../shared/import';
 import { columnLetter, type SheetData } from './sheet';
 import { sniff } from './sniff';
 
@@ -31,44 +32,7 @@ export interface ImportInput {
   district?: string | null;
 }
 
-export interface DuplicateNote {
-  sheet: string;
-  row: number;
-  kind: 'in_file' | 'same_name_other_nib' | 'similar_name';
-  business_name: string;
-  match?: { id?: number; business_name: string; nib: string | null; sheet?: string; row?: number };
-  reason: string;
-}
-
-export interface SheetReport {
-  name: string;
-  headerRow: number;
-  columns: { column: string; header: string; field: string }[];
-}
-
-export interface FileReport {
-  file: string;
-  status: 'imported' | 'refused';
-  message?: string;
-  /** Refused only until the user chooses its district; everything else was readable. */
-  needsDistrict?: boolean;
-  /** Where rows get their district: a column of the file, the user's choice, or still missing. */
-  district?: { source: 'column' | 'chosen' | 'missing'; code: string | null; suggested?: string | null };
-  sheets: SheetReport[];
-  accepted: number; // new records
-  updated: number;
-  unchanged: number;
-  refused: RowProblem[];
-  warnings: RowProblem[];
-  duplicates: DuplicateNote[];
-}
-
-export interface ImportResult {
-  files: FileReport[];
-  batchId: number | null;
-  dryRun: boolean;
-  backupPath: string | null;
-}
+export type { DuplicateNote, FileReport, ImportResult, SheetReport } from '../../../shared/import';
 
 const SUMMARY_SHEET = /^(rekap|rekapitulasi|ringkasan|jumlah|total|summary|resume|grafik|chart|petunjuk|keterangan)/;
 

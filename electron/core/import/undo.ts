@@ -8,6 +8,7 @@ import type { DB } from '../db/open';
 import { getRecord } from '../registry/query';
 import { RegistryWriter } from '../registry/write';
 import { ImportFileError } from './errors';
+import type { ImportBatch } from '../../../shared/import';
 
 export interface UndoResult {
   batchId: number;
@@ -51,7 +52,5 @@ export function undoBatch(db: DB, batchId: number): UndoResult {
 }
 
 export function listBatches(db: DB, limit = 50) {
-  return db.prepare('SELECT * FROM import_batch ORDER BY id DESC LIMIT ?').all(limit) as {
-    id: number; at: string; os_user: string; files: string; inserted: number; updated: number; unchanged: number; refused: number; backup_path: string | null; undone_at: string | null;
-  }[];
+  return db.prepare('SELECT * FROM import_batch ORDER BY id DESC LIMIT ?').all(limit) as ImportBatch[];
 }

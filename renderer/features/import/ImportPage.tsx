@@ -1,11 +1,307 @@
+/**
+ * The import wizard: pick or drop files → preview per file (sheets, header row, column mapping,
+ * district, refused rows, likely duplicates; a district can be chosen for files without one) →
+ * import all in one batch → result with the error reports to send back, and the import history
+ * with undo. Every step is the core's real import, run as a dry run until "Impor".
+ */
+import { useEffect, useState, type DragEvent } from 'react';
+import type { FileReport, ImportBatch, ImportResult } from '../../../shared/import';
+import { api } from '../../api/client';
+import { useAreas } from '../../areas';
+import { formatDateTime, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
+import { useToast } from '../../toast';
 
-/** Placeholder until the import wizard lands: points to the CLI, which imports already. */
-export function ImportPage(_props: { onImported(): void }) {
+interface Picked {
+  name: string;
+  dataBase64: string;
+  district: string | null;
+}
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function download(name: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ImportPage({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
+  const areas = useAreas();
+  const notify = useToast();
+  const [files, setFiles] = useState<Picked[]>([]);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [history, setHistory] = useState<ImportBatch[]>([]);
+  const loadHistory = () => void api.call('import.history', {}).then(setHistory);
+  useEffect(loadHistory, []);
+
+  const runPreview = async (list: Picked[]) => {
+    setFiles(list);
+    setResult(null);
+    if (list.length === 0) return setPreview(null);
+    setBusy(t('import.reading', { n: list.length }));
+    try {
+      setPreview(await api.call('import.preview', { files: list }));
+    } catch (e) {
+      notify((e as Error).message, { tone: 'error' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const add = async (picked: FileList | null) => {
+    if (!picked || picked.length === 0) return;
+    const more = await Promise.all([...picked].map(async (f) => ({ name: f.name, dataBase64: await toBase64(f), district: null })));
+    await runPreview([...files.filter((f) => !more.some((m) => m.name === f.name)), ...more]);
+  };
+
+  const commit = async () => {
+    setBusy(t('import.busy'));
+    try {
+      const r = await api.call('import.commit', { files });
+      setResult(r);
+      setPreview(null);
+      loadHistory();
+      onImported();
+    } catch (e) {
+      notify((e as Error).message, { tone: 'error' });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reports = async () => {
+    const list = await api.call('import.errorReports', { files });
+    for (const r of list) download(r.name, r.dataBase64);
+  };
+
+  const undo = async (id: number) => {
+    try {
+      const r = await api.call('import.undo', { batchId: id });
+      notify(t('import.undoDone', { id, d: r.deleted, r: r.reverted }));
+      loadHistory();
+      onImported();
+    } catch (e) {
+      notify((e as Error).message, { tone: 'error' });
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    void add(e.dataTransfer.files);
+  };
+  const shown = result ?? preview;
+  const totals = (r: ImportResult) => ({
+    a: r.files.reduce((s, f) => s + f.accepted, 0),
+    u: r.files.reduce((s, f) => s + f.updated, 0),
+    c: r.files.reduce((s, f) => s + f.unchanged, 0),
+    r: r.files.reduce((s, f) => s + f.refused.length, 0),
+  });
+  const importable = preview?.files.some((f) => f.status === 'imported' && f.accepted + f.updated > 0);
+
   return (
-    <section className="panel-note">
-      <p>{t('import.soon')}</p>
+    <div className="import">
+      <section className="import-pick" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <h1>{t('import.title')}</h1>
+        <p className="muted">{t('import.intro')}</p>
+        <label className="button primary file-button">
+          {t('import.pick')}
+          <input type="file" multiple accept=".xlsx,.xlsm,.csv,.xls" onChange={(e) => void add(e.target.files).then(() => (e.target.value = ''))} />
+        </label>
+        <span className="muted"> {t('import.drop')}</span>
+        {files.length > 0 && !result && (
+          <button type="button" className="link" onClick={() => void runPreview([])}>
+            {t('import.clear')}
+          </button>
+        )}
+        {busy && <p className="busy" role="status">{busy}</p>}
+      </section>
+
+      {result && (
+        <section className="import-result" role="status">
+          <p className="done">
+            {result.batchId ? t('import.done', { id: result.batchId, ...totals(result) }) : t('import.nothing')}
+          </p>
+          <div className="actions">
+            {result.files.some((f) => f.refused.length > 0 || f.status === 'refused') && (
+              <button type="button" onClick={() => void reports()}>
+                {t('import.reports')}
+              </button>
+            )}
+            <button type="button" onClick={() => void runPreview([])}>
+              {t('import.again')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {shown?.files.map((f, i) => (
+        <FileCard
+          key={f.file}
+          report={f}
+          onDistrict={
+            result
+              ? undefined
+              : (code) => void runPreview(files.map((x, j) => (j === i ? { ...x, district: code } : x)))
+          }
+          districtName={areas.name}
+          districts={areas.districts.map((d) => ({ code: d.code, label: `${areas.name(d.code)} (${d.province})` }))}
+        />
+      ))}
+
+      {preview && (
+        <div className="import-go">
+          <button type="button" className="primary" disabled={!importable || busy != null} onClick={() => void commit()}>
+            {t('import.go', { n: preview.files.filter((f) => f.status === 'imported').length })}
+          </button>
+        </div>
+      )}
+
+      {history.length > 0 && (
+        <section className="import-history">
+          <h2>{t('import.history')}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>No</th>
+                <th>{t('import.when')}</th>
+                <th>{t('import.who')}</th>
+                <th>{t('import.files')}</th>
+                <th>{t('import.result')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((b) => (
+                <tr key={b.id} className={b.undone_at ? 'undone' : ''}>
+                  <td>{b.id}</td>
+                  <td>{formatDateTime(b.at)}</td>
+                  <td>{b.os_user}</td>
+                  <td>{(JSON.parse(b.files) as string[]).join(', ')}</td>
+                  <td>{t('import.counts', { a: formatNumber(b.inserted), u: formatNumber(b.updated), c: formatNumber(b.unchanged), r: formatNumber(b.refused), d: '–' })}</td>
+                  <td>
+                    {b.undone_at ? (
+                      <span className="muted">{t('import.undone')}</span>
+                    ) : (
+                      <button type="button" onClick={() => void undo(b.id)}>
+                        {t('import.undo')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function FileCard(p: {
+  report: FileReport;
+  onDistrict?: (code: string | null) => void;
+  districtName(code: string): string;
+  districts: { code: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  const f = p.report;
+  const chosen = f.district?.source === 'chosen' ? f.district.code : f.district?.suggested ?? '';
+  return (
+    <section className={`file-card ${f.status}`} aria-label={f.file}>
+      <header>
+        <h2>{f.file}</h2>
+        <span className={`badge ${f.status}`}>{t(`import.status.${f.status}`)}</span>
+      </header>
+      {f.message && <p className="file-message" role="alert">{f.message}</p>}
+      {f.district && f.district.source !== 'column' && p.onDistrict && (
+        <label className="district-choice">
+          {t('import.district')}:{' '}
+          <select aria-label={`${t('import.district')} ${f.file}`} value={chosen ?? ''} onChange={(e) => p.onDistrict!(e.target.value || null)}>
+            <option value="">{t('import.districtPick')}</option>
+            {p.districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {f.district?.source === 'column' && (
+        <p className="muted">
+          {t('import.district')}: {t('import.districtColumn')}
+        </p>
+      )}
+      {f.sheets.map((s) => (
+        <details key={s.name} className="mapping">
+          <summary>
+            {t('import.sheet', { name: s.name, row: s.headerRow })} — {t('import.mapping')}
+          </summary>
+          <table>
+            <tbody>
+              {s.columns.map((c) => (
+                <tr key={c.column}>
+                  <td className="col-letter">{c.column}</td>
+                  <td>{c.header}</td>
+                  <td>→ {t(`field.${c.field}` as never)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ))}
+      {f.status === 'imported' && (
+        <p className="counts" data-testid={`counts-${f.file}`}>
+          {t('import.counts', { a: f.accepted, u: f.updated, c: f.unchanged, r: f.refused.length, d: f.duplicates.length })}
+        </p>
+      )}
+      <Problems title={t('import.refused')} rows={f.refused.map((r) => ({ ...r }))} tone="error" />
+      <Problems title={t('import.duplicates')} rows={f.duplicates.map((d) => ({ sheet: d.sheet, row: d.row, reason: `${d.business_name}: ${d.reason}` }))} tone="warn" />
+      <Problems title={t('import.warnings')} rows={f.warnings} tone="info" />
     </section>
+  );
+}
+
+function Problems({ title, rows, tone }: { title: string; rows: { sheet: string; row: number; column?: string; reason: string }[]; tone: string }) {
+  const { t } = useI18n();
+  if (rows.length === 0) return null;
+  return (
+    <details className={`problems ${tone}`} open={tone === 'error'}>
+      <summary>
+        {title} ({rows.length})
+      </summary>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('import.sheetName')}</th>
+            <th>{t('import.row')}</th>
+            <th>{t('import.column')}</th>
+            <th>{t('import.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, 500).map((r, i) => (
+            <tr key={i}>
+              <td>{r.sheet}</td>
+              <td>{r.row}</td>
+              <td>{r.column ?? ''}</td>
+              <td>{r.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

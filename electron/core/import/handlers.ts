@@ -1,0 +1,22 @@
+/** The import wizard's side of the contract: preview (a dry run), commit, history, undo, reports. */
+import type { Args } from '../../../shared/contract';
+import type { DB } from '../db/open';
+import { districtResolver } from '../reference/areas';
+import { writeErrorReports } from './error-report';
+import { importFiles } from './run';
+import { listBatches, undoBatch } from './undo';
+
+type Files = Args<'import.preview'>['files'];
+const inputs = (files: Files) => files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64'), district: f.district ?? null }));
+
+export const importHandlers = {
+  'import.preview': (db: DB, a: Args<'import.preview'>) => importFiles(db, inputs(a.files), { dryRun: true }),
+  'import.commit': (db: DB, a: Args<'import.commit'>) => importFiles(db, inputs(a.files)),
+  'import.history': (db: DB) => listBatches(db),
+  'import.undo': (db: DB, a: Args<'import.undo'>) => undoBatch(db, a.batchId),
+  'import.errorReports': async (db: DB, a: Args<'import.errorReports'>) => {
+    const preview = await importFiles(db, inputs(a.files), { dryRun: true });
+    const reports = await writeErrorReports(preview.files, districtResolver(db));
+    return reports.map((r) => ({ name: r.name, dataBase64: r.data.toString('base64') }));
+  },
+};
