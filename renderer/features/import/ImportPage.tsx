@@ -218,7 +218,8 @@ function FileCard(p: {
 }) {
   const { t } = useI18n();
   const f = p.report;
-  const chosen = f.district?.source === 'chosen' ? f.district.code : f.district?.suggested ?? '';
+  const chosen = f.district?.source === 'chosen' ? f.district.code : '';
+  const suggested = f.district?.source === 'missing' ? f.district.suggested : null;
   return (
     <section className={`file-card ${f.status}`} aria-label={f.file}>
       <header>
@@ -231,6 +232,11 @@ function FileCard(p: {
           {t('import.district')}:{' '}
           <select aria-label={`${t('import.district')} ${f.file}`} value={chosen ?? ''} onChange={(e) => p.onDistrict!(e.target.value || null)}>
             <option value="">{t('import.districtPick')}</option>
+            {suggested && (
+              <option value={suggested}>
+                ★ {p.districtName(suggested)} — {t('import.suggested')}
+              </option>
+            )}
             {p.districts.map((d) => (
               <option key={d.code} value={d.code}>
                 {d.label}

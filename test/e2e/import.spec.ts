@@ -1,0 +1,43 @@
+/**
+ * The import wizard in Chromium: the two shared samples through preview, district choice,
+ * import, the registry, the error report, and undo from the history — against the real core.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test } from './harness';
+
+const SAMPLES = resolve('../shared/samples');
+const FIX = resolve('test/fixtures');
+const active = (h: { db: { prepare(s: string): { get(): unknown } } }) => (h.db.prepare('SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL').get() as { n: number }).n;
+
+test.use({ seedRows: 0 });
+
+test('imports the district samples through the wizard, then undoes the batch', async ({ page, harness }) => {
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.locator('input[type=file]').setInputFiles([join(SAMPLES, 'seruyan_2025.xlsx'), join(SAMPLES, 'murung_raya_2025.xlsx'), join(FIX, 'kotim_lama.xls')]);
+  const seruyan = page.getByRole('region', { name: 'seruyan_2025.xlsx' });
+  await expect(seruyan.getByRole('alert')).toContainText('tidak memiliki kolom kabupaten/kota');
+  await expect(page.getByRole('region', { name: 'kotim_lama.xls' }).getByRole('alert')).toContainText('Save As');
+  await seruyan.getByRole('combobox').selectOption('6208');
+  await expect(page.getByTestId('counts-seruyan_2025.xlsx')).toHaveText('Baru 28 · diperbarui 0 · tidak berubah 0 · ditolak 2 · periksa 0');
+  await expect(page.getByTestId('counts-murung_raya_2025.xlsx')).toHaveText('Baru 25 · diperbarui 0 · tidak berubah 0 · ditolak 0 · periksa 1');
+  await expect(seruyan.getByRole('row', { name: /14 B Nama usaha kosong/ })).toBeVisible();
+  expect(active(harness)).toBe(0); // the preview is a dry run
+
+  await page.getByRole('button', { name: 'Impor 2 berkas' }).click();
+  await expect(page.getByText('Impor selesai (nomor 1): 53 baru, 0 diperbarui, 0 tidak berubah, 2 ditolak.')).toBeVisible();
+  expect(active(harness)).toBe(53);
+
+  // The error report for Seruyan, as sent back to the district.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh laporan kesalahan per kabupaten/kota' }).click();
+  const file = await (await download).path();
+  expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+
+  await page.getByRole('tab', { name: 'Registri IKM' }).click();
+  await expect(page.getByTestId('footer-count')).toHaveText('53 IKM');
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.getByRole('button', { name: 'Batalkan impor' }).click();
+  await expect(page.getByText('Impor nomor 1 dibatalkan: 53 data dihapus, 0 nilai dikembalikan.')).toBeVisible();
+  expect(active(harness)).toBe(0);
+});
