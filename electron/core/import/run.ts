@@ -164,7 +164,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: { dryRun?
   const byName = db.prepare(`SELECT id FROM ikm WHERE name_key = ? AND district_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`);
   const similar = db.prepare(
     `SELECT id, business_name, nib, name_key FROM ikm INDEXED BY ikm_name_key
-     WHERE name_key >= ? AND name_key < ? AND district_code = ? AND deleted_at IS NULL AND id <> ? LIMIT 50`,
+     WHERE name_key >= ? AND name_key < ? AND district_code = ? AND deleted_at IS NULL AND id <> ? LIMIT 20`,
   );
   let batchId: number | null = null;
 
@@ -212,8 +212,11 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: { dryRun?
             reason: `Nama dan kabupaten/kota sama dengan IKM yang sudah ada (NIB ${other.nib ?? 'kosong'}), tetapi NIB berbeda. Periksa apakah ini usaha yang sama.`,
           });
         } else if (key.length >= 6) {
+          // Two different NIBs are two registered businesses, and names that differ only in
+          // digits ("Berkah 1", "Berkah 2") are branches: neither is worth a review.
+          const letters = key.replace(/\d+/g, '');
           const near = (similar.all(key.slice(0, 4), `${key.slice(0, 4)}\uffff`, district, id) as { id: number; business_name: string; nib: string | null; name_key: string }[]).find(
-            (o) => o.name_key !== key && distance(o.name_key, key, 2) <= 2,
+            (o) => !(nib && o.nib) && o.name_key.replace(/\d+/g, '') !== letters && distance(o.name_key, key, 2) <= 2,
           );
           if (near)
             c.file.duplicates.push({
