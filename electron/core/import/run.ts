@@ -16,7 +16,7 @@ import { backupDatabase } from './backup';
 import { ImportFileError } from './errors';
 import { findHeader, type HeaderInfo } from './header';
 import { readCsv } from './read-csv';
-import { readXlsx } from './read-xlsx';
+import { readXlsxStreaming } from './read-xlsx';
 import { readRow } from './rows';
 import type { FileReport, ImportResult } from '../../../shared/import';
 import { columnLetter, type SheetData } from './sheet';
@@ -63,7 +63,7 @@ async function readSheets(input: ImportInput): Promise<SheetData[]> {
   } catch (e) {
     throw new ImportFileError(`Berkas tidak dapat dibuka: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'tidak ditemukan' : (e as Error).message}.`);
   }
-  return sniff(input.name, buf) === 'csv' ? readCsv(input.name, buf) : readXlsx(buf);
+  return sniff(input.name, buf) === 'csv' ? readCsv(input.name, buf) : readXlsxStreaming(buf);
 }
 
 /** Reads and parses one file into candidate records; fills the file's report. */

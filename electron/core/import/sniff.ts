@@ -3,6 +3,7 @@
  * (both OLE2 containers), files that are not spreadsheets at all, and zip bombs — judged from the
  * zip's central directory, so nothing is decompressed to find out.
  */
+import { inflateRawSync } from 'node:zlib';
 import { ImportFileError } from './errors';
 
 export type FileKind = 'xlsx' | 'csv';
@@ -17,6 +18,8 @@ interface ZipEntry {
   name: string;
   compressed: number;
   uncompressed: number;
+  method: number;
+  offset: number; // of the local file header
 }
 
 /** Entries of a zip from its central directory (End Of Central Directory record at the tail). */
@@ -35,15 +38,26 @@ function zipEntries(buf: Buffer): ZipEntry[] | null {
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const method = buf.readUInt16LE(p + 10);
+    const offset = buf.readUInt32LE(p + 42);
     const compressed = buf.readUInt32LE(p + 20);
     const uncompressed = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
-    entries.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), compressed, uncompressed });
+    entries.push({ name: buf.toString('utf8', p + 46, p + 46 + nameLen), compressed, uncompressed, method, offset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
+}
+
+/** One small text entry of a zip (workbook.xml and its rels), or null. */
+export function readZipText(buf: Buffer, name: string): string | null {
+  const e = zipEntries(buf)?.find((x) => x.name === name);
+  if (!e || e.uncompressed > 20 * 1024 * 1024 || buf.readUInt32LE(e.offset) !== 0x04034b50) return null;
+  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+  const data = buf.subarray(start, start + e.compressed);
+  return (e.method === 8 ? inflateRawSync(data) : data).toString('utf8');
 }
 
 /** Decides how to read a file, or refuses it with a message that says what to do. */
