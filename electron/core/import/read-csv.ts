@@ -2,6 +2,7 @@
  * CSV as districts save it from Excel: UTF-8 with or without BOM (Windows-1252 as a fallback),
  * comma, semicolon or tab separated (detected), quoted fields with line breaks.
  */
+import { parseDelimited } from '../../../shared/delimited';
 import { MAX_CELLS, type RawCell, type SheetData } from './sheet';
 import { ImportFileError } from './errors';
 
@@ -26,40 +27,6 @@ function detectDelimiter(text: string): string {
     }
   }
   return best;
-}
-
-export function parseDelimited(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell.trim() === '') {
-      quoted = true;
-      cell = '';
-    } else if (ch === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }
 
 export function readCsv(name: string, buf: Buffer): SheetData[] {
