@@ -14,8 +14,17 @@ function Shell() {
   const [tab, setTab] = useState<Tab>('registry');
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [seeding, setSeeding] = useState(false);
-  const refreshInfo = () => void api.call('app.info', {}).then(setInfo);
-  useEffect(refreshInfo, []);
+  const [error, setError] = useState<string | null>(null);
+  const refreshInfo = () =>
+    void api.call('app.info', {}).then(
+      (i) => {
+        setInfo(i);
+        setError(null);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  // Re-read the count when coming back to the registry (an import may have filled it).
+  useEffect(refreshInfo, [tab]);
 
   const empty = info != null && info.ikmCount === 0;
   return (
@@ -54,10 +63,16 @@ function Shell() {
                 disabled={seeding}
                 onClick={() => {
                   setSeeding(true);
-                  void api.call('demo.seed', { rows: 1000 }).then(() => {
-                    setSeeding(false);
-                    refreshInfo();
-                  });
+                  void api.call('demo.seed', { rows: 1000 }).then(
+                    () => {
+                      setSeeding(false);
+                      refreshInfo();
+                    },
+                    (e: unknown) => {
+                      setSeeding(false);
+                      setError(e instanceof Error ? e.message : String(e));
+                    },
+                  );
                 }}
               >
                 {seeding ? t('firstRun.loading') : t('firstRun.demo')}
@@ -69,6 +84,15 @@ function Shell() {
           </section>
         )}
         {tab === 'registry' && info && !empty && <RegistryPage onCountChange={refreshInfo} />}
+        {error && (
+          <section className="panel-note error-note" role="alert">
+            <p>{t('error.generic', { message: error })}</p>
+            <button type="button" onClick={refreshInfo}>
+              {t('error.retry')}
+            </button>
+          </section>
+        )}
+        {tab === 'registry' && !info && !error && <p className="panel-note muted">{t('grid.loading')}</p>}
         {tab === 'import' && <ImportPage onImported={refreshInfo} />}
       </main>
     </div>

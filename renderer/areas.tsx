@@ -2,6 +2,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DistrictResolver, type District, type Province } from '../shared/areas';
 import { api } from './api/client';
+import { useI18n } from './i18n/i18n';
 
 interface Areas {
   provinces: Province[];
@@ -13,10 +14,13 @@ interface Areas {
 const Ctx = createContext<Areas | null>(null);
 
 export function AreasProvider({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
   const [data, setData] = useState<{ provinces: Province[]; districts: District[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    void api.call('areas.list', {}).then(setData);
-  }, []);
+    api.call('areas.list', {}).then(setData, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [attempt]);
   const value = useMemo<Areas | null>(() => {
     if (!data) return null;
     const byCode = new Map(data.districts.map((d) => [d.code, d]));
@@ -29,7 +33,18 @@ export function AreasProvider({ children }: { children: ReactNode }) {
       },
     };
   }, [data]);
-  if (!value) return null;
+  // Never a blank window: say what is happening until the reference areas have arrived.
+  if (!value)
+    return (
+      <div className="panel-note" role={error ? 'alert' : 'status'}>
+        <p>{error ? t('error.generic', { message: error }) : t('grid.loading')}</p>
+        {error && (
+          <button type="button" onClick={() => (setError(null), setAttempt((a) => a + 1))}>
+            {t('error.retry')}
+          </button>
+        )}
+      </div>
+    );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -109,7 +109,7 @@ export const contract = {
   'ikm.summary': z.object({ filter: ikmFilterSchema }).strict(),
   'ikm.get': z.object({ id: z.number().int().positive() }).strict(),
   'ikm.update': z.object({ changes: z.array(cellChangeSchema).min(1).max(50_000) }).strict(),
-  'ikm.create': z.object({ values: z.record(fieldKey, cellValue).optional() }).strict(),
+  'ikm.create': z.object({ values: z.partialRecord(fieldKey, cellValue).optional() }).strict(),
   'ikm.delete': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'ikm.restore': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'ikm.history': z.object({ id: z.number().int().positive() }).strict(),

@@ -79,3 +79,13 @@ describe('browser host', () => {
     }
   });
 });
+
+describe('add row', () => {
+  it('accepts partial values for a new record and refuses bad ones', async () => {
+    const { dispatch, db } = setup();
+    expect(await dispatch('ikm.create', { values: { district_code: '6209' } })).toMatchObject({ ok: true, result: { district_code: '6209', business_name: 'IKM baru' } });
+    expect(await dispatch('ikm.create', {})).toMatchObject({ ok: true });
+    expect(await dispatch('ikm.create', { values: { nib: '123' } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    db.close();
+  });
+});

@@ -109,4 +109,16 @@ CREATE TABLE import_batch (
 CREATE INDEX audit_log_batch ON audit_log(batch_id, id) WHERE batch_id IS NOT NULL;
 `,
   },
+  {
+    version: 3,
+    name: 'sort-indexes',
+    // The grid sorts numbers with empty values last: these expression indexes match that ORDER BY,
+    // so a sorted million-row view pages over an index instead of sorting the table each time.
+    sql: `
+CREATE INDEX ikm_sort_investment ON ikm((investment_idr IS NULL), investment_idr) WHERE deleted_at IS NULL;
+CREATE INDEX ikm_sort_production ON ikm((production_value_idr IS NULL), production_value_idr) WHERE deleted_at IS NULL;
+CREATE INDEX ikm_sort_workers ON ikm((workers_total IS NULL), workers_total) WHERE deleted_at IS NULL;
+CREATE INDEX ikm_sort_year ON ikm((year_established IS NULL), year_established) WHERE deleted_at IS NULL;
+`,
+  },
 ];

@@ -182,7 +182,7 @@ export function applyChanges(db: DB, changes: CellChange[]): UpdateResult {
 }
 
 /** A new record from the grid's "add row": starts with a placeholder name the user then edits. */
-export function createRecord(db: DB, raw: Record<string, IkmValue> = {}): IkmRecord | { errors: CellError[] } {
+export function createRecord(db: DB, raw: Partial<Record<string, IkmValue>> = {}): IkmRecord | { errors: CellError[] } {
   const ctx = { districts: districtResolver(db) };
   const values: IkmValues = {};
   const errors: CellError[] = [];

@@ -1,5 +1,5 @@
 /** The filter bar: search, province and districts, commodity, KBLI, scale and numeric ranges. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IkmFilter } from '../../../shared/contract';
 import type { IkmFieldKey } from '../../../shared/fields';
 import { parseIdNumber } from '../../../shared/parse';
@@ -7,17 +7,27 @@ import { api } from '../../api/client';
 import { useAreas } from '../../areas';
 import { useI18n } from '../../i18n/i18n';
 
+/** Drops empty entries so the filter (and the page cache key) stays minimal. */
+const clean = (f: IkmFilter): IkmFilter =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '')) as IkmFilter;
+
 const RANGE_FIELDS: IkmFieldKey[] = ['workers_total', 'investment_idr', 'production_value_idr', 'year_established'];
 
-export function Filters({ filter, onChange }: { filter: IkmFilter; onChange(f: IkmFilter): void }) {
+/** Remounted (new `key`) when filters are reset, so its typed drafts start empty again. */
+export function Filters({ filter, onChange, onReset }: { filter: IkmFilter; onChange(f: IkmFilter): void; onReset(): void }) {
   const { t } = useI18n();
   const areas = useAreas();
   const [search, setSearch] = useState(filter.search ?? '');
   const [commodities, setCommodities] = useState<string[]>([]);
 
+  // Debounced: the server is asked once typing pauses.
+  const latest = useRef({ filter, onChange });
+  latest.current = { filter, onChange };
   useEffect(() => {
     const h = setTimeout(() => {
-      if ((filter.search ?? '') !== search) onChange({ ...filter, search: search || undefined });
+      const { filter: f, onChange: change } = latest.current;
+      const next = search.trim() || undefined;
+      if (f.search !== next) change(clean({ ...f, search: next }));
     }, 250);
     return () => clearTimeout(h);
   }, [search]);
@@ -25,7 +35,7 @@ export function Filters({ filter, onChange }: { filter: IkmFilter; onChange(f: I
     void api.call('ikm.distinct', { field: 'commodity' }).then(setCommodities);
   }, []);
 
-  const set = (patch: Partial<IkmFilter>) => onChange(Object.fromEntries(Object.entries({ ...filter, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as IkmFilter);
+  const set = (patch: Partial<IkmFilter>) => onChange(clean({ ...filter, ...patch }));
   const districts = filter.districts ?? [];
   const shownDistricts = areas.districts.filter((d) => !filter.province || d.provinceCode === filter.province);
   const range = (field: IkmFieldKey) => filter.ranges?.find((r) => r.field === field);
@@ -120,14 +130,7 @@ export function Filters({ filter, onChange }: { filter: IkmFilter; onChange(f: I
         </div>
       </details>
       {active && (
-        <button
-          type="button"
-          className="link"
-          onClick={() => {
-            setSearch('');
-            onChange({});
-          }}
-        >
+        <button type="button" className="link" onClick={onReset}>
           {t('filter.reset')}
         </button>
       )}

@@ -1,21 +1,33 @@
 /**
  * The registry grid: a WAI-ARIA grid over server-side windows of rows, virtualised with
  * @tanstack/react-virtual, with Excel's keys, range selection, in-cell editing, copy/paste as TSV
- * and validation messages at the cell. Row data, edits and undo belong to RegistryPage; this
- * component only turns keys and mouse into those operations.
+ * and validation messages at the cell.
+ *
+ * Row data, saving and undo belong to RegistryPage; this component turns keys and mouse into
+ * those operations. Helpers live next door: navigation.ts (which key goes where), selection.ts
+ * (the selected rectangle), clipboard.ts (TSV both ways), CellEditor.tsx, GridHeader.tsx.
+ *
+ * Why not @tanstack/react-table's cell selection: in v9.3.1 it keys selection by row ids of the
+ * client-side row model, and it has no keyboard navigation or clipboard. Here rows live on the
+ * server (only a window of pages is loaded), so selection is kept as absolute row indexes.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { CellChange, IkmSort } from '../../../shared/contract';
-import type { IkmRecord, IkmFieldKey } from '../../../shared/fields';
+import type { IkmFieldKey, IkmRecord, IkmValue } from '../../../shared/fields';
 import { useI18n } from '../../i18n/i18n';
+import { CellEditor, type CommitMove, type EditorOption } from './CellEditor';
 import { parseTsv, toTsv } from './clipboard';
-import { displayValue, rawValue, type Display, type GridColumn } from './columns';
+import { cellKey, displayValue, rawValue, type Display, type GridColumn } from './columns';
+import { GridHeader, rownumWidth } from './GridHeader';
+import { isTypingKey, keyMove } from './navigation';
 import { bounds, clamp, contains, type CellPos, type Selection } from './selection';
 import type { RowWindow } from './useRowWindow';
 
-const ROW_HEIGHT = 28;
-const ROWNUM_WIDTH = 56;
+export const ROW_HEIGHT = 28;
+
+/** One cell to save, with the value it had (for undo). */
+export type CellEdit = CellChange & { before: IkmValue };
 
 export interface EditOutcome {
   ok: boolean;
@@ -23,18 +35,23 @@ export interface EditOutcome {
   errors?: Map<number, string>;
 }
 
+export interface GridHandle {
+  /** Scrolls to a row once it is loaded (its id must match) and optionally opens its editor. */
+  goTo(index: number, id: number, field: IkmFieldKey, edit: boolean): void;
+  focus(): void;
+}
+
 interface Props {
   rows: RowWindow;
   columns: GridColumn[];
   display: Display;
+  options(key: GridColumn['key']): EditorOption[] | undefined;
   sort: IkmSort;
   onSortClick(field: string, add: boolean): void;
-  onResize(key: string, width: number): void;
-  /** Validates and saves; resolves with per-change errors (nothing saved) or ok. */
-  edit(changes: Array<CellChange & { before: IkmRecord[keyof IkmRecord] }>): Promise<EditOutcome>;
+  onResize(key: string, width: number, done: boolean): void;
+  /** Validates and saves all-or-nothing; resolves with per-change errors (nothing saved) or ok. */
+  edit(changes: CellEdit[]): Promise<EditOutcome>;
   onActiveRow(row: IkmRecord | undefined): void;
-  onSelection(sel: Selection): void;
-  onDeleteRows(): void;
   onUndo(): void;
   onRedo(): void;
   notify(text: string, tone?: 'info' | 'error'): void;
@@ -44,172 +61,243 @@ interface Props {
 
 interface Editing {
   pos: CellPos;
+  id: number;
   text: string;
+  selectAll?: boolean;
 }
 
-export function Grid(p: Props) {
+export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
   const { t } = useI18n();
   const { rows, columns, selection: sel, setSelection } = p;
   const total = rows.total ?? 0;
+  const ROWNUM_WIDTH = rownumWidth(total);
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
-  const editorRef = useRef<HTMLInputElement>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [cellError, setCellError] = useState<{ pos: CellPos; message: string } | null>(null);
+  /** Refused cells (key: record id + field) with their message; cleared by Escape or a good save. */
+  const [invalid, setInvalid] = useState<Map<string, string>>(new Map());
+  /** The refused cell whose message shows even when it is not the active cell (first of a batch). */
+  const [pinned, setPinned] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [pendingGoTo, setPendingGoTo] = useState<{ index: number; id: number; field: IkmFieldKey; edit: boolean } | null>(null);
 
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
     rows.ensure(firstVisible, Math.max(lastVisible, firstVisible + 40));
-  }, [firstVisible, lastVisible, rows]);
+  }, [firstVisible, lastVisible, rows.ensure, rows.version]);
 
   const active = sel.focus;
   const activeRow = rows.row(active.row);
-  useEffect(() => p.onActiveRow(activeRow), [activeRow, p]);
-  useEffect(() => p.onSelection(sel), [sel, p]);
+  const { onActiveRow } = p;
+  useEffect(() => onActiveRow(activeRow), [activeRow, onActiveRow]);
 
   const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
   const lastRow = Math.max(0, total - 1);
   const lastCol = columns.length - 1;
+  const label = (key: string) => t(`field.${key}` as 'field.nib');
+
+  /** Scrolls so a cell is visible, minding the frozen columns on the left. */
+  const reveal = useCallback(
+    (pos: CellPos) => {
+      virtualizer.scrollToIndex(pos.row, { align: 'auto' });
+      const sc = scrollRef.current;
+      if (!sc || pos.col === 0) return;
+      const left = columns.slice(0, pos.col).reduce((s, c) => s + c.width, ROWNUM_WIDTH);
+      const frozen = ROWNUM_WIDTH + (columns[0]?.width ?? 0);
+      const w = columns[pos.col]?.width ?? 0;
+      if (left - sc.scrollLeft < frozen) sc.scrollLeft = left - frozen;
+      else if (left + w - sc.scrollLeft > sc.clientWidth) sc.scrollLeft = left + w - sc.clientWidth;
+    },
+    [columns, virtualizer],
+  );
 
   const moveTo = useCallback(
-    (row: number, col: number, extend = false) => {
-      const focus = { row: clamp(row, 0, lastRow), col: clamp(col, 0, lastCol) };
+    (pos: CellPos, extend = false) => {
+      const focus = { row: clamp(pos.row, 0, lastRow), col: clamp(pos.col, 0, lastCol) };
       setSelection({ anchor: extend ? sel.anchor : focus, focus });
-      setCellError(null);
-      virtualizer.scrollToIndex(focus.row, { align: 'auto' });
-      const sc = scrollRef.current;
-      const cellEl = sc?.querySelector<HTMLElement>(`[data-col="${focus.col}"]`);
-      if (sc && cellEl && focus.col > 0) {
-        // Keep the active column visible to the right of the frozen columns.
-        const left = columns.slice(0, focus.col).reduce((s, c) => s + c.width, ROWNUM_WIDTH);
-        const frozen = ROWNUM_WIDTH + (columns[0]?.width ?? 0);
-        const w = columns[focus.col]!.width;
-        if (left - sc.scrollLeft < frozen) sc.scrollLeft = left - frozen;
-        else if (left + w - sc.scrollLeft > sc.clientWidth) sc.scrollLeft = left + w - sc.clientWidth;
-      }
+      reveal(focus);
     },
-    [columns, lastCol, lastRow, sel.anchor, setSelection, virtualizer],
+    [lastCol, lastRow, sel.anchor, setSelection, reveal],
   );
 
   const focusGrid = () => gridRef.current?.focus({ preventScroll: true });
 
-  const startEdit = (pos: CellPos, text?: string) => {
+  const startEdit = (pos: CellPos, text?: string, selectAll = false) => {
     const col = columns[pos.col];
     const row = rows.row(pos.row);
-    if (!col || !row || !col.editable) return;
-    setCellError(null);
-    setEditing({ pos, text: text ?? rawValue(row, col.key, p.display) });
+    if (!col || !row) return;
+    if (!col.editable) return p.notify(t('grid.readonly', { field: label(col.key) }));
+    setEditing({ pos, id: row.id, text: text ?? rawValue(row, col.key, p.display), selectAll });
   };
 
-  useLayoutEffect(() => {
-    if (editing) {
-      editorRef.current?.focus();
-      const el = editorRef.current;
-      if (el) el.setSelectionRange(el.value.length, el.value.length);
+  useImperativeHandle(ref, () => ({
+    goTo: (index, id, field, edit) => setPendingGoTo({ index, id, field, edit }),
+    focus: focusGrid,
+  }));
+  // Resolves a goTo once its row has arrived from the server.
+  useEffect(() => {
+    if (!pendingGoTo || rows.total == null || pendingGoTo.index > lastRow) return;
+    const col = columns.findIndex((c) => c.key === pendingGoTo.field);
+    const pos = { row: pendingGoTo.index, col: Math.max(0, col) };
+    const row = rows.row(pos.row);
+    if (!row) {
+      reveal(pos);
+      rows.ensure(pos.row, pos.row);
+      return;
     }
-  }, [editing?.pos.row, editing?.pos.col]);
+    setPendingGoTo(null);
+    if (row.id !== pendingGoTo.id) return;
+    setSelection({ anchor: pos, focus: pos });
+    reveal(pos);
+    if (pendingGoTo.edit) setEditing({ pos, id: row.id, text: rawValue(row, columns[pos.col]!.key, p.display), selectAll: true });
+    else focusGrid();
+  });
 
-  const commitEdit = async (then: 'down' | 'right' | 'left' | 'stay') => {
-    if (!editing) return;
-    const { pos, text } = editing;
+  const advance = (pos: CellPos, move: CommitMove) => {
+    if (move === 'down') moveTo({ row: pos.row + 1, col: pos.col });
+    else if (move === 'up') moveTo({ row: pos.row - 1, col: pos.col });
+    else if (move === 'right') moveTo({ row: pos.row, col: pos.col + 1 });
+    else if (move === 'left') moveTo({ row: pos.row, col: pos.col - 1 });
+  };
+
+  /** Saves the open editor. A refused value keeps the editor open with the text and the message. */
+  const commitEdit = async (move: CommitMove, picked?: EditorOption, refocus = true): Promise<boolean> => {
+    if (!editing) return true;
+    const { pos, id, text } = editing;
     const col = columns[pos.col]!;
     const row = rows.row(pos.row);
-    if (!row) return;
-    if (text === rawValue(row, col.key, p.display)) {
+    const done = () => {
       setEditing(null);
-      focusGrid();
-      advance(pos, then);
-      return;
-    }
-    const outcome = await p.edit([{ id: row.id, field: col.key as IkmFieldKey, value: text === '' ? null : text, before: row[col.key as keyof IkmRecord] }]);
+      if (refocus) focusGrid();
+      advance(pos, move);
+      return true;
+    };
+    if (!row || row.id !== id) return done(); // the row went away (filter changed meanwhile)
+    const value = picked ? picked.value : text;
+    if (!picked && text === rawValue(row, col.key, p.display)) return done();
+    const field = col.key as IkmFieldKey;
+    const outcome = await p.edit([{ id, field, value: value.trim() === '' ? null : value, before: row[field] }]);
     if (!outcome.ok) {
-      setCellError({ pos, message: outcome.errors?.get(0) ?? '' });
-      editorRef.current?.focus();
-      return;
+      setInvalid(new Map([[cellKey(id, field), outcome.errors?.get(0) ?? t('grid.refused')]]));
+      return false;
     }
-    setEditing(null);
-    focusGrid();
-    advance(pos, then);
-  };
-
-  const advance = (pos: CellPos, then: 'down' | 'right' | 'left' | 'stay') => {
-    if (then === 'down') moveTo(pos.row + 1, pos.col);
-    else if (then === 'right') moveTo(pos.row, pos.col + 1);
-    else if (then === 'left') moveTo(pos.row, pos.col - 1);
+    setInvalid(new Map());
+    return done();
   };
 
   const cancelEdit = () => {
     setEditing(null);
-    setCellError(null);
+    setInvalid(new Map());
     focusGrid();
+  };
+
+  /**
+   * Marks every refused cell of a batch (paste, Delete) red with its reason and shows the first
+   * one's message; the selection stays, so a corrected paste lands in the same place.
+   * `positions[i]` is where change i sits in the grid.
+   */
+  const showRefused = (changes: CellEdit[], positions: CellPos[], outcome: EditOutcome) => {
+    const errs = [...(outcome.errors ?? new Map<number, string>()).entries()].sort((a, b) => a[0] - b[0]);
+    const marks = new Map<string, string>();
+    for (const [i, msg] of errs) {
+      const c = changes[i];
+      const pos = positions[i];
+      if (!c || !pos) continue;
+      marks.set(cellKey(c.id, c.field), t('grid.cellError', { row: pos.row + 1, field: label(c.field), message: msg }));
+    }
+    setInvalid(marks);
+    p.notify(t('toast.refused', { n: errs.length }), 'error');
+    const firstIndex = errs[0]?.[0];
+    const first = firstIndex != null ? changes[firstIndex] : undefined;
+    setPinned(first ? cellKey(first.id, first.field) : null);
+    if (firstIndex != null && positions[firstIndex]) reveal(positions[firstIndex]);
+  };
+
+  /** Builds the changes for a rectangle of cells starting at `top`,`left`, from the server rows. */
+  const collect = async (top: number, left: number, values: (string | null)[][]) => {
+    const list = await rows.fetchRange(top, Math.min(lastRow, top + values.length - 1));
+    const changes: CellEdit[] = [];
+    const positions: CellPos[] = [];
+    values.forEach((line, r) => {
+      const row = list[r];
+      if (!row) return;
+      line.forEach((value, c) => {
+        const col = columns[left + c];
+        if (!col || !col.editable) return;
+        const field = col.key as IkmFieldKey;
+        changes.push({ id: row.id, field, value, before: row[field] });
+        positions.push({ row: top + r, col: left + c });
+      });
+    });
+    return { changes, positions, rowCount: Math.min(values.length, list.length) };
   };
 
   /** Delete: clears every selected editable cell, all-or-nothing like paste. */
   const clearSelection = async () => {
     const b = bounds(sel);
-    const list = await rows.fetchRange(b.top, b.bottom);
-    const changes = list.flatMap((row) =>
-      columns.slice(b.left, b.right + 1).filter((c) => c.editable).map((c) => ({ id: row.id, field: c.key as IkmFieldKey, value: null, before: row[c.key as keyof IkmRecord] })),
-    );
+    if (b.bottom - b.top >= 50_000 / Math.max(1, b.right - b.left + 1)) return p.notify(t('grid.tooMany'), 'error');
+    const blank = Array.from({ length: b.bottom - b.top + 1 }, () => Array.from({ length: b.right - b.left + 1 }, () => null));
+    const { changes, positions } = await collect(b.top, b.left, blank);
     if (changes.length === 0) return;
     const outcome = await p.edit(changes);
-    if (!outcome.ok) showBatchErrors(changes, outcome, b.top);
+    if (!outcome.ok) showRefused(changes, positions, outcome);
+    else setInvalid(new Map());
   };
 
-  const showBatchErrors = (changes: Array<{ id: number; field: string }>, outcome: EditOutcome, topRow: number) => {
-    const errs = [...(outcome.errors ?? new Map<number, string>()).entries()];
-    p.notify(t('toast.pasteRefused', { n: errs.length }), 'error');
-    const first = errs[0];
-    if (first) {
-      const ch = changes[first[0]]!;
-      const colIndex = columns.findIndex((c) => c.key === ch.field);
-      let rowIndex = topRow;
-      for (let i = topRow; i < topRow + 2000; i++) if (rows.row(i)?.id === ch.id) { rowIndex = i; break; }
-      setCellError({ pos: { row: rowIndex, col: colIndex }, message: errs.map(([i, m]) => `${describe(changes[i]!, rowIndex)}: ${m}`).slice(0, 6).join('\n') });
-    }
+  /** Ctrl+V: one all-or-nothing save of the whole pasted rectangle, from the active cell. */
+  const pasteText = async (text: string) => {
+    const cells = parseTsv(text);
+    if (cells.length === 0) return;
+    const b = bounds(sel);
+    const values = cells.map((line) => line.map((v) => (v.trim() === '' ? null : v)));
+    const { changes, positions, rowCount } = await collect(b.top, b.left, values);
+    if (changes.length === 0) return;
+    if (changes.length > 50_000) return p.notify(t('grid.tooMany'), 'error');
+    const outcome = await p.edit(changes);
+    if (!outcome.ok) return showRefused(changes, positions, outcome);
+    setInvalid(new Map());
+    p.notify(t('toast.pasted', { n: changes.length }));
+    const width = Math.min(Math.max(...cells.map((l) => l.length)), columns.length - b.left);
+    setSelection({ anchor: { row: b.top, col: b.left }, focus: { row: b.top + rowCount - 1, col: b.left + width - 1 } });
   };
-  const describe = (ch: { id: number; field: string }, _row: number) => `${t(`field.${ch.field}` as never)} (id ${ch.id})`;
 
   // Copy and paste go through the clipboard events, which need no permission in Electron or Chromium.
   useEffect(() => {
     const inGrid = () => document.activeElement === gridRef.current;
     const onCopy = (e: ClipboardEvent) => {
       if (!inGrid()) return;
+      e.preventDefault();
       const b = bounds(sel);
       const cols = columns.slice(b.left, b.right + 1);
-      const cells: string[][] = [];
+      const asText = (list: IkmRecord[]) => toTsv(list.map((row) => cols.map((c) => rawValue(row, c.key, p.display))));
+      const loaded: IkmRecord[] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const row = rows.row(r);
         if (!row) break;
-        cells.push(cols.map((c) => rawValue(row, c.key, p.display)));
+        loaded.push(row);
       }
-      if (cells.length === b.bottom - b.top + 1) {
-        e.clipboardData?.setData('text/plain', toTsv(cells));
-        e.preventDefault();
-        p.notify(t('toast.copied', { n: cells.length * cols.length }));
+      if (loaded.length === b.bottom - b.top + 1) {
+        e.clipboardData?.setData('text/plain', asText(loaded));
+        p.notify(t('toast.copied', { n: loaded.length * cols.length }));
       } else {
         // Part of the range is not loaded: fetch it, then write asynchronously.
-        e.preventDefault();
-        void rows.fetchRange(b.top, b.bottom).then((list) => {
-          const text = toTsv(list.map((row) => cols.map((c) => rawValue(row, c.key, p.display))));
-          void navigator.clipboard.writeText(text).then(() => p.notify(t('toast.copied', { n: list.length * cols.length })));
-        });
+        void rows.fetchRange(b.top, b.bottom).then((list) =>
+          navigator.clipboard.writeText(asText(list)).then(() => p.notify(t('toast.copied', { n: list.length * cols.length }))),
+        );
       }
     };
     const onPaste = (e: ClipboardEvent) => {
       if (!inGrid()) return;
-      const text = e.clipboardData?.getData('text/plain') ?? '';
       e.preventDefault();
-      void pasteText(text);
+      void pasteText(e.clipboardData?.getData('text/plain') ?? '');
     };
     document.addEventListener('copy', onCopy);
     document.addEventListener('paste', onPaste);
@@ -219,91 +307,40 @@ export function Grid(p: Props) {
     };
   });
 
-  const pasteText = async (text: string) => {
-    const cells = parseTsv(text);
-    if (cells.length === 0) return;
-    const b = bounds(sel);
-    const top = b.top;
-    const left = b.left;
-    const list = await rows.fetchRange(top, Math.min(lastRow, top + cells.length - 1));
-    const changes: Array<CellChange & { before: IkmRecord[keyof IkmRecord] }> = [];
-    cells.forEach((line, r) => {
-      const row = list[r];
-      if (!row) return;
-      line.forEach((value, c) => {
-        const col = columns[left + c];
-        if (!col || !col.editable) return;
-        changes.push({ id: row.id, field: col.key as IkmFieldKey, value: value.trim() === '' ? null : value, before: row[col.key as keyof IkmRecord] });
-      });
-    });
-    if (changes.length === 0) return;
-    const outcome = await p.edit(changes);
-    if (outcome.ok) {
-      p.notify(t('toast.pasted', { n: changes.length }));
-      const rowsPasted = Math.min(cells.length, list.length);
-      const colsPasted = Math.min(Math.max(...cells.map((l) => l.length)), columns.length - left);
-      setSelection({ anchor: { row: top, col: left }, focus: { row: top + rowsPasted - 1, col: left + colsPasted - 1 } });
-    } else showBatchErrors(changes, outcome, top);
-  };
-
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (editing) return; // the editor handles its own keys
-    const ctrl = e.ctrlKey || e.metaKey;
-    const { row, col } = sel.focus;
-    const shift = e.shiftKey;
+    if (editing || e.target !== gridRef.current) return; // the editor handles its own keys
     const handled = () => {
       e.preventDefault();
       e.stopPropagation();
     };
+    const move = keyMove(e, sel.focus, { lastRow, lastCol, pageRows });
+    if (move) {
+      handled();
+      return moveTo(move.to, move.extend);
+    }
+    const ctrl = e.ctrlKey || e.metaKey;
     switch (e.key) {
-      case 'ArrowDown':
-        handled();
-        return moveTo(ctrl ? lastRow : row + 1, col, shift);
-      case 'ArrowUp':
-        handled();
-        return moveTo(ctrl ? 0 : row - 1, col, shift);
-      case 'ArrowRight':
-        handled();
-        return moveTo(row, ctrl ? lastCol : col + 1, shift);
-      case 'ArrowLeft':
-        handled();
-        return moveTo(row, ctrl ? 0 : col - 1, shift);
-      case 'Tab':
-        handled();
-        if (shift) return col > 0 ? moveTo(row, col - 1) : moveTo(row - 1, lastCol);
-        return col < lastCol ? moveTo(row, col + 1) : moveTo(row + 1, 0);
-      case 'Home':
-        handled();
-        return ctrl ? moveTo(0, 0, shift) : moveTo(row, 0, shift);
-      case 'End':
-        handled();
-        return ctrl ? moveTo(lastRow, lastCol, shift) : moveTo(row, lastCol, shift);
-      case 'PageDown':
-        handled();
-        return moveTo(row + pageRows, col, shift);
-      case 'PageUp':
-        handled();
-        return moveTo(row - pageRows, col, shift);
       case 'Enter':
       case 'F2':
         handled();
         return startEdit(sel.focus);
       case 'Escape':
-        setCellError(null);
+        setInvalid(new Map());
         return;
       case 'Delete':
+        handled();
+        return void clearSelection();
       case 'Backspace':
         handled();
-        if (e.key === 'Backspace') return startEdit(sel.focus, '');
-        return void clearSelection();
+        return startEdit(sel.focus, '');
     }
     if (ctrl && !e.altKey) {
       const k = e.key.toLowerCase();
-      if (k === 'z' && !shift) {
+      if (k === 'z' && !e.shiftKey) {
         handled();
         return p.onUndo();
       }
-      if (k === 'y' || (k === 'z' && shift)) {
+      if (k === 'y' || (k === 'z' && e.shiftKey)) {
         handled();
         return p.onRedo();
       }
@@ -313,31 +350,21 @@ export function Grid(p: Props) {
       }
       return; // Ctrl+C / Ctrl+V fall through to the copy/paste events
     }
-    if (e.key.length === 1 && !e.altKey) {
+    if (isTypingKey(e)) {
       handled();
       startEdit(sel.focus, e.key);
     }
   };
 
-  const onEditorKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    e.stopPropagation();
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      void commitEdit(e.shiftKey ? 'stay' : 'down');
-    } else if (e.key === 'Tab') {
-      e.preventDefault();
-      void commitEdit(e.shiftKey ? 'left' : 'right');
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      cancelEdit();
-    }
-  };
-
-  const cellMouseDown = (e: MouseEvent, pos: CellPos) => {
-    if (e.button !== 0) return; // an open editor commits on blur when the grid takes focus
+  const cellMouseDown = async (e: MouseEvent, pos: CellPos) => {
+    if (e.button !== 0) return;
     e.preventDefault();
-    setSelection({ anchor: e.shiftKey ? sel.anchor : pos, focus: pos });
-    setCellError(null);
+    const shift = e.shiftKey;
+    if (editing) {
+      if (editing.pos.row === pos.row && editing.pos.col === pos.col) return;
+      if (!(await commitEdit('stay'))) return; // a refused value keeps its editor open
+    }
+    setSelection({ anchor: shift ? sel.anchor : pos, focus: pos });
     setDragging(true);
     focusGrid();
   };
@@ -349,9 +376,7 @@ export function Grid(p: Props) {
   }, [dragging]);
 
   const totalWidth = columns.reduce((s, c) => s + c.width, ROWNUM_WIDTH);
-  const sortIndex = (key: string) => p.sort.findIndex((s) => s.field === key);
   const b = bounds(sel);
-  void rows.version; // re-render when rows arrive
 
   return (
     <div
@@ -363,69 +388,24 @@ export function Grid(p: Props) {
       aria-colcount={columns.length + 1}
       aria-multiselectable="true"
       tabIndex={0}
-      aria-activedescendant={`cell-${active.row}-${active.col}`}
+      aria-activedescendant={editing ? undefined : `cell-${active.row}-${active.col}`}
       onKeyDown={onKeyDown}
     >
       <div ref={scrollRef} className="grid-scroll">
         <div className="grid-inner" style={{ width: totalWidth, height: virtualizer.getTotalSize() + ROW_HEIGHT }}>
-          <div className="grid-row grid-header" role="row" aria-rowindex={1} style={{ width: totalWidth }}>
-            <div className="grid-cell rownum frozen" role="columnheader" aria-colindex={1} style={{ width: ROWNUM_WIDTH, left: 0 }}>
-              {t('field.rownum')}
-            </div>
-            {columns.map((c, ci) => {
-              const si = sortIndex(c.key);
-              const s = si >= 0 ? p.sort[si] : undefined;
-              return (
-                <div
-                  key={c.key}
-                  role="columnheader"
-                  aria-colindex={ci + 2}
-                  aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
-                  data-field={c.key}
-                  className={`grid-cell header-cell${ci === 0 ? ' frozen' : ''}${c.numeric ? ' num' : ''}`}
-                  style={{ width: c.width, left: ci === 0 ? ROWNUM_WIDTH : undefined }}
-                  onClick={(e) => p.onSortClick(c.key, e.shiftKey)}
-                  title={t(`field.${c.key}` as never)}
-                >
-                  <span className="header-label">{t(`field.${c.key}` as never)}</span>
-                  {s && (
-                    <span className="sort-mark" aria-hidden="true">
-                      {s.desc ? '▼' : '▲'}
-                      {p.sort.length > 1 ? si + 1 : ''}
-                    </span>
-                  )}
-                  <span
-                    className="resize-handle"
-                    onClick={(e) => e.stopPropagation()}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      e.stopPropagation();
-                      const startX = e.clientX;
-                      const startW = c.width;
-                      const move = (ev: globalThis.MouseEvent) => p.onResize(c.key, Math.max(50, startW + ev.clientX - startX));
-                      const up = () => {
-                        window.removeEventListener('mousemove', move);
-                        window.removeEventListener('mouseup', up);
-                      };
-                      window.addEventListener('mousemove', move);
-                      window.addEventListener('mouseup', up);
-                    }}
-                  />
-                </div>
-              );
-            })}
-          </div>
+          <GridHeader columns={columns} sort={p.sort} width={totalWidth} rownum={ROWNUM_WIDTH} onSortClick={p.onSortClick} onResize={p.onResize} />
           {total === 0 && rows.total != null && <div className="grid-empty">{t('grid.empty')}</div>}
           {items.map((vi) => {
             const r = vi.index;
             const row = rows.row(r);
+            const raised = r === active.row || editing?.pos.row === r || (row != null && pinned?.startsWith(`${row.id}:`) === true);
             return (
               <div
                 key={vi.key}
                 role="row"
                 aria-rowindex={r + 2}
                 data-row-id={row?.id}
-                className={`grid-row${r % 2 ? ' odd' : ''}${r === active.row ? ' active-row' : ''}`}
+                className={`grid-row${r % 2 ? ' odd' : ''}${r === active.row ? ' active-row' : ''}${raised ? ' raised' : ''}`}
                 style={{ transform: `translateY(${vi.start + ROW_HEIGHT}px)`, width: totalWidth }}
               >
                 <div className="grid-cell rownum frozen" role="rowheader" aria-colindex={1} style={{ width: ROWNUM_WIDTH, left: 0 }}>
@@ -434,8 +414,8 @@ export function Grid(p: Props) {
                 {columns.map((c, ci) => {
                   const selected = contains(sel, r, ci);
                   const isActive = r === active.row && ci === active.col;
-                  const isEditing = editing && editing.pos.row === r && editing.pos.col === ci;
-                  const err = cellError && cellError.pos.row === r && cellError.pos.col === ci ? cellError.message : null;
+                  const isEditing = editing != null && editing.pos.row === r && editing.pos.col === ci;
+                  const err = row ? invalid.get(cellKey(row.id, c.key)) : undefined;
                   const edges = selected
                     ? `${r === b.top ? ' sel-top' : ''}${r === b.bottom ? ' sel-bottom' : ''}${ci === b.left ? ' sel-left' : ''}${ci === b.right ? ' sel-right' : ''}`
                     : '';
@@ -449,32 +429,35 @@ export function Grid(p: Props) {
                       aria-readonly={!c.editable || undefined}
                       aria-invalid={err ? true : undefined}
                       data-field={c.key}
-                      data-col={ci}
-                      className={`grid-cell${ci === 0 ? ' frozen' : ''}${c.numeric ? ' num' : ''}${selected ? ' selected' : ''}${isActive ? ' active' : ''}${err ? ' invalid' : ''}${!c.editable ? ' readonly' : ''}${edges}`}
+                      className={`grid-cell${ci === 0 ? ' frozen' : ''}${c.numeric ? ' num' : ''}${selected ? ' selected' : ''}${isActive ? ' active' : ''}${err ? ' invalid' : ''}${!c.editable ? ' readonly' : ''}${isEditing ? ' editing' : ''}${edges}`}
                       style={{ width: c.width, left: ci === 0 ? ROWNUM_WIDTH : undefined }}
-                      onMouseDown={(e) => cellMouseDown(e, { row: r, col: ci })}
+                      title={err}
+                      onMouseDown={(e) => void cellMouseDown(e, { row: r, col: ci })}
                       onMouseEnter={() => dragging && setSelection({ anchor: sel.anchor, focus: { row: r, col: ci } })}
                       onDoubleClick={() => startEdit({ row: r, col: ci })}
                     >
                       {isEditing ? (
-                        <input
-                          ref={editorRef}
-                          className="cell-editor"
-                          aria-label={t(`field.${c.key}` as never)}
-                          value={editing.text}
-                          onChange={(e) => {
-                            setEditing({ ...editing, text: e.target.value });
-                            setCellError(null);
+                        <CellEditor
+                          id={`editor-${r}-${ci}`}
+                          label={label(c.key)}
+                          text={editing.text}
+                          invalid={err != null}
+                          selectAll={editing.selectAll}
+                          options={p.options(c.key)}
+                          onText={(text) => {
+                            setEditing({ ...editing, text });
+                            if (err) setInvalid(new Map());
                           }}
-                          onKeyDown={onEditorKey}
-                          onBlur={() => editing && cellError == null && void commitEdit('stay')}
+                          onCommit={(move, picked) => void commitEdit(move, picked)}
+                          onCancel={cancelEdit}
+                          onBlur={() => err == null && void commitEdit('stay', undefined, false)}
                         />
                       ) : row ? (
                         displayValue(row, c.key, p.display)
                       ) : (
                         <span className="loading">{ci === 0 ? t('grid.loading') : ''}</span>
                       )}
-                      {err && (
+                      {err && (isActive || (row && pinned === cellKey(row.id, c.key))) && (
                         <div className="cell-error" role="alert">
                           {err}
                         </div>
@@ -489,4 +472,4 @@ export function Grid(p: Props) {
       </div>
     </div>
   );
-}
+});

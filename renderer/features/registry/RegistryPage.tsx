@@ -1,60 +1,70 @@
 /**
  * The registry screen: filters, toolbar, the grid, the footer with sums and the detail panel.
- * Owns the edit path (validate → save → undo entry → refresh), so grid keys, paste, delete and
- * undo all save the same way.
+ * Owns the edit path (pre-validate → ikm.update → undo entry → refresh), so typing, paste,
+ * Delete, undo and redo all save the same way.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CellChange, IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
 import { parseField, type IkmFieldKey, type IkmRecord } from '../../../shared/fields';
 import { api, ApiError } from '../../api/client';
 import { useAreas } from '../../areas';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
 import { ColumnMenu } from './ColumnMenu';
-import type { Display } from './columns';
+import { editorOptions, type Display, type GridColumn } from './columns';
 import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
-import { Grid, type EditOutcome } from './Grid';
+import { Grid, type CellEdit, type EditOutcome, type GridHandle } from './Grid';
 import { bounds, cellCount, type Selection } from './selection';
+import { nextSort } from './sorting';
 import { useColumnPrefs } from './useColumnPrefs';
 import { useRowWindow } from './useRowWindow';
-import { useUndo } from './useUndo';
+import { useUndo, type UndoEntry } from './useUndo';
 
-type Change = CellChange & { before: IkmRecord[keyof IkmRecord] };
+const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 
 export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
   const { t, m } = useI18n();
   const areas = useAreas();
   const notify = useToast();
   const [filter, setFilter] = useState<IkmFilter>({});
+  const [filterKey, setFilterKey] = useState(0); // remounts the filter bar when filters are reset
   const [sort, setSort] = useState<IkmSort>([]);
   const [summary, setSummary] = useState<IkmSummary | null>(null);
-  const [selection, setSelection] = useState<Selection>({ anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } });
+  const [selection, setSelection] = useState<Selection>(START);
   const [activeRow, setActiveRow] = useState<IkmRecord | undefined>();
   const [showDetail, setShowDetail] = useState(true);
   const [historyVersion, setHistoryVersion] = useState(0);
   const rows = useRowWindow(filter, sort);
   const prefs = useColumnPrefs();
-  const undo = useUndo();
+  const grid = useRef<GridHandle>(null);
 
-  const display: Display = useMemo(() => ({ districtName: areas.name, scaleName: (s) => t(`scale.${s}` as never) }), [areas, t]);
+  const display: Display = useMemo(() => ({ districtName: areas.name, scaleName: (s) => t(`scale.${s}` as 'scale.kecil') }), [areas, t]);
+  const districtOptions = useMemo(() => editorOptions('district_code', areas.districts, areas.name), [areas]);
+  const formOptions = useMemo(() => editorOptions('business_form', areas.districts, areas.name), [areas]);
+  const optionsFor = useCallback(
+    (key: GridColumn['key']) => (key === 'district_code' ? districtOptions : key === 'business_form' ? formOptions : undefined),
+    [districtOptions, formOptions],
+  );
 
   const refreshSummary = useCallback(() => {
-    void api.call('ikm.summary', { filter }).then(setSummary);
+    void api.call('ikm.summary', { filter }).then(setSummary, () => {});
   }, [filter]);
   useEffect(refreshSummary, [refreshSummary]);
-  useEffect(() => setSelection({ anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } }), [filter, sort]);
+  useEffect(() => setSelection(START), [filter, sort]);
 
   const afterWrite = useCallback(async () => {
     await rows.refresh();
     refreshSummary();
     setHistoryVersion((v) => v + 1);
-  }, [rows, refreshSummary]);
+  }, [rows.refresh, refreshSummary]);
 
-  /** Saves changes all-or-nothing; on success records an undo entry that swaps before/after. */
-  const save = useCallback(
-    async (changes: Change[], recordUndo = true): Promise<EditOutcome> => {
+  const failed = useCallback((e: unknown) => notify(t('error.generic', { message: e instanceof Error ? e.message : String(e) }), { tone: 'error' }), [notify, t]);
+
+  /** Writes cells all-or-nothing; per-change messages (nothing saved) or the saved records. */
+  const write = useCallback(
+    async (changes: CellEdit[]): Promise<EditOutcome & { records?: IkmRecord[] }> => {
       // Cheap checks in the renderer with the same parser as the core; the core decides.
       const local = new Map<number, string>();
       changes.forEach((c, i) => {
@@ -62,95 +72,138 @@ export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
         if (!p.ok) local.set(i, m(p.error.key, p.error.params));
       });
       if (local.size > 0) return { ok: false, errors: local };
-      let res;
       try {
-        res = await api.call('ikm.update', { changes: changes.map(({ id, field, value }) => ({ id, field, value })) });
+        const res = await api.call('ikm.update', { changes: changes.map(({ id, field, value }) => ({ id, field, value })) });
+        if (!res.ok) return { ok: false, errors: new Map(res.errors.map((e) => [e.index, m(e.key, e.params)])) };
+        return { ok: true, records: res.records };
       } catch (e) {
-        notify(t('error.generic', { message: (e as Error).message }), { tone: 'error' });
-        return { ok: false, errors: new Map([[0, (e as Error).message]]) };
+        failed(e);
+        return { ok: false, errors: new Map([[0, e instanceof Error ? e.message : String(e)]]) };
       }
-      if (!res.ok) return { ok: false, errors: new Map(res.errors.map((e) => [e.index, m(e.key, e.params)])) };
-      if (recordUndo) {
-        const swap = (dir: 'undo' | 'redo') => () =>
-          save(
-            changes.map((c) => ({ ...c, value: (dir === 'undo' ? c.before : c.value) as CellChange['value'], before: dir === 'undo' ? c.value : c.before })),
-            false,
-          ).then((o) => {
-            if (!o.ok) notify([...(o.errors?.values() ?? [])].join(' '), { tone: 'error' });
-          });
-        undo.push({ undo: swap('undo'), redo: swap('redo') });
+    },
+    [areas.resolver, m, failed],
+  );
+
+  /** Undo/redo talk to the core here; see useUndo.ts for the entry kinds. */
+  const applyUndo = useCallback(
+    async (entry: UndoEntry, direction: 'undo' | 'redo'): Promise<boolean> => {
+      try {
+        if (entry.kind === 'cells') {
+          const changes = entry.cells.map((c) => ({ id: c.id, field: c.field, value: direction === 'undo' ? c.oldValue : c.newValue, before: null }));
+          const res = await write(changes);
+          if (!res.ok) {
+            notify([...(res.errors?.values() ?? [])].join(' '), { tone: 'error' });
+            return false;
+          }
+        } else {
+          const restore = (entry.kind === 'delete') === (direction === 'undo');
+          await api.call(restore ? 'ikm.restore' : 'ikm.delete', { ids: entry.ids });
+          onCountChange();
+        }
+        await afterWrite();
+        notify(t(direction === 'undo' ? 'toast.undone' : 'toast.redone'));
+        return true;
+      } catch (e) {
+        failed(e);
+        return false;
       }
+    },
+    [write, afterWrite, notify, t, failed, onCountChange],
+  );
+  const undo = useUndo(applyUndo);
+
+  const save = useCallback(
+    async (changes: CellEdit[]): Promise<EditOutcome> => {
+      const res = await write(changes);
+      if (!res.ok) return res;
+      // The values as stored (parsed, e.g. "Rp 1.500.000" → 1500000) are what redo writes back.
+      const stored = new Map((res.records ?? []).map((r) => [r.id, r]));
+      undo.push({
+        kind: 'cells',
+        cells: changes.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.before, newValue: stored.get(c.id)?.[c.field as IkmFieldKey] ?? c.value })),
+      });
       await afterWrite();
       return { ok: true };
     },
-    [areas.resolver, m, t, notify, undo, afterWrite],
+    [write, undo.push, afterWrite],
   );
 
   const deleteRows = useCallback(async () => {
     const b = bounds(selection);
-    const list = await rows.fetchRange(b.top, b.bottom);
-    const ids = list.map((r) => r.id);
-    if (ids.length === 0) return;
-    await api.call('ikm.delete', { ids });
-    const entry = {
-      undo: () => api.call('ikm.restore', { ids }).then(afterWrite),
-      redo: () => api.call('ikm.delete', { ids }).then(afterWrite),
-    };
-    undo.push(entry);
-    await afterWrite();
-    onCountChange();
-    notify(t('toast.deleted', { n: ids.length }), {
-      action: { label: t('toolbar.undo'), run: () => void undo.undo().then(() => notify(t('toast.restored'))) },
-    });
-  }, [selection, rows, undo, afterWrite, onCountChange, notify, t]);
+    if (!rows.total) return;
+    try {
+      const list = await rows.fetchRange(b.top, Math.min(b.bottom, rows.total - 1));
+      const ids = list.map((r) => r.id);
+      if (ids.length === 0) return;
+      await api.call('ikm.delete', { ids });
+      const entry: UndoEntry = { kind: 'delete', ids };
+      undo.push(entry);
+      await afterWrite();
+      onCountChange();
+      notify(t('toast.deleted', { n: ids.length }), {
+        action: {
+          label: t('toolbar.undo'),
+          run: () => {
+            undo.remove(entry);
+            void applyUndo(entry, 'undo');
+          },
+        },
+      });
+      grid.current?.focus();
+    } catch (e) {
+      failed(e);
+    }
+  }, [selection, rows, undo, afterWrite, onCountChange, notify, t, applyUndo, failed]);
 
+  /** Adds a record, shows it (last in id order) and opens its name for typing. */
   const addRow = useCallback(async () => {
     try {
-      const rec = await api.call('ikm.create', { values: filter.districts?.length === 1 ? { district_code: filter.districts[0]! } : {} });
-      const ids = [rec.id];
-      undo.push({
-        undo: () => api.call('ikm.delete', { ids }).then(afterWrite),
-        redo: () => api.call('ikm.restore', { ids }).then(afterWrite),
-      });
-      // New rows sort last by id; clear the search so it is in view, then go to it.
+      const district = filter.districts?.length === 1 ? filter.districts[0] : undefined;
+      // `values` is left out: the contract's z.record over an enum of keys demands every field
+      // (zod 4), so a partial record is refused. The district is set by a second, audited write.
+      let rec = await api.call('ikm.create', {});
+      if (district && district !== rec.district_code) {
+        const res = await api.call('ikm.update', { changes: [{ id: rec.id, field: 'district_code', value: district }] });
+        if (res.ok && res.records[0]) rec = res.records[0];
+      }
+      undo.push({ kind: 'create', ids: [rec.id] });
+      onCountChange();
+      // Keep a district-only filter when the new row belongs to it; otherwise show everything.
+      const keep = Object.keys(filter).every((k) => k === 'districts') && district === rec.district_code;
+      const nextFilter = keep ? filter : {};
+      if (!keep) {
+        setFilter({});
+        setFilterKey((k) => k + 1);
+      }
       setSort([]);
+      const { total } = await api.call('ikm.query', { filter: nextFilter, sort: [], offset: 0, limit: 1 });
       await afterWrite();
-      const total = (await api.call('ikm.query', { filter, sort: [], offset: 0, limit: 1 })).total;
-      setSelection({ anchor: { row: total - 1, col: 0 }, focus: { row: total - 1, col: 0 } });
+      grid.current?.goTo(total - 1, rec.id, 'business_name', true);
     } catch (e) {
       notify(e instanceof ApiError ? e.message : String(e), { tone: 'error' });
     }
-  }, [filter, undo, afterWrite, notify]);
+  }, [filter, undo, afterWrite, notify, onCountChange]);
 
-  const onSortClick = (field: string, add: boolean) => {
-    setSort((cur) => {
-      const i = cur.findIndex((s) => s.field === field);
-      const existing = cur[i];
-      if (!add) {
-        if (!existing || cur.length > 1) return [{ field, desc: false }];
-        return existing.desc ? [] : [{ field, desc: true }];
-      }
-      if (!existing) return [...cur, { field, desc: false }].slice(-5);
-      if (!existing.desc) return cur.map((s) => (s.field === field ? { field, desc: true } : s));
-      return cur.filter((s) => s.field !== field);
-    });
+  const resetFilters = () => {
+    setFilter({});
+    setFilterKey((k) => k + 1);
   };
 
   return (
     <div className={`registry${showDetail ? ' with-detail' : ''}`}>
       <div className="registry-top">
-        <Filters filter={filter} onChange={setFilter} />
-        <div className="toolbar">
+        <Filters key={filterKey} filter={filter} onChange={setFilter} onReset={resetFilters} />
+        <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
           <button type="button" onClick={() => void addRow()}>
             {t('toolbar.add')}
           </button>
-          <button type="button" onClick={() => void deleteRows()} disabled={!rows.total}>
+          <button type="button" onClick={() => void deleteRows()} disabled={!rows.total} title={t('toolbar.deleteHint')}>
             {t('toolbar.delete')}
           </button>
-          <button type="button" onClick={() => void undo.undo().then((ok) => ok && notify(t('toast.undone')))} disabled={!undo.canUndo} title="Ctrl+Z">
+          <button type="button" onClick={() => void undo.undo()} disabled={!undo.canUndo} title="Ctrl+Z">
             ↶ {t('toolbar.undo')}
           </button>
-          <button type="button" onClick={() => void undo.redo().then((ok) => ok && notify(t('toast.redone')))} disabled={!undo.canRedo} title="Ctrl+Y">
+          <button type="button" onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Ctrl+Y">
             ↷ {t('toolbar.redo')}
           </button>
           <ColumnMenu prefs={prefs} />
@@ -161,18 +214,18 @@ export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
       </div>
       <div className="registry-body">
         <Grid
+          ref={grid}
           rows={rows}
           columns={prefs.columns}
           display={display}
+          options={optionsFor}
           sort={sort}
-          onSortClick={onSortClick}
+          onSortClick={(field, add) => setSort((cur) => nextSort(cur, field, add))}
           onResize={prefs.resize}
           edit={save}
           onActiveRow={setActiveRow}
-          onSelection={() => {}}
-          onDeleteRows={() => void deleteRows()}
-          onUndo={() => void undo.undo().then((ok) => ok && notify(t('toast.undone')))}
-          onRedo={() => void undo.redo().then((ok) => ok && notify(t('toast.redone')))}
+          onUndo={() => void undo.undo()}
+          onRedo={() => void undo.redo()}
           notify={(text, tone) => notify(text, { tone })}
           selection={selection}
           setSelection={setSelection}

@@ -2,7 +2,9 @@
  * The grid's columns: every IKM field plus the computed scale, how each shows and edits.
  * Business name is always first and frozen; the rest can be hidden, moved and resized.
  */
-import { FIELD_BY_KEY, IKM_FIELDS, type IkmColumnKey, type IkmRecord } from '../../../shared/fields';
+import type { District } from '../../../shared/areas';
+import { BUSINESS_FORMS, FIELD_BY_KEY, IKM_FIELDS, type IkmColumnKey, type IkmRecord } from '../../../shared/fields';
+import type { EditorOption } from './CellEditor';
 import { formatNumber } from '../../format';
 
 export interface GridColumn {
@@ -59,3 +61,14 @@ export function rawValue(row: IkmRecord, key: IkmColumnKey, d: Display): string 
   if (key === 'business_form') return BUSINESS_FORM_LABELS[String(v)] ?? String(v);
   return String(v);
 }
+
+/** Choices offered by the cell editor: districts (typed names still accepted) and business forms. */
+export function editorOptions(key: IkmColumnKey, districts: readonly District[], districtName: (code: string) => string): EditorOption[] | undefined {
+  if (key === 'district_code')
+    return districts.map((d) => ({ value: d.code, label: districtName(d.code), hint: d.province, keys: [d.name, ...d.variants, d.code] }));
+  if (key === 'business_form') return BUSINESS_FORMS.map((f) => ({ value: f, label: BUSINESS_FORM_LABELS[f] ?? f }));
+  return undefined;
+}
+
+/** Cells are keyed by record id and field, so a mark survives scrolling and reloading. */
+export const cellKey = (id: number, field: string): string => `${id}:${field}`;

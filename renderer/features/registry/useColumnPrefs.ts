@@ -45,7 +45,12 @@ export function useColumnPrefs() {
     all: ALL_COLUMNS,
     hidden: prefs.hidden,
     order: prefs.order,
-    resize: (key: string, width: number) => save({ ...prefs, widths: { ...prefs.widths, [key]: Math.round(width) } }),
+    /** Live while dragging; remembered in settings when the drag ends. */
+    resize: (key: string, width: number, done: boolean) => {
+      const next = { ...prefs, widths: { ...prefs.widths, [key]: Math.round(width) } };
+      if (done) save(next);
+      else setPrefs(next);
+    },
     toggle: (key: IkmColumnKey) =>
       key !== FROZEN && save({ ...prefs, hidden: prefs.hidden.includes(key) ? prefs.hidden.filter((k) => k !== key) : [...prefs.hidden, key] }),
     move: (key: IkmColumnKey, delta: -1 | 1) => {

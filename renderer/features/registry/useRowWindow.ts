@@ -35,12 +35,20 @@ export function useRowWindow(filter: IkmFilter, sort: IkmSort): RowWindow {
       pending.current.add(page);
       try {
         const r = await api.call('ikm.query', { filter, sort, offset: page * PAGE, limit: PAGE });
-        if (gen !== generation.current) return;
-        pages.current.set(page, r.rows);
-        setTotal(r.total);
-        setVersion((v) => v + 1);
-      } finally {
+        if (gen === generation.current) {
+          pages.current.set(page, r.rows);
+          setTotal(r.total);
+        }
         pending.current.delete(page);
+        // Also after a stale answer (an edit refreshed meanwhile): re-rendering makes the grid
+        // call ensure() again, which asks for the page anew.
+        setVersion((v) => v + 1);
+      } catch {
+        // The core did not answer: try again in a moment rather than in a tight loop.
+        setTimeout(() => {
+          pending.current.delete(page);
+          setVersion((v) => v + 1);
+        }, 2000);
       }
     },
     [key],

@@ -1,38 +1,71 @@
-/** Undo/redo of grid edits and row deletions; each entry knows how to go back and forth. */
+/**
+ * Undo/redo as data: a stack of what changed, not of closures, so it is easy to inspect.
+ *
+ *   cells   one edit, paste or Delete: every cell's {id, field, oldValue, newValue}.
+ *           Undo writes the old values back with ONE ikm.update; redo writes the new ones.
+ *   delete  rows deleted: undo = ikm.restore, redo = ikm.delete.
+ *   create  a row added: undo = ikm.delete, redo = ikm.restore.
+ *
+ * The page supplies `apply(entry, direction)`, which talks to the core and reports success; an
+ * entry that could not be applied (say, its NIB was taken meanwhile) stays where it was.
+ */
 import { useCallback, useRef, useState } from 'react';
+import type { IkmFieldKey, IkmValue } from '../../../shared/fields';
 
-export interface UndoEntry {
-  undo(): Promise<unknown>;
-  redo(): Promise<unknown>;
+export interface CellUndo {
+  id: number;
+  field: IkmFieldKey;
+  oldValue: IkmValue;
+  newValue: IkmValue;
 }
 
-export function useUndo(limit = 200) {
+export type UndoEntry =
+  | { kind: 'cells'; cells: CellUndo[] }
+  | { kind: 'delete'; ids: number[] }
+  | { kind: 'create'; ids: number[] };
+
+export type ApplyUndo = (entry: UndoEntry, direction: 'undo' | 'redo') => Promise<boolean>;
+
+export function useUndo(apply: ApplyUndo, limit = 200) {
   const done = useRef<UndoEntry[]>([]);
   const undone = useRef<UndoEntry[]>([]);
+  const busy = useRef(false);
   const [, setTick] = useState(0);
   const bump = () => setTick((t) => t + 1);
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+
+  const step = useCallback(async (from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo') => {
+    if (busy.current) return false;
+    const entry = from.pop();
+    if (!entry) return false;
+    busy.current = true;
+    try {
+      const ok = await applyRef.current(entry, direction);
+      (ok ? to : from).push(entry);
+      return ok;
+    } finally {
+      busy.current = false;
+      bump();
+    }
+  }, []);
+
   return {
-    push: useCallback((e: UndoEntry) => {
-      done.current = [...done.current.slice(-(limit - 1)), e];
-      undone.current = [];
+    push: useCallback(
+      (e: UndoEntry) => {
+        done.current = [...done.current.slice(-(limit - 1)), e];
+        undone.current = [];
+        bump();
+      },
+      [limit],
+    ),
+    /** Forgets an entry that was undone another way (the toast's "Urungkan" button). */
+    remove: useCallback((e: UndoEntry) => {
+      done.current = done.current.filter((x) => x !== e);
       bump();
-    }, [limit]),
-    undo: useCallback(async () => {
-      const e = done.current.pop();
-      if (!e) return false;
-      await e.undo();
-      undone.current.push(e);
-      bump();
-      return true;
     }, []),
-    redo: useCallback(async () => {
-      const e = undone.current.pop();
-      if (!e) return false;
-      await e.redo();
-      done.current.push(e);
-      bump();
-      return true;
-    }, []),
+    undo: useCallback(() => step(done.current, undone.current, 'undo'), [step]),
+    redo: useCallback(() => step(undone.current, done.current, 'redo'), [step]),
     canUndo: done.current.length > 0,
     canRedo: undone.current.length > 0,
   };

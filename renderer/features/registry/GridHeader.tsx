@@ -1,0 +1,72 @@
+/**
+ * The grid's sticky header row: column names, sort arrows with priority numbers (click sorts,
+ * Shift+click adds a column to the sort), aria-sort, and a drag handle to resize each column.
+ */
+import type { IkmSort } from '../../../shared/contract';
+import { useI18n } from '../../i18n/i18n';
+import type { GridColumn } from './columns';
+
+/** The row-number column grows with the count, so "1.000.000" fits. */
+export const rownumWidth = (total: number): number => Math.max(48, Math.ceil(18 + 7.5 * total.toLocaleString('id-ID').length));
+export const MIN_WIDTH = 50;
+
+interface Props {
+  columns: GridColumn[];
+  sort: IkmSort;
+  width: number;
+  rownum: number;
+  onSortClick(field: string, add: boolean): void;
+  onResize(key: string, width: number, done: boolean): void;
+}
+
+export function GridHeader({ columns, sort, width, rownum, onSortClick, onResize }: Props) {
+  const { t } = useI18n();
+  const startResize = (c: GridColumn, e: React.MouseEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const startX = e.clientX;
+    const widthAt = (ev: MouseEvent) => Math.max(MIN_WIDTH, c.width + ev.clientX - startX);
+    const move = (ev: MouseEvent) => onResize(c.key, widthAt(ev), false);
+    const up = (ev: MouseEvent) => {
+      onResize(c.key, widthAt(ev), true);
+      window.removeEventListener('mousemove', move);
+      window.removeEventListener('mouseup', up);
+    };
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+  };
+  return (
+    <div className="grid-row grid-header" role="row" aria-rowindex={1} style={{ width }}>
+      <div className="grid-cell rownum frozen" role="columnheader" aria-colindex={1} style={{ width: rownum, left: 0 }}>
+        {t('field.rownum')}
+      </div>
+      {columns.map((c, ci) => {
+        const si = sort.findIndex((s) => s.field === c.key);
+        const s = si >= 0 ? sort[si] : undefined;
+        const label = t(`field.${c.key}`);
+        return (
+          <div
+            key={c.key}
+            role="columnheader"
+            aria-colindex={ci + 2}
+            aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
+            data-field={c.key}
+            className={`grid-cell header-cell${ci === 0 ? ' frozen' : ''}${c.numeric ? ' num' : ''}${s ? ' sorted' : ''}`}
+            style={{ width: c.width, left: ci === 0 ? rownum : undefined }}
+            onClick={(e) => onSortClick(c.key, e.shiftKey)}
+            title={`${label} — ${t('grid.sortHint')}`}
+          >
+            <span className="header-label">{label}</span>
+            {s && (
+              <span className="sort-mark" aria-hidden="true">
+                {s.desc ? '▼' : '▲'}
+                {sort.length > 1 && <sup>{si + 1}</sup>}
+              </span>
+            )}
+            <span className="resize-handle" aria-hidden="true" onClick={(e) => e.stopPropagation()} onMouseDown={(e) => startResize(c, e)} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Header clicks → the server sort (at most 5 columns, as the contract allows).
+ *   click         sort by this column only: ascending, then descending, then unsorted
+ *   Shift+click   add this column to the sort (or flip it, then drop it)
+ */
+import type { IkmSort } from '../../../shared/contract';
+
+export function nextSort(cur: IkmSort, field: string, add: boolean): IkmSort {
+  const existing = cur.find((s) => s.field === field);
+  if (!add) {
+    if (!existing || cur.length > 1) return [{ field, desc: false }];
+    return existing.desc ? [] : [{ field, desc: true }];
+  }
+  if (!existing) return [...cur, { field, desc: false }].slice(-5);
+  if (!existing.desc) return cur.map((s) => (s.field === field ? { field, desc: true } : s));
+  return cur.filter((s) => s.field !== field);
+}
