@@ -66,6 +66,8 @@ for (const size of sizes) {
   put('Jumlah + total (filter yang sama)', 30, size, time(() => summarise(db, filter)));
   put('Halaman 100 baris tanpa filter, awal', 15, size, time(() => queryRows(db, {}, [], 0, 100)));
   put('Halaman 100 baris tanpa filter, akhir', 15, size, time(() => queryRows(db, {}, [], size - 100, 100)));
+  const byInvestment: IkmSort = [{ field: 'investment_idr', desc: false }];
+  put('Halaman 100 baris tanpa filter, urut investasi, akhir', 15, size, time(() => queryRows(db, {}, byInvestment, size - 100, 100)));
   put('Jumlah + total seluruh registri', 30, size, time(() => summarise(db, {})));
   let n = 0;
   put('Ubah satu sel + baris audit', 5, size, time(() => {
