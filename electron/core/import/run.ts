@@ -211,12 +211,12 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: { dryRun?
             match: { id: other.id, business_name: other.business_name, nib: other.nib },
             reason: `Nama dan kabupaten/kota sama dengan IKM yang sudah ada (NIB ${other.nib ?? 'kosong'}), tetapi NIB berbeda. Periksa apakah ini usaha yang sama.`,
           });
-        } else if (key.length >= 6) {
-          // Two different NIBs are two registered businesses, and names that differ only in
-          // digits ("Berkah 1", "Berkah 2") are branches: neither is worth a review.
+        } else if (!nib && key.length >= 6) {
+          // A row with its own NIB is a registered business (an identical name was checked above);
+          // names that differ only in digits ("Berkah 1", "Berkah 2") are branches, not typos.
           const letters = key.replace(/\d+/g, '');
           const near = (similar.all(key.slice(0, 4), `${key.slice(0, 4)}\uffff`, district, id) as { id: number; business_name: string; nib: string | null; name_key: string }[]).find(
-            (o) => !(nib && o.nib) && o.name_key.replace(/\d+/g, '') !== letters && distance(o.name_key, key, 2) <= 2,
+            (o) => o.name_key.replace(/\d+/g, '') !== letters && distance(o.name_key, key, 2) <= 2,
           );
           if (near)
             c.file.duplicates.push({
