@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { District, Province } from './areas';
 import type { IkmRecord } from './fields';
 import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
-import type { ImportBatch, ImportResult } from './import';
+import type { ImportBatch, ImportProgress, ImportResult } from './import';
 import type { MessageKey } from './messages';
 
 const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
@@ -117,6 +117,8 @@ export const contract = {
   'demo.seed': z.object({ rows: z.number().int().min(1).max(1_000_000) }).strict(),
   'import.preview': z.object({ files: importFilesSchema }).strict(),
   'import.commit': z.object({ files: importFilesSchema }).strict(),
+  'import.progress': z.object({}).strict(),
+  'import.cancel': z.object({}).strict(),
   'import.history': z.object({}).strict(),
   'import.undo': z.object({ batchId: z.number().int().positive() }).strict(),
   'import.errorReports': z.object({ files: importFilesSchema }).strict(),
@@ -142,6 +144,8 @@ export interface Results {
   'demo.seed': { inserted: number };
   'import.preview': ImportResult;
   'import.commit': ImportResult;
+  'import.progress': ImportProgress | null;
+  'import.cancel': { cancelled: boolean };
   'import.history': ImportBatch[];
   'import.undo': { batchId: number; deleted: number; reverted: number; skipped: { ikm_id: number; field: string; reason: string }[] };
   'import.errorReports': { name: string; dataBase64: string }[];

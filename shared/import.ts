@@ -60,3 +60,11 @@ export interface ImportBatch {
   backup_path: string | null;
   undone_at: string | null;
 }
+
+/** Where a running import is: reading files, then writing rows (for the progress bar). */
+export interface ImportProgress {
+  phase: 'read' | 'write';
+  done: number;
+  total: number;
+  file?: string;
+}

@@ -41,3 +41,24 @@ test('imports the district samples through the wizard, then undoes the batch', a
   await expect(page.getByText('Impor nomor 1 dibatalkan: 53 data dihapus, 0 nilai dikembalikan.')).toBeVisible();
   expect(active(harness)).toBe(0);
 });
+
+test('a big import shows its progress while the core keeps answering, and can be cancelled', async ({ page, harness }) => {
+  test.setTimeout(180_000);
+  const { writeDistrictWorkbook } = await import('../support/district-workbook');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'pangkalan-big-')), 'seruyan_besar.xlsx');
+  await writeDistrictWorkbook(path, { rows: 30_000 });
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.locator('input[type=file]').setInputFiles(path);
+  const card = page.getByRole('region', { name: 'seruyan_besar.xlsx' });
+  await card.getByRole('combobox').selectOption('6208', { timeout: 60_000 });
+  await expect(page.getByTestId('counts-seruyan_besar.xlsx')).toContainText('Baru 30000', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Impor 1 berkas' }).click();
+  // Progress arrives from the core while it imports: it is not blocked by the import.
+  await expect(page.getByRole('progressbar', { name: 'Kemajuan impor' })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Batalkan', exact: true }).click();
+  await expect(page.getByText('Impor dibatalkan; tidak ada yang disimpan.').first()).toBeVisible({ timeout: 30_000 });
+  expect(active(harness)).toBe(0);
+  expect((harness.db.prepare('SELECT count(*) AS n FROM import_batch').get() as { n: number }).n).toBe(0);
+});

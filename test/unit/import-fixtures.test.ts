@@ -176,3 +176,34 @@ describe('command line', () => {
     expect(JSON.parse(badFile.stdout).files[0]).toMatchObject({ status: 'refused', message: expect.stringContaining('.xlsx') });
   });
 });
+
+describe('a long import', () => {
+  it('reports progress, leaves the registry readable meanwhile, and can be cancelled with nothing saved', async () => {
+    const { db } = tempDb();
+    const { seedDemo } = await import('../../electron/core/seed/demo');
+    const { queryPage } = await import('../../electron/core/registry/query');
+    seedDemo(db, 100);
+    const path = join(tempDir(), 'besar.xlsx');
+    await writeDistrictWorkbook(path, { rows: 6000 });
+    const controller = new AbortController();
+    const seenDuringWrite: number[] = [];
+    const phases = new Set<string>();
+    const run = importFiles(db, [{ name: 'besar.xlsx', path, district: '6208' }], {
+      signal: controller.signal,
+      onProgress: (p) => {
+        phases.add(p.phase);
+        if (p.phase === 'write' && p.done > 0 && p.done < p.total) {
+          // The app's own connection still reads the committed registry, not the half-written batch.
+          seenDuringWrite.push(queryPage(db, {}, [], 0, 10).total);
+          controller.abort();
+        }
+      },
+    });
+    await expect(run).rejects.toThrow(/dibatalkan/);
+    expect([...phases]).toEqual(['read', 'write']);
+    expect(seenDuringWrite).toEqual([100]);
+    expect((db.prepare('SELECT count(*) AS n FROM ikm').get() as { n: number }).n).toBe(100);
+    expect((db.prepare('SELECT count(*) AS n FROM import_batch').get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+});

@@ -5,7 +5,7 @@
  * with undo. Every step is the core's real import, run as a dry run until "Impor".
  */
 import { useEffect, useState, type DragEvent } from 'react';
-import type { FileReport, ImportBatch, ImportResult } from '../../../shared/import';
+import type { FileReport, ImportBatch, ImportProgress, ImportResult } from '../../../shared/import';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
 import { formatDateTime, formatNumber } from '../../format';
@@ -44,6 +44,7 @@ export function ImportPage({ onImported }: { onImported(): void }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [history, setHistory] = useState<ImportBatch[]>([]);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const loadHistory = () => void api.call('import.history', {}).then(setHistory);
   useEffect(loadHistory, []);
 
@@ -69,6 +70,8 @@ export function ImportPage({ onImported }: { onImported(): void }) {
 
   const commit = async () => {
     setBusy(t('import.busy'));
+    // The core imports in chunks and answers other calls in between: poll for the bar.
+    const poll = setInterval(() => void api.call('import.progress', {}).then(setProgress, () => {}), 300);
     try {
       const r = await api.call('import.commit', { files });
       setResult(r);
@@ -78,6 +81,8 @@ export function ImportPage({ onImported }: { onImported(): void }) {
     } catch (e) {
       notify((e as Error).message, { tone: 'error' });
     } finally {
+      clearInterval(poll);
+      setProgress(null);
       setBusy(null);
     }
   };
@@ -127,6 +132,17 @@ export function ImportPage({ onImported }: { onImported(): void }) {
           </button>
         )}
         {busy && <p className="busy" role="status">{busy}</p>}
+        {busy && progress && (
+          <div className="progress-row">
+            <progress max={progress.total || 1} value={progress.done} aria-label={t('import.progress')} />
+            <span>
+              {progress.phase === 'read' ? t('import.phaseRead', { file: progress.file ?? '' }) : t('import.phaseWrite', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
+            </span>
+            <button type="button" onClick={() => void api.call('import.cancel', {})}>
+              {t('import.cancel')}
+            </button>
+          </div>
+        )}
       </section>
 
       {result && (
