@@ -88,6 +88,8 @@ export const importFilesSchema = z
         name: z.string().min(1).max(255),
         dataBase64: z.string().max(70_000_000),
         district: z.string().regex(/^\d{4}$/).nullable().optional(),
+        /** Corrections to the column mapping: header text → field key, '' to ignore the column. */
+        mapping: z.record(z.string().max(300), z.string().max(40)).optional(),
       })
       .strict(),
   )

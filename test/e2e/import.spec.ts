@@ -62,3 +62,19 @@ test('a big import shows its progress while the core keeps answering, and can be
   expect(active(harness)).toBe(0);
   expect((harness.db.prepare('SELECT count(*) AS n FROM import_batch').get() as { n: number }).n).toBe(0);
 });
+
+test('a column the wizard did not recognise can be mapped by hand', async ({ page, harness }) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'pangkalan-map-')), 'gumas.csv');
+  writeFileSync(path, 'Nama Usaha;Alamat;Keterangan;Kabupaten\nRotan Tewah;Jl. Tewah;Pak Sahay;Gumas\n');
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.locator('input[type=file]').setInputFiles(path);
+  const card = page.getByRole('region', { name: 'gumas.csv' });
+  await card.getByText('Pemetaan kolom').click();
+  await card.getByRole('combobox', { name: 'Pemetaan kolom: Keterangan' }).selectOption('owner_name');
+  await expect(card.getByRole('combobox', { name: 'Pemetaan kolom: Keterangan' })).toHaveValue('owner_name');
+  await page.getByRole('button', { name: 'Impor 1 berkas' }).click();
+  await expect(page.getByText(/Impor selesai \(nomor 1\): 1 baru/)).toBeVisible();
+  expect(harness.db.prepare(`SELECT owner_name, district_code FROM ikm WHERE business_name = 'Rotan Tewah'`).get()).toEqual({ owner_name: 'Pak Sahay', district_code: '6211' });
+});

@@ -207,3 +207,29 @@ describe('a long import', () => {
     db.close();
   });
 });
+
+describe('column mapping corrections', () => {
+  it('a remapped column is used, and remembered for the district next time', async () => {
+    const { db } = tempDb();
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    const csv = join(dir, 'gumas.csv');
+    // "Merek Dagang" means nothing to the detector; "Keterangan" here holds the owner's name.
+    writeFileSync(csv, 'Nama Usaha;Alamat;Keterangan;Produk;Merek Dagang\nRotan Tewah;Jl. Tewah;Pak Sahay;Anyaman rotan;Tewah Craft\n');
+    const first = await importFiles(db, [{ name: 'gumas.csv', path: csv, district: '6211', mapping: { Keterangan: 'owner_name', Produk: '' } }]);
+    expect(first.files[0]!.sheets[0]!.columns).toEqual([
+      { column: 'A', header: 'Nama Usaha', field: 'business_name' },
+      { column: 'B', header: 'Alamat', field: 'address' },
+      { column: 'C', header: 'Keterangan', field: 'owner_name' },
+      { column: 'D', header: 'Produk', field: '' },
+      { column: 'E', header: 'Merek Dagang', field: '' },
+    ]);
+    expect(byName(db, 'Rotan Tewah')).toMatchObject({ owner_name: 'Pak Sahay', commodity: null, district_code: '6211' });
+    // Next year's file from Gunung Mas: no corrections sent, the remembered ones apply.
+    writeFileSync(csv, 'Nama Usaha;Alamat;Keterangan;Produk\nManik Kurun;Jl. Kurun;Ibu Ester;Manik-manik\n');
+    const again = await importFiles(db, [{ name: 'gumas.csv', path: csv, district: '6211' }]);
+    expect(again.files[0]!.sheets[0]!.columns.map((c) => c.field)).toEqual(['business_name', 'address', 'owner_name', '']);
+    expect(byName(db, 'Manik Kurun')).toMatchObject({ owner_name: 'Ibu Ester', commodity: null });
+    db.close();
+  });
+});

@@ -9,7 +9,8 @@ import { importFiles } from './run';
 import { listBatches, undoBatch } from './undo';
 
 type Files = Args<'import.preview'>['files'];
-const inputs = (files: Files) => files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64'), district: f.district ?? null }));
+const inputs = (files: Files) =>
+  files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64'), district: f.district ?? null, mapping: f.mapping }));
 
 /** The import in progress (one at a time): its progress for the bar, its switch for "Batalkan". */
 let running: { controller: AbortController; progress: ImportProgress | null } | null = null;

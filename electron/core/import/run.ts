@@ -16,6 +16,7 @@ import { osUser, RegistryWriter } from '../registry/write';
 import { backupDatabase } from './backup';
 import { ImportFileError } from './errors';
 import { findHeader, type HeaderInfo } from './header';
+import { applyOverrides, headerCells, rememberOverrides, savedOverrides, type MappingOverrides } from './mapping';
 import { readCsv } from './read-csv';
 import { readXlsxStreaming } from './read-xlsx';
 import { readRow } from './rows';
@@ -31,6 +32,8 @@ export interface ImportInput {
   data?: Buffer;
   /** BPS code for files without a district column. */
   district?: string | null;
+  /** The user's corrections to the column mapping (header text → field, '' = ignore). */
+  mapping?: MappingOverrides;
 }
 
 export type { DuplicateNote, FileReport, ImportResult, SheetReport } from '../../../shared/import';
@@ -68,7 +71,7 @@ async function readSheets(input: ImportInput): Promise<SheetData[]> {
 }
 
 /** Reads and parses one file into candidate records; fills the file's report. */
-async function parseFile(input: ImportInput, resolver: DistrictResolver, now: Date, out: Candidate[]): Promise<FileReport> {
+async function parseFile(input: ImportInput, resolver: DistrictResolver, now: Date, out: Candidate[], saved: (district: string | null) => MappingOverrides): Promise<FileReport> {
   const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
   try {
     const sheets = await readSheets(input);
@@ -100,15 +103,19 @@ async function parseFile(input: ImportInput, resolver: DistrictResolver, now: Da
       report.district = { source: 'chosen', code: chosen.code };
     }
     const perKecamatan = found.length > 1;
+    const overrides = { ...saved(district), ...(input.mapping ?? {}) };
     for (const { sheet, header } of found) {
+      const cells = headerCells(sheet.rows, header);
+      const columns = applyOverrides(header, cells, overrides);
+      const fieldOf = new Map(columns.map((c) => [c.col, c.field as string]));
       report.sheets.push({
         name: sheet.name,
         headerRow: header.headerRow,
-        columns: header.columns.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: c.field })),
+        columns: cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: fieldOf.get(c.col) ?? '' })),
       });
       const ctx = {
         sheet: sheet.name,
-        columns: header.columns,
+        columns,
         districts: resolver,
         district,
         kecamatan: perKecamatan && !header.columns.some((c) => c.field === 'kecamatan') ? sheet.name : null,
@@ -174,7 +181,11 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   };
   for (const input of inputs) {
     opts.onProgress?.({ phase: 'read', done: files.length, total: inputs.length, file: input.name });
-    files.push(await parseFile({ ...input, name: input.name ?? basename(input.path ?? ''), district: input.district ?? opts.district }, resolver, now, candidates));
+    files.push(
+      await parseFile({ ...input, name: input.name ?? basename(input.path ?? ''), district: input.district ?? opts.district }, resolver, now, candidates, (d) =>
+        savedOverrides(db, d),
+      ),
+    );
     cancelled();
   }
 
@@ -265,7 +276,14 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     if (opts.dryRun || !anything) {
       conn.exec('ROLLBACK');
       batchId = null;
-    } else conn.exec('COMMIT');
+    } else {
+      conn.exec('COMMIT');
+      // Corrections the user made to a file's mapping are remembered for its district.
+      inputs.forEach((input, i) => {
+        const f = files[i];
+        if (f?.status === 'imported' && input.mapping) rememberOverrides(db, f.district?.code ?? null, input.mapping);
+      });
+    }
     opts.onProgress?.({ phase: 'write', done: candidates.length, total: candidates.length });
   } catch (e) {
     if (conn.inTransaction) conn.exec('ROLLBACK');

@@ -5,6 +5,7 @@
  * with undo. Every step is the core's real import, run as a dry run until "Impor".
  */
 import { useEffect, useState, type DragEvent } from 'react';
+import { IKM_FIELD_KEYS } from '../../../shared/fields';
 import type { FileReport, ImportBatch, ImportProgress, ImportResult } from '../../../shared/import';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
@@ -16,6 +17,7 @@ interface Picked {
   name: string;
   dataBase64: string;
   district: string | null;
+  mapping?: Record<string, string>;
 }
 
 async function toBase64(file: File): Promise<string> {
@@ -172,6 +174,11 @@ export function ImportPage({ onImported }: { onImported(): void }) {
               ? undefined
               : (code) => void runPreview(files.map((x, j) => (j === i ? { ...x, district: code } : x)))
           }
+          onMapping={
+            result
+              ? undefined
+              : (header, field) => void runPreview(files.map((x, j) => (j === i ? { ...x, mapping: { ...x.mapping, [header]: field } } : x)))
+          }
           districtName={areas.name}
           districts={areas.districts.map((d) => ({ code: d.code, label: `${areas.name(d.code)} (${d.province})` }))}
         />
@@ -229,6 +236,7 @@ export function ImportPage({ onImported }: { onImported(): void }) {
 function FileCard(p: {
   report: FileReport;
   onDistrict?: (code: string | null) => void;
+  onMapping?: (header: string, field: string) => void;
   districtName(code: string): string;
   districts: { code: string; label: string }[];
 }) {
@@ -274,10 +282,25 @@ function FileCard(p: {
           <table>
             <tbody>
               {s.columns.map((c) => (
-                <tr key={c.column}>
+                <tr key={c.column} className={c.field ? '' : 'ignored'}>
                   <td className="col-letter">{c.column}</td>
                   <td>{c.header}</td>
-                  <td>→ {t(`field.${c.field}` as never)}</td>
+                  <td>
+                    {p.onMapping ? (
+                      <select aria-label={`${t('import.mapping')}: ${c.header}`} value={c.field} onChange={(e) => p.onMapping!(c.header, e.target.value)}>
+                        <option value="">{t('import.ignore')}</option>
+                        {IKM_FIELD_KEYS.map((k) => (
+                          <option key={k} value={k}>
+                            {t(`field.${k}` as never)}
+                          </option>
+                        ))}
+                      </select>
+                    ) : c.field ? (
+                      t(`field.${c.field}` as never)
+                    ) : (
+                      t('import.ignore')
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
