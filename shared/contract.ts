@@ -90,6 +90,8 @@ export const importFilesSchema = z
         district: z.string().regex(/^\d{4}$/).nullable().optional(),
         /** Corrections to the column mapping: header text → field key, '' to ignore the column. */
         mapping: z.record(z.string().max(300), z.string().max(40)).optional(),
+        /** Cells corrected before importing: "Sheet!E22" → value. */
+        fixes: z.record(z.string().max(300), z.string().max(1000)).optional(),
       })
       .strict(),
   )

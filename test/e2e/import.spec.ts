@@ -78,3 +78,18 @@ test('a column the wizard did not recognise can be mapped by hand', async ({ pag
   await expect(page.getByText(/Impor selesai \(nomor 1\): 1 baru/)).toBeVisible();
   expect(harness.db.prepare(`SELECT owner_name, district_code FROM ikm WHERE business_name = 'Rotan Tewah'`).get()).toEqual({ owner_name: 'Pak Sahay', district_code: '6211' });
 });
+
+test('a refused cell can be corrected in the wizard before importing', async ({ page, harness }) => {
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.locator('input[type=file]').setInputFiles(join(SAMPLES, 'seruyan_2025.xlsx'));
+  const card = page.getByRole('region', { name: 'seruyan_2025.xlsx' });
+  await card.getByRole('combobox').selectOption('6208');
+  await expect(page.getByTestId('counts-seruyan_2025.xlsx')).toContainText('ditolak 2');
+  const fix = card.getByRole('textbox', { name: 'Perbaiki sel E22' });
+  await fix.fill('0812000123456');
+  await fix.press('Enter');
+  await expect(page.getByTestId('counts-seruyan_2025.xlsx')).toHaveText('Baru 29 · diperbarui 0 · tidak berubah 0 · ditolak 1 · periksa 0');
+  await page.getByRole('button', { name: 'Impor 1 berkas' }).click();
+  await expect(page.getByText(/Impor selesai \(nomor 1\): 29 baru/)).toBeVisible();
+  expect(harness.db.prepare(`SELECT count(*) AS n FROM ikm WHERE nib = '0812000123456'`).get()).toEqual({ n: 1 });
+});

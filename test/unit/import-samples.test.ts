@@ -63,3 +63,16 @@ describe('the shared samples', () => {
     db.close();
   });
 });
+
+describe('fixing refused rows before importing', () => {
+  it('a corrected NIB and a typed business name let both Seruyan refusals in', async () => {
+    const { db } = tempDb();
+    const result = await importFiles(db, [
+      { name: 'seruyan_2025.xlsx', path: join(SAMPLES, 'seruyan_2025.xlsx'), district: '6208', fixes: { 'IKM!E22': '0812000123456', 'IKM!B14': 'UMKM Tanpa Nama Dulu' } },
+    ]);
+    expect(result.files[0]).toMatchObject({ accepted: 30, refused: [] });
+    expect(db.prepare(`SELECT nib FROM ikm WHERE business_name = 'UMKM Tanpa Nama Dulu'`).get()).toBeTruthy();
+    expect(db.prepare(`SELECT count(*) AS n FROM ikm WHERE nib = '0812000123456'`).get()).toEqual({ n: 1 });
+    db.close();
+  });
+});

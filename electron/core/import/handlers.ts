@@ -10,7 +10,7 @@ import { listBatches, undoBatch } from './undo';
 
 type Files = Args<'import.preview'>['files'];
 const inputs = (files: Files) =>
-  files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64'), district: f.district ?? null, mapping: f.mapping }));
+  files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64'), district: f.district ?? null, mapping: f.mapping, fixes: f.fixes }));
 
 /** The import in progress (one at a time): its progress for the bar, its switch for "Batalkan". */
 let running: { controller: AbortController; progress: ImportProgress | null } | null = null;

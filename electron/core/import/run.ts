@@ -34,6 +34,8 @@ export interface ImportInput {
   district?: string | null;
   /** The user's corrections to the column mapping (header text → field, '' = ignore). */
   mapping?: MappingOverrides;
+  /** Cells corrected in the wizard before importing: "Sheet!E22" → new value. */
+  fixes?: Record<string, string>;
 }
 
 export type { DuplicateNote, FileReport, ImportResult, SheetReport } from '../../../shared/import';
@@ -122,6 +124,7 @@ async function parseFile(input: ImportInput, resolver: DistrictResolver, now: Da
         date1904: sheet.date1904,
         now,
       };
+      applyFixes(sheet, input.fixes);
       for (let i = header.headerRow; i < sheet.rows.length; i++) {
         if (i % 5000 === 0) await breathe();
         const r = readRow(sheet.rows[i] ?? [], i + 1, ctx);
@@ -139,6 +142,18 @@ async function parseFile(input: ImportInput, resolver: DistrictResolver, now: Da
     if (e.needsChoice) report.needsDistrict = true;
   }
   return report;
+}
+
+/** Cells the user corrected in the wizard, addressed as Excel does ("IKM!E22"). */
+function applyFixes(sheet: SheetData, fixes: Record<string, string> | undefined): void {
+  for (const [address, value] of Object.entries(fixes ?? {})) {
+    const m = address.match(/^(.*)!([A-Z]{1,3})(\d{1,7})$/);
+    if (!m || m[1] !== sheet.name) continue;
+    const col = [...m[2]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const row = (sheet.rows[Number(m[3]) - 1] ??= []);
+    while (row.length <= col) row.push(null);
+    row[col] = value.trim() === '' ? null : value;
+  }
 }
 
 /** Edit distance, for "near-identical names" (a typo or a missing word). */

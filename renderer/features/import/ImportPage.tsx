@@ -18,6 +18,7 @@ interface Picked {
   dataBase64: string;
   district: string | null;
   mapping?: Record<string, string>;
+  fixes?: Record<string, string>;
 }
 
 async function toBase64(file: File): Promise<string> {
@@ -179,6 +180,11 @@ export function ImportPage({ onImported }: { onImported(): void }) {
               ? undefined
               : (header, field) => void runPreview(files.map((x, j) => (j === i ? { ...x, mapping: { ...x.mapping, [header]: field } } : x)))
           }
+          onFix={
+            result
+              ? undefined
+              : (address, value) => void runPreview(files.map((x, j) => (j === i ? { ...x, fixes: { ...x.fixes, [address]: value } } : x)))
+          }
           districtName={areas.name}
           districts={areas.districts.map((d) => ({ code: d.code, label: `${areas.name(d.code)} (${d.province})` }))}
         />
@@ -237,6 +243,7 @@ function FileCard(p: {
   report: FileReport;
   onDistrict?: (code: string | null) => void;
   onMapping?: (header: string, field: string) => void;
+  onFix?: (address: string, value: string) => void;
   districtName(code: string): string;
   districts: { code: string; label: string }[];
 }) {
@@ -312,14 +319,16 @@ function FileCard(p: {
           {t('import.counts', { a: f.accepted, u: f.updated, c: f.unchanged, r: f.refused.length, d: f.duplicates.length })}
         </p>
       )}
-      <Problems title={t('import.refused')} rows={f.refused.map((r) => ({ ...r }))} tone="error" />
+      <Problems title={t('import.refused')} rows={f.refused.map((r) => ({ ...r }))} tone="error" onFix={p.onFix} />
       <Problems title={t('import.duplicates')} rows={f.duplicates.map((d) => ({ sheet: d.sheet, row: d.row, reason: `${d.business_name}: ${d.reason}` }))} tone="warn" />
       <Problems title={t('import.warnings')} rows={f.warnings} tone="info" />
     </section>
   );
 }
 
-function Problems({ title, rows, tone }: { title: string; rows: { sheet: string; row: number; column?: string; reason: string }[]; tone: string }) {
+type Problem = { sheet: string; row: number; column?: string; reason: string; original?: Record<string, string>; header?: string };
+
+function Problems({ title, rows, tone, onFix }: { title: string; rows: Problem[]; tone: string; onFix?: (address: string, value: string) => void }) {
   const { t } = useI18n();
   if (rows.length === 0) return null;
   return (
@@ -334,15 +343,29 @@ function Problems({ title, rows, tone }: { title: string; rows: { sheet: string;
             <th>{t('import.row')}</th>
             <th>{t('import.column')}</th>
             <th>{t('import.reason')}</th>
+            {onFix && <th>{t('import.fix')}</th>}
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, 500).map((r, i) => (
-            <tr key={i}>
+          {rows.slice(0, 500).map((r) => (
+            <tr key={`${r.sheet}!${r.column ?? ''}${r.row}`}>
               <td>{r.sheet}</td>
               <td>{r.row}</td>
               <td>{r.column ?? ''}</td>
               <td>{r.reason}</td>
+              {onFix && (
+                <td>
+                  {r.column && (
+                    <input
+                      aria-label={t('import.fixCell', { cell: `${r.column}${r.row}` })}
+                      placeholder={t('import.fixHint')}
+                      defaultValue={r.header ? (r.original?.[r.header] ?? '') : ''}
+                      onKeyDown={(e) => e.key === 'Enter' && onFix(`${r.sheet}!${r.column}${r.row}`, e.currentTarget.value)}
+                      onBlur={(e) => e.currentTarget.value !== (r.header ? (r.original?.[r.header] ?? '') : '') && onFix(`${r.sheet}!${r.column}${r.row}`, e.currentTarget.value)}
+                    />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
