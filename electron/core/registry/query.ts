@@ -5,6 +5,7 @@
 import type { IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
 import { FIELD_BY_KEY, type IkmRecord } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
+import type Database from 'better-sqlite3';
 import type { DB } from '../db/open';
 import { cachedUntilWrite } from './generation';
 
@@ -124,10 +125,19 @@ export function summarise(db: DB, filter: IkmFilter): IkmSummary {
   return r;
 }
 
+const recordStatements = new WeakMap<DB, { active: Database.Statement; any: Database.Statement }>();
+
+/** One record by id; the statements are prepared once per connection (imports call this per row). */
 export function getRecord(db: DB, id: number, includeDeleted = false): IkmRecord | undefined {
-  return db
-    .prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`)
-    .get(id) as IkmRecord | undefined;
+  let st = recordStatements.get(db);
+  if (!st) {
+    st = {
+      active: db.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE id = ? AND deleted_at IS NULL`),
+      any: db.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE id = ?`),
+    };
+    recordStatements.set(db, st);
+  }
+  return (includeDeleted ? st.any : st.active).get(id) as IkmRecord | undefined;
 }
 
 export function distinctValues(db: DB, field: 'commodity' | 'kbli', search?: string): string[] {
