@@ -3,7 +3,7 @@
  * (blank rows, totals, signature blocks, notes under the table).
  */
 import type { DistrictResolver } from '../../../shared/areas';
-import { parseField, type IkmFieldKey, type IkmValues } from '../../../shared/fields';
+import { parseField, type IkmValues } from '../../../shared/fields';
 import { message } from '../../../shared/messages';
 import { parseIdNumber, parseYear } from '../../../shared/parse';
 import { fold } from '../../../shared/text';
@@ -90,6 +90,3 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
   if (male != null && female != null) values.workers_total = male + female;
   return { kind: 'record', values, warnings };
 }
-
-/** Every field's key in a record the import may write. */
-export const writable = (v: IkmValues): IkmFieldKey[] => (Object.keys(v) as IkmFieldKey[]).filter((k) => v[k] != null);
