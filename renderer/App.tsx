@@ -93,7 +93,10 @@ function Shell() {
           </section>
         )}
         {tab === 'registry' && !info && !error && <p className="panel-note muted">{t('grid.loading')}</p>}
-        {tab === 'import' && <ImportPage onImported={refreshInfo} />}
+        {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
+        <div className="tab-panel" hidden={tab !== 'import'}>
+          <ImportPage onImported={refreshInfo} />
+        </div>
       </main>
     </div>
   );
