@@ -73,6 +73,14 @@ describe('shapes districts send', () => {
     db.close();
   });
 
+  it('a macro-enabled workbook (.xlsm) saved by LibreOffice', async () => {
+    const { db } = tempDb();
+    const r = await importFiles(db, [file('lamandau_makro.xlsm')]);
+    expect(r.files[0]).toMatchObject({ status: 'imported', accepted: 2, refused: [] });
+    expect(byName(db, 'Sarung Tenun Lamandau')).toMatchObject({ nib: '9120000000401', district_code: '6207', investment_idr: 20_000_000, phone: '081211110001' });
+    db.close();
+  });
+
   it('a revised resubmission updates the same businesses (audited), adds the new one, never doubles', async () => {
     const { db } = tempDb();
     await importFiles(db, [file('kotim_2025_libreoffice.xlsx')]);
