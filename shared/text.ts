@@ -4,9 +4,9 @@
  */
 export function fold(text: string | null | undefined): string {
   if (text == null) return '';
-  return String(text)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const s = String(text);
+  // Most names are plain ASCII: skip the (costly) Unicode decomposition for them.
+  return (/^[\x20-\x7e]*$/.test(s) ? s : s.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();

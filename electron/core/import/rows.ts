@@ -50,13 +50,13 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
 
   const values: IkmValues = {};
   const warnings: RowProblem[] = [];
-  const original = Object.fromEntries(ctx.columns.map((c) => [c.header, text(cells[c.col])]));
   const problem = (m: ColumnMapping | undefined, reason: string): RowProblem => ({
     sheet: ctx.sheet,
     row: rowNumber,
     ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
     reason,
-    original,
+    // Only refused rows carry their original text (for the error report): built here, not per row.
+    original: Object.fromEntries(ctx.columns.map((c) => [c.header, text(cells[c.col])])),
   });
   for (const { m, raw } of mapped) {
     let value: unknown = raw;
