@@ -9,3 +9,11 @@ export class ImportFileError extends Error {
     this.name = 'ImportFileError';
   }
 }
+
+/** The user cancelled the import: it stops the whole import, not just the file being read. */
+export class ImportCancelledError extends ImportFileError {
+  constructor() {
+    super('Impor dibatalkan; tidak ada yang disimpan.');
+    this.name = 'ImportCancelledError';
+  }
+}

@@ -75,17 +75,39 @@ export function fieldForHeader(text: string): IkmFieldKey | null {
 
 const cellText = (c: RawCell | undefined): string => (c == null || c instanceof Date ? '' : String(c).trim());
 
+/**
+ * The parent header over each column of a two-row header. A merged parent (TENAGA KERJA over
+ * LK / PR, "NILAI (Rp 000)" over Investasi / Produksi) has its text only in its first column; it
+ * also covers the columns to its right that have a sub-header and no parent of their own.
+ */
+export function parentTexts(parent: RawCell[], sub: RawCell[]): string[] {
+  const width = Math.max(parent.length, sub.length);
+  const out: string[] = [];
+  let group = '';
+  for (let col = 0; col < width; col++) {
+    const top = cellText(parent[col]);
+    const below = cellText(sub[col]);
+    if (top) group = below ? top : ''; // a parent with nothing under it is one tall (vertically merged) header
+    else if (!below) group = '';
+    out.push(top || (below ? group : ''));
+  }
+  return out;
+}
+
 function mapRow(cells: RawCell[], parent?: RawCell[]): ColumnMapping[] {
   const out: ColumnMapping[] = [];
   const used = new Set<IkmFieldKey>();
+  const tops = parent ? parentTexts(parent, cells) : [];
   const width = Math.max(cells.length, parent?.length ?? 0);
   for (let col = 0; col < width; col++) {
     const sub = cellText(cells[col]);
-    const top = cellText(parent?.[col]);
-    // Two-row headers: the sub-header alone (LK), then "parent sub" (TENAGA KERJA LK), then the parent.
-    const candidates = parent ? [sub, `${top} ${sub}`, sub === '' ? top : ''] : [sub];
+    const top = tops[col] ?? '';
+    const first = parent != null && cellText(parent[col]) !== '';
+    // Two-row headers: the sub-header alone (LK), then "parent sub" (TENAGA KERJA LK), then the
+    // parent alone — for a tall header, or the first column under a group (ALAMAT over Jalan / Desa).
+    const candidates = parent ? [sub, sub && top ? `${top} ${sub}` : '', sub === '' || first ? top : ''] : [sub];
     for (const text of candidates) {
-      if (!text) continue;
+      if (!text.trim()) continue;
       const field = fieldForHeader(text);
       if (field && !used.has(field)) {
         const multiplier = Math.max(headerWords(text).multiplier, headerWords(top).multiplier);

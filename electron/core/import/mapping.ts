@@ -6,7 +6,7 @@
 import { FIELD_BY_KEY, type IkmFieldKey } from '../../../shared/fields';
 import type { DB } from '../db/open';
 import { getSetting, setSetting } from '../settings/store';
-import { headerWords, type ColumnMapping, type HeaderInfo } from './header';
+import { headerWords, parentTexts, type ColumnMapping, type HeaderInfo } from './header';
 import type { RawCell } from './sheet';
 
 export type MappingOverrides = Record<string, string>;
@@ -17,11 +17,12 @@ const text = (c: RawCell | undefined) => (c == null || c instanceof Date ? '' : 
 export function headerCells(rows: RawCell[][], h: HeaderInfo): { col: number; header: string }[] {
   const last = rows[h.headerRow - 1] ?? [];
   const parent = h.rows === 2 ? (rows[h.headerRow - 2] ?? []) : [];
+  const tops = h.rows === 2 ? parentTexts(parent, last) : [];
   const width = Math.max(last.length, parent.length);
   const out: { col: number; header: string }[] = [];
   for (let col = 0; col < width; col++) {
     const sub = text(last[col]);
-    const top = text(parent[col]);
+    const top = tops[col] ?? '';
     const header = top && sub && top !== sub ? `${top} / ${sub}` : sub || top;
     if (header) out.push({ col, header });
   }

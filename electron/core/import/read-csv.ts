@@ -1,20 +1,22 @@
 /**
- * CSV as districts save it from Excel: UTF-8 with or without BOM (Windows-1252 as a fallback),
- * comma, semicolon or tab separated (detected), quoted fields with line breaks.
+ * CSV as districts save it from Excel: UTF-8 with or without BOM (Windows-1252 as a fallback,
+ * UTF-16 "Unicode Text" too), comma, semicolon or tab separated (detected, or named by Excel's
+ * `sep=;` first line), quoted fields with line breaks.
  */
 import { parseDelimited } from '../../../shared/delimited';
-import { MAX_CELLS, type RawCell, type SheetData } from './sheet';
 import { ImportFileError } from './errors';
+import { MAX_ROWS, tooManyRows, type RawCell, type SheetSource } from './sheet';
 
 function decode(buf: Buffer): string {
-  const text = new TextDecoder('utf-8').decode(buf);
-  const clean = text.replace(/^\uFEFF/, '');
-  return clean.includes('\uFFFD') ? new TextDecoder('windows-1252').decode(buf) : clean;
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
+  const text = new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
+  return text.includes('\uFFFD') ? new TextDecoder('windows-1252').decode(buf) : text;
 }
 
 /** The separator that splits the first lines most consistently (outside quotes). */
-function detectDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
+export function detectDelimiter(text: string): string {
+  const lines = text.slice(0, 64 * 1024).split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20);
   let best = ',';
   let bestScore = -1;
   for (const d of [';', ',', '\t']) {
@@ -29,10 +31,26 @@ function detectDelimiter(text: string): string {
   return best;
 }
 
-export function readCsv(name: string, buf: Buffer): SheetData[] {
-  const text = decode(buf);
-  const rows = parseDelimited(text, detectDelimiter(text));
-  if (rows.reduce((s, r) => s + r.length, 0) > MAX_CELLS) throw new ImportFileError('Berkas ditolak: lebih dari 5 juta sel. Bagi menjadi beberapa berkas.');
-  const cells: RawCell[][] = rows.map((r) => r.map((c) => (c.trim() === '' ? null : c)));
-  return [{ name: name.replace(/\.[^.]+$/, ''), hidden: false, rows: cells, date1904: false }];
+export function readCsv(name: string, buf: Buffer): SheetSource[] {
+  let text = decode(buf);
+  let delimiter: string | null = null;
+  // Excel writes (and reads) a first line "sep=;" naming the separator; it is not a header.
+  const sep = text.match(/^"?sep=(.)"?\r?\n/i);
+  let skipped = 0;
+  if (sep) {
+    delimiter = sep[1]!;
+    text = text.slice(sep[0].length);
+    skipped = 1;
+  }
+  const rows = parseDelimited(text, delimiter ?? detectDelimiter(text));
+  if (rows.length > MAX_ROWS) throw new ImportFileError(tooManyRows());
+  const cells = (r: string[]): RawCell[] => r.map((c) => (c.trim() === '' ? null : c));
+  return [
+    {
+      name: name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''),
+      hidden: false,
+      date1904: false,
+      rows: rows.map((r, i) => ({ number: i + 1 + skipped, cells: cells(r) })),
+    },
+  ];
 }

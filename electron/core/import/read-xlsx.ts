@@ -1,49 +1,60 @@
 /**
  * .xlsx/.xlsm through exceljs's streaming reader, flattened to plain values: rich text joined,
  * hyperlinks as their text, formulas (shared ones too) as their cached result, error values as
- * empty.
+ * empty. Styles are not loaded: date cells arrive as serial numbers, which the year parser turns
+ * into years with the workbook's own date system (1900 or 1904) — no time zone can shift them.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './errors';
-import { MAX_CELLS, type RawCell, type SheetData } from './sheet';
-import { readZipText } from './sniff';
+import { MAX_CELLS_PER_ROW, MAX_ROWS, tooManyRows, type RawCell, type SheetRow, type SheetSource } from './sheet';
+import { readZipText, type ZipEntry } from './zip-guard';
+
+const xmlText = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
 /**
  * Sheet names, visibility and the 1904 flag from workbook.xml. The streaming reader only knows
  * them when workbook.xml comes before the sheets in the zip, which openpyxl does not do.
  */
-function workbookInfo(buf: Buffer): { sheets: Map<number, { name: string; hidden: boolean }>; date1904: boolean } {
-  const wb = readZipText(buf, 'xl/workbook.xml') ?? '';
-  const rels = readZipText(buf, 'xl/_rels/workbook.xml.rels') ?? '';
-  const attr = (tag: string, a: string) => tag.match(new RegExp(`\\b${a}="([^"]*)"`))?.[1];
+interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+function workbookInfo(buf: Buffer, entries: ZipEntry[]): { byFile: Map<number, SheetInfo>; bySheetId: Map<number, SheetInfo>; date1904: boolean } {
+  const wb = readZipText(buf, 'xl/workbook.xml', entries) ?? '';
+  const rels = readZipText(buf, 'xl/_rels/workbook.xml.rels', entries) ?? '';
+  const attr = (tag: string, a: string) => tag.match(new RegExp(`\\s${a}="([^"]*)"`))?.[1];
   const targets = new Map<string, number>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
+  for (const tag of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
     const n = attr(tag, 'Target')?.match(/sheet(\d+)\.xml$/)?.[1];
     const id = attr(tag, 'Id');
     if (n && id) targets.set(id, Number(n));
   }
-  const sheets = new Map<number, { name: string; hidden: boolean }>();
+  const byFile = new Map<number, SheetInfo>();
+  const bySheetId = new Map<number, SheetInfo>();
   for (const tag of wb.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
     const n = targets.get(attr(tag, 'r:id') ?? '');
     const name = attr(tag, 'name');
-    if (n != null && name != null) {
-      const xmlText = name.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
-      sheets.set(n, { name: xmlText, hidden: (attr(tag, 'state') ?? 'visible') !== 'visible' });
-    }
+    if (name == null) continue;
+    const sheet = { name: xmlText(name), hidden: (attr(tag, 'state') ?? 'visible') !== 'visible' };
+    if (n != null) byFile.set(n, sheet);
+    bySheetId.set(Number(attr(tag, 'sheetId')), sheet);
   }
   const pr = wb.match(/<(?:\w+:)?workbookPr\b[^>]*>/)?.[0] ?? '';
-  return { sheets, date1904: /date1904="(1|true)"/.test(pr) };
+  return { byFile, bySheetId, date1904: /date1904="(1|true)"/.test(pr) };
 }
 
-type CellValue = ExcelJS.CellValue | { text?: unknown; richText?: { text: string }[]; result?: unknown; error?: string };
+type Obj = { richText?: { text: string }[]; text?: unknown; formula?: string; sharedFormula?: string; result?: unknown; error?: string };
 
-export function plainValue(v: CellValue | unknown): RawCell {
+export function plainValue(v: unknown): RawCell {
   if (v == null) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
+  if (typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
+  // A formula whose cached result is an error (#DIV/0!) arrives as NaN.
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'object') return null;
-  const o = v as { richText?: { text: string }[]; text?: unknown; hyperlink?: string; formula?: string; sharedFormula?: string; result?: unknown; error?: string };
+  const o = v as Obj;
   if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join('');
   if ('formula' in o || 'sharedFormula' in o || 'result' in o) return plainValue(o.result);
   if (o.error) return null;
@@ -51,43 +62,60 @@ export function plainValue(v: CellValue | unknown): RawCell {
   return null;
 }
 
+/** exceljs's reader types do not name the sheet fields it sets; this is what it has. */
+interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
+  id: string | number;
+  name?: string;
+  state?: string;
+}
+
+const unreadable = (e: unknown) =>
+  e instanceof ImportFileError
+    ? e
+    : new ImportFileError(`Berkas Excel rusak dan tidak dapat dibaca (${(e as Error).message}). Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.`);
+
 /**
- * The streaming reader: rows arrive one at a time, so a 100,000-row workbook is read without
- * building exceljs's whole object model. Merged cells then read as empty except their master;
- * the header finder takes an empty sub-header cell from the row above, which is what a merge
- * means there, and data rows in district files are not merged.
+ * Worksheets one at a time, rows one at a time: a 100,000-row workbook is never held whole.
+ * Merged cells read as empty except their master cell; the header finder treats an empty cell
+ * under or beside a parent header as what a merge means there.
  */
-export async function readXlsxStreaming(buf: Buffer): Promise<SheetData[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), {
+export async function* readXlsx(buf: Buffer, entries: ZipEntry[]): AsyncGenerator<SheetSource> {
+  const info = workbookInfo(buf, entries);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'cache',
+    styles: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
   } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
-  const info = workbookInfo(buf);
-  const sheets: SheetData[] = [];
-  let cells = 0;
-  try {
-    for await (const ws of reader) {
-      const rows: RawCell[][] = [];
+  let rowCount = 0;
+  async function* rowsOf(ws: StreamSheet): AsyncGenerator<SheetRow> {
+    try {
       for await (const row of ws) {
-        const out: RawCell[] = [];
-        row.eachCell({ includeEmpty: false }, (cell, col) => {
-          out[col - 1] = plainValue(cell.value);
-        });
-        for (let j = 0; j < out.length; j++) if (out[j] === undefined) out[j] = null;
-        rows[row.number - 1] = out;
-        cells += out.length;
-        if (cells > MAX_CELLS) throw new ImportFileError('Berkas ditolak: lebih dari 5 juta sel. Bagi menjadi beberapa berkas.');
+        if (++rowCount > MAX_ROWS) throw new ImportFileError(tooManyRows());
+        const cells: RawCell[] = [];
+        const values = row.values as unknown[]; // 1-based, sparse
+        const width = Math.min(values.length, MAX_CELLS_PER_ROW + 1);
+        for (let c = 1; c < width; c++) cells.push(plainValue(values[c]));
+        yield { number: row.number, cells };
       }
-      for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
-      const known = info.sheets.get(Number((ws as unknown as { id: string | number }).id));
-      sheets.push({ name: known?.name ?? (ws as unknown as { name: string }).name, hidden: known?.hidden ?? false, rows, date1904: info.date1904 });
+    } catch (e) {
+      throw unreadable(e);
+    }
+  }
+  try {
+    for await (const ws of reader as AsyncIterable<StreamSheet>) {
+      // When exceljs read workbook.xml before this sheet, it named the sheet and its id is the
+      // sheetId; otherwise the name is a placeholder "Sheet<file number>" and the id that number.
+      const id = Number(ws.id);
+      const placeholder = ws.name == null || ws.name === `Sheet${ws.id}`;
+      const byId = info.bySheetId.get(id);
+      const known = !placeholder ? [...info.byFile.values()].find((x) => x.name === ws.name) : byId?.name === ws.name ? byId : info.byFile.get(id);
+      const name = known?.name ?? ws.name ?? `Sheet${ws.id}`;
+      const hidden = known?.hidden ?? (ws.state != null && ws.state !== 'visible');
+      yield { name, hidden, date1904: info.date1904, rows: rowsOf(ws) };
     }
   } catch (e) {
-    if (e instanceof ImportFileError) throw e;
-    throw new ImportFileError(`Berkas Excel rusak dan tidak dapat dibaca (${(e as Error).message}). Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.`);
+    throw unreadable(e);
   }
-  return sheets;
 }

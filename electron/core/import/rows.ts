@@ -15,11 +15,21 @@ export type { RowProblem };
 
 export type RowOutcome =
   | { kind: 'junk' }
+  /** "KECAMATAN BAAMANG" across a table grouped by kecamatan: the kecamatan of the rows below. */
+  | { kind: 'heading'; kecamatan: string }
   | { kind: 'refused'; problem: RowProblem }
   | { kind: 'record'; values: IkmValues; warnings: RowProblem[] };
 
-const JUNK_START = /^(jumlah|total|sub ?total|grand total|rekap|mengetahui|menyetujui|kepala (dinas|bidang|seksi)|kabid|kasi|nip\b|nip\.|ttd|a\.?n\.? |an\. |dibuat oleh|disusun oleh|catatan|keterangan ?:|sumber ?:|ket ?:|\*)/;
+/** Words that open a totals row; such a row names no owner, NIB, address or phone. */
+const TOTALS = /^(jumlah|total|sub ?total|subtotal|grand total|rekap|rekapitulasi)\b/;
+/** Signature blocks and notes under the table. */
+const SIGNATURE = /^(mengetahui|menyetujui|diketahui|kepala (dinas|bidang|seksi|bagian)\b|kabid\b|kasi\b|kasubag\b|sekretaris\b|plt\.? |plh\.? |nip[ .:]|ttd\b|a\.? ?n\.? |dibuat oleh|disusun oleh|diverifikasi oleh|catatan\b|keterangan ?:|sumber ?:|ket ?:|note ?:|\*)/;
+/** "Sampit, 20 Desember 2025" — the place and date above a signature. */
 const PLACE_DATE = /^[a-z .'-]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}$/;
+const HEADING = /^(?:[ivx]+\.|[a-z]\.|\d+\.)?\s*(?:kec\.|kecamatan)\s+(.+)$/i;
+/** The column-number row some tables have under the header: 1 2 3 … or (1) (2) (3) … */
+const COLUMN_NUMBER = /^\(?\d{1,3}\)?\.?$/;
+const IDENTIFYING: ReadonlySet<string> = new Set(['owner_name', 'nib', 'address', 'phone', 'email']);
 
 /** Fields whose invalid value refuses the row (the rest are imported empty, with a warning). */
 const REFUSING: ReadonlySet<string> = new Set(['nib', 'business_name', 'district_code']);
@@ -38,15 +48,32 @@ export interface RowContext {
 
 const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
 
+/** Rows that are part of the table's furniture, not businesses: skipped without a word. */
+function isJunk(cells: RawCell[], mapped: { m: ColumnMapping; raw: RawCell }[]): boolean {
+  let filled = 0;
+  for (const c of cells) if (c != null && c !== '') filled++;
+  // Cheap tests first: this runs for every row of a 100,000-row file.
+  for (let j = 0; j < cells.length; j++) {
+    const c = cells[j];
+    if (typeof c !== 'string') continue;
+    const t = c.trim().toLowerCase();
+    if (t === '') continue;
+    // Signature blocks and notes are sparse rows; a business row may well say "Catatan" somewhere.
+    if (filled <= 3 && (SIGNATURE.test(t) || (t.includes(',') && PLACE_DATE.test(fold(t))))) return true;
+    // "JUMLAH" / "TOTAL" at the left of a row naming nobody ("Total Jaya" with an owner is a business).
+    if (j < 4 && TOTALS.test(t) && !mapped.some(({ m }) => IDENTIFYING.has(m.field))) return true;
+  }
+  if (mapped.every(({ raw }) => COLUMN_NUMBER.test(text(raw)))) return true;
+  // A lone note under the table (one filled cell that is not a name) is not a business.
+  return !mapped.some(({ m }) => m.field === 'business_name') && mapped.length < 2;
+}
+
 export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): RowOutcome {
   const mapped = ctx.columns.map((m) => ({ m, raw: cells[m.col] ?? null })).filter(({ raw }) => text(raw) !== '');
-  if (mapped.length === 0) return { kind: 'junk' };
-  const firstTexts = cells.slice(0, 4).map((c) => fold(text(c)));
-  if (firstTexts.some((t) => JUNK_START.test(t))) return { kind: 'junk' };
-  if (cells.some((c) => typeof c === 'string' && (PLACE_DATE.test(fold(c)) || /^nip[ .:]/.test(fold(c))))) return { kind: 'junk' };
-  // A lone note under the table (one or two filled cells, no name) is not a business.
-  const hasName = mapped.some(({ m }) => m.field === 'business_name');
-  if (!hasName && mapped.length < 3) return { kind: 'junk' };
+  const filled = cells.filter((c) => c != null && c !== '');
+  const heading = filled.length <= 2 ? filled.map((c) => text(c).match(HEADING)).find(Boolean) : null;
+  if (heading) return { kind: 'heading', kecamatan: heading[1]!.replace(/\s+/g, ' ').trim() };
+  if (mapped.length === 0 || isJunk(cells, mapped)) return { kind: 'junk' };
 
   const values: IkmValues = {};
   const warnings: RowProblem[] = [];
@@ -73,8 +100,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     if (!p.ok) {
       const reason = message('id', p.error.key, p.error.params);
       if (REFUSING.has(m.field) || p.error.key === 'err.negative') return { kind: 'refused', problem: problem(m, reason) };
-      const { original: _o, ...w } = problem(m, `${reason} Nilai ini tidak diimpor.`);
-      warnings.push(w);
+      warnings.push({ sheet: ctx.sheet, row: rowNumber, column: columnLetter(m.col + 1), header: m.header, reason: `${reason} Nilai ini tidak diimpor.` });
       continue;
     }
     values[m.field] = p.value;

@@ -1,20 +1,36 @@
-/** What every reader produces: plain cell values by worksheet row, whatever the file format. */
+/** What every reader produces: worksheets whose rows arrive one at a time, as plain cell values. */
 export type RawCell = string | number | boolean | Date | null;
 
-export interface SheetData {
-  name: string;
-  hidden: boolean;
-  /** rows[i][j] is worksheet row i+1, column j+1 (as Excel numbers them). */
-  rows: RawCell[][];
-  /** Dates typed as serial numbers count from 1904 in this workbook. */
-  date1904: boolean;
+/** One worksheet row: its 1-based number as Excel shows it, and cells[j] = column j+1. */
+export interface SheetRow {
+  number: number;
+  cells: RawCell[];
 }
 
-export const MAX_CELLS = 5_000_000;
+export interface SheetSource {
+  name: string;
+  hidden: boolean;
+  /** Dates typed as serial numbers count from 1904 in this workbook. */
+  date1904: boolean;
+  /** Rows in order, once; empty rows may be missing. A big sheet is never held whole in memory. */
+  rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
+}
+
+/** A district list has thousands of rows, not millions: more is a broken or hostile file. */
+export const MAX_ROWS = 1_000_000;
+export const MAX_CELLS_PER_ROW = 1_000;
+
+export const tooManyRows = () =>
+  `Berkas ditolak: lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris. Bagi menjadi beberapa berkas (misalnya per kecamatan).`;
 
 /** Column letters as Excel shows them: 1 → A, 27 → AA. */
 export function columnLetter(n: number): string {
   let s = '';
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
+}
+
+/** 1-based column number of Excel letters: A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }

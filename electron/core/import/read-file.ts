@@ -1,0 +1,197 @@
+/**
+ * One district file → candidate records and its report: opens it (refusing what cannot be read),
+ * walks its worksheets row by row, skips recap, hidden and empty sheets, finds each table's
+ * header, decides where rows get their district, and turns every row into a record, a refusal
+ * or junk. Rows are never all in memory at once: only the first rows, while looking for the header.
+ */
+import { readFileSync } from 'node:fs';
+import type { DistrictResolver } from '../../../shared/areas';
+import type { IkmValues } from '../../../shared/fields';
+import type { FileReport } from '../../../shared/import';
+import { fold } from '../../../shared/text';
+import { ImportCancelledError, ImportFileError } from './errors';
+import { findHeader } from './header';
+import { applyOverrides, headerCells, type MappingOverrides } from './mapping';
+import { readCsv } from './read-csv';
+import { readXlsx } from './read-xlsx';
+import { readRow, type RowContext } from './rows';
+import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
+import { sniff } from './sniff';
+import { suggestDistrict } from './suggest-district';
+
+export interface FileInput {
+  /** File name as the user sees it (reports use it). */
+  name: string;
+  /** Either a path on disk or the bytes (wizard uploads). */
+  path?: string;
+  data?: Buffer;
+  /** BPS code for files without a district column (also used for rows whose district cell is empty). */
+  district?: string | null;
+  /** The user's corrections to the column mapping (header text → field, '' = ignore). */
+  mapping?: MappingOverrides;
+  /** Cells corrected in the wizard before importing: "Sheet!E22" → new value. */
+  fixes?: Record<string, string>;
+}
+
+export interface Candidate {
+  file: FileReport;
+  sheet: string;
+  row: number;
+  values: IkmValues;
+}
+
+export interface ReadOptions {
+  resolver: DistrictResolver;
+  now: Date;
+  /** Mappings remembered for a district (null: files that name their district in a column). */
+  saved(district: string | null): MappingOverrides;
+  /** Called every few thousand rows: lets other work in, and throws when the import is cancelled. */
+  tick(): Promise<void>;
+}
+
+/** Tables start near the top: the header is looked for in the first rows only. */
+const HEADER_SCAN = 40;
+const SUMMARY_SHEET = /^(rekap|rekapitulasi|ringkasan|jumlah|total|summary|resume|grafik|chart|petunjuk|keterangan|daftar isi)/;
+
+async function openSheets(input: FileInput): Promise<AsyncIterable<SheetSource> | Iterable<SheetSource>> {
+  let buf: Buffer;
+  try {
+    buf = input.data ?? readFileSync(input.path!);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ImportFileError(`Berkas tidak dapat dibuka: ${code === 'ENOENT' ? 'tidak ditemukan' : code === 'EISDIR' ? 'ini folder, bukan berkas' : (e as Error).message}.`);
+  }
+  const kind = await sniff(input.name, buf);
+  return kind.kind === 'csv' ? readCsv(input.name, buf) : readXlsx(buf, kind.entries);
+}
+
+/** Cells corrected in the wizard, by row number then 0-based column, for one sheet. */
+function fixesFor(fixes: Record<string, string> | undefined, sheet: string): Map<number, Map<number, string>> {
+  const out = new Map<number, Map<number, string>>();
+  for (const [address, value] of Object.entries(fixes ?? {})) {
+    const m = address.match(/^(.*)!([A-Z]{1,3})(\d{1,7})$/);
+    if (!m || m[1] !== sheet) continue;
+    const row = Number(m[3]);
+    if (!out.has(row)) out.set(row, new Map());
+    out.get(row)!.set(columnNumber(m[2]!) - 1, value);
+  }
+  return out;
+}
+
+function applyFixes(row: SheetRow, fixes: Map<number, Map<number, string>>): void {
+  const f = fixes.get(row.number);
+  if (!f) return;
+  for (const [col, value] of f) {
+    while (row.cells.length <= col) row.cells.push(null);
+    row.cells[col] = value.trim() === '' ? null : value;
+  }
+}
+
+function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<SheetRow> {
+  return Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+}
+
+/** "BAAMANG" or "baamang" as a name is written: Baamang. */
+const titleCase = (s: string) => (s === s.toUpperCase() || s === s.toLowerCase() ? s.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase()) : s);
+
+/** The district most rows of a file name in their column (the file's district, for reports). */
+function mostCommonDistrict(rows: Candidate[]): string | null {
+  const n = new Map<string, number>();
+  for (const c of rows) n.set(String(c.values.district_code), (n.get(String(c.values.district_code)) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
+/** Reads and parses one file into candidate records (added to `out` only if the file is readable). */
+export async function readFile(input: FileInput, opts: ReadOptions, out: Candidate[]): Promise<FileReport> {
+  const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
+  const mine: Candidate[] = [];
+  try {
+    const chosen = input.district ? opts.resolver.resolve(input.district) : null;
+    if (input.district && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${input.district}" tidak dikenal.`);
+    const tables: { sheet: string; hasKecamatan: boolean; from: number }[] = [];
+    for await (const sheet of await openSheets(input)) {
+      if (sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name))) continue;
+      const fixes = fixesFor(input.fixes, sheet.name);
+      const it = iterate(sheet.rows);
+      // The first rows, as a grid by worksheet row, to find the header in.
+      const head: RawCell[][] = [];
+      let next: SheetRow | null = null;
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        applyFixes(r.value, fixes);
+        if (r.value.number > HEADER_SCAN) {
+          next = r.value;
+          break;
+        }
+        head[r.value.number - 1] = r.value.cells;
+      }
+      for (let i = 0; i < head.length; i++) head[i] ??= [];
+      const header = findHeader(head);
+      if (!header) {
+        await it.return?.();
+        continue;
+      }
+      const hasDistrictColumn = header.columns.some((c) => c.field === 'district_code');
+      if (!hasDistrictColumn && !chosen) {
+        const suggested = suggestDistrict(input.name, header.titles, opts.resolver);
+        const d = suggested ? opts.resolver.get(suggested) : undefined;
+        report.district = { source: 'missing', code: null, suggested };
+        throw new ImportFileError(
+          'Berkas tidak memiliki kolom kabupaten/kota. ' +
+            (d ? `Judulnya menyebut ${d.type} ${d.name} (${d.code}); pilih kabupaten/kota itu (CLI: --district ${d.code}).` : 'Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).'),
+          true,
+        );
+      }
+      if (!hasDistrictColumn) report.district = { source: 'chosen', code: chosen!.code };
+      else report.district ??= { source: 'column', code: null };
+      const mappingKey = report.district.source === 'chosen' ? report.district.code : null;
+      const overrides = { ...opts.saved(mappingKey), ...(input.mapping ?? {}) };
+      const cells = headerCells(head, header);
+      const columns = applyOverrides(header, cells, overrides);
+      const fieldOf = new Map(columns.map((c) => [c.col, c.field as string]));
+      report.sheets.push({
+        name: sheet.name,
+        headerRow: header.headerRow,
+        columns: cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: fieldOf.get(c.col) ?? '' })),
+      });
+      const hasKecamatanColumn = columns.some((c) => c.field === 'kecamatan');
+      tables.push({ sheet: sheet.name, hasKecamatan: hasKecamatanColumn, from: mine.length });
+      const ctx: RowContext = { sheet: sheet.name, columns, districts: opts.resolver, district: chosen?.code ?? null, kecamatan: null, date1904: sheet.date1904, now: opts.now };
+      let n = 0;
+      const take = async (number: number, cells: RawCell[]) => {
+        if (++n % 5000 === 0) await opts.tick();
+        const r = readRow(cells, number, ctx);
+        if (r.kind === 'heading') ctx.kecamatan = hasKecamatanColumn ? null : titleCase(r.kecamatan);
+        else if (r.kind === 'refused') report.refused.push(r.problem);
+        else if (r.kind === 'record') {
+          report.warnings.push(...r.warnings);
+          mine.push({ file: report, sheet: sheet.name, row: number, values: r.values });
+        }
+      };
+      for (let i = header.headerRow; i < head.length; i++) await take(i + 1, head[i]!);
+      if (next) await take(next.number, next.cells);
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        applyFixes(r.value, fixes);
+        await take(r.value.number, r.value.cells);
+      }
+    }
+    if (tables.length === 0)
+      throw new ImportFileError('Tidak ditemukan tabel IKM: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Alamat". Periksa lembar kerjanya.');
+    // One sheet per kecamatan: the sheet's name is the kecamatan of its rows when no column says so.
+    if (tables.length > 1)
+      tables.forEach((t, k) => {
+        if (t.hasKecamatan) return;
+        for (const c of mine.slice(t.from, tables[k + 1]?.from ?? mine.length)) c.values.kecamatan ??= t.sheet;
+      });
+    if (report.district?.source === 'column') report.district.code = mostCommonDistrict(mine);
+    for (const c of mine) out.push(c);
+  } catch (e) {
+    if (!(e instanceof ImportFileError) || e instanceof ImportCancelledError) throw e;
+    report.status = 'refused';
+    report.message = e.message;
+    if (e.needsChoice) report.needsDistrict = true;
+    // A refused file contributes nothing, not even the rows read before the problem was found.
+    report.refused = [];
+    report.warnings = [];
+  }
+  return report;
+}

@@ -1,0 +1,148 @@
+/**
+ * Reads a zip's central directory (without exceljs) to judge an .xlsx before any parser touches
+ * it: what it holds (a workbook, a Word document…), how many entries, and how big it really is
+ * uncompressed — the sizes it declares, then the sizes it actually inflates to, counted and thrown
+ * away, so a zip bomb with lying headers is stopped before exceljs builds anything in memory.
+ */
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  name: string;
+  method: number; // 0 stored, 8 deflate
+  compressed: number;
+  uncompressed: number;
+  offset: number; // of the local file header
+}
+
+/** Limits for a district's workbook on an office laptop. */
+export const ZIP_LIMITS = { maxEntries: 5000, maxUncompressedBytes: 500 * 1024 * 1024 };
+
+const MAX32 = 0xffffffff;
+
+/** Entries from the central directory (End Of Central Directory record at the tail), or null. */
+export function zipEntries(buf: Buffer): ZipEntry[] | null {
+  if (buf.length < 22) return null;
+  let eocd = -1;
+  for (let i = buf.length - 22, min = Math.max(0, buf.length - 65_557); i >= min; i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  // Zip64: the real count and directory offset are in the zip64 EOCD record.
+  if ((count === 0xffff || p === MAX32) && eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50) {
+    const z64 = Number(buf.readBigUInt64LE(eocd - 12));
+    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) return null;
+    count = Number(buf.readBigUInt64LE(z64 + 32));
+    p = Number(buf.readBigUInt64LE(z64 + 48));
+  }
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const e: ZipEntry = {
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      method: buf.readUInt16LE(p + 10),
+      compressed: buf.readUInt32LE(p + 20),
+      uncompressed: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42),
+    };
+    readZip64Extra(buf, p + 46 + nameLen, extraLen, e);
+    entries.push(e);
+    p += 46 + nameLen + extraLen + commentLen;
+    if (entries.length > ZIP_LIMITS.maxEntries) break; // enough to refuse; do not walk a hostile directory further
+  }
+  return entries;
+}
+
+/** Sizes and offset of 4 GB+ entries live in the zip64 extra field, in this order. */
+function readZip64Extra(buf: Buffer, start: number, length: number, e: ZipEntry): void {
+  for (let q = start; q + 4 <= start + length; ) {
+    const id = buf.readUInt16LE(q);
+    const size = buf.readUInt16LE(q + 2);
+    if (id === 0x0001) {
+      let r = q + 4;
+      const next = () => {
+        const v = r + 8 <= q + 4 + size ? Number(buf.readBigUInt64LE(r)) : MAX32;
+        r += 8;
+        return v;
+      };
+      if (e.uncompressed === MAX32) e.uncompressed = next();
+      if (e.compressed === MAX32) e.compressed = next();
+      if (e.offset === MAX32) e.offset = next();
+      return;
+    }
+    q += 4 + size;
+  }
+}
+
+/** The compressed bytes of one entry, located through its local header. */
+function entryData(buf: Buffer, e: ZipEntry): Buffer | null {
+  if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50) return null;
+  const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
+  if (start + e.compressed > buf.length) return null;
+  return buf.subarray(start, start + e.compressed);
+}
+
+/** One small text entry (workbook.xml and its rels), or null. */
+export function readZipText(buf: Buffer, name: string, entries = zipEntries(buf)): string | null {
+  const e = entries?.find((x) => x.name === name);
+  if (!e || e.uncompressed > 20 * 1024 * 1024) return null;
+  const data = entryData(buf, e);
+  if (!data) return null;
+  try {
+    return (e.method === 8 ? inflateRawSync(data, { maxOutputLength: 20 * 1024 * 1024 }) : data).toString('utf8');
+  } catch {
+    return null;
+  }
+}
+
+export type ZipVerdict = 'ok' | 'too-big' | 'broken';
+
+/** What the entries declare: too many, or too big uncompressed in total. */
+export function declaredVerdict(entries: ZipEntry[]): ZipVerdict {
+  if (entries.length > ZIP_LIMITS.maxEntries) return 'too-big';
+  const total = entries.reduce((s, e) => s + e.uncompressed, 0);
+  return total > ZIP_LIMITS.maxUncompressedBytes ? 'too-big' : 'ok';
+}
+
+/**
+ * Inflates every entry and counts what comes out (nothing is kept), stopping as soon as the
+ * total passes the limit. Headers can lie; the inflated bytes cannot.
+ */
+export async function inflatedVerdict(buf: Buffer, entries: ZipEntry[]): Promise<ZipVerdict> {
+  let total = 0;
+  for (const e of entries) {
+    const data = entryData(buf, e);
+    if (!data) return 'broken';
+    if (e.method === 0) {
+      total += data.length;
+    } else if (e.method === 8) {
+      const verdict = await new Promise<ZipVerdict>((resolve) => {
+        const z = createInflateRaw({ chunkSize: 256 * 1024 });
+        let done = false;
+        const finish = (v: ZipVerdict) => {
+          if (done) return;
+          done = true;
+          z.destroy();
+          resolve(v);
+        };
+        z.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (total > ZIP_LIMITS.maxUncompressedBytes) finish('too-big');
+        });
+        z.on('end', () => finish('ok'));
+        z.on('error', () => finish('broken'));
+        z.end(data);
+      });
+      if (verdict !== 'ok') return verdict;
+    } else return 'broken';
+    if (total > ZIP_LIMITS.maxUncompressedBytes) return 'too-big';
+  }
+  return 'ok';
+}
