@@ -6,7 +6,8 @@
  * is its own. Writes its table into README.md between the bench:import markers.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeReadmeSection } from './readme-section';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -68,12 +69,7 @@ async function main(): Promise<void> {
     `Pembacaan saja: puncak RSS ${readA.rssMb.toFixed(0)} MB. Satu pengukuran per baris (proses baru untuk masing-masing).`,
   ].join('\n');
   console.log(table);
-  if (!process.argv.includes('--no-readme')) {
-    const readme = readFileSync('README.md', 'utf8');
-    const start = '<!-- bench:import:start -->';
-    const end = '<!-- bench:import:end -->';
-    if (readme.includes(start)) writeFileSync('README.md', readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`));
-  }
+  if (!process.argv.includes('--no-readme')) writeReadmeSection('import', table);
 }
 
 const i = process.argv.indexOf('--child');

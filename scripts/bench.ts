@@ -4,7 +4,8 @@
  * Markdown table and writes it into README.md between the bench markers.
  * Options: --sizes 100000,1000000  --runs 25  --no-readme
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { writeReadmeSection } from './readme-section';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IkmFilter, IkmSort } from '../shared/contract';
@@ -97,12 +98,4 @@ const lines = [
 const table = lines.join('\n');
 console.log(table);
 
-if (!process.argv.includes('--no-readme')) {
-  const readme = readFileSync('README.md', 'utf8');
-  const start = '<!-- bench:registry:start -->';
-  const end = '<!-- bench:registry:end -->';
-  if (readme.includes(start) && readme.includes(end)) {
-    writeFileSync('README.md', readme.replace(new RegExp(`${start}[\\s\\S]*?${end}`), `${start}\n${table}\n${end}`));
-    console.error('README.md diperbarui.');
-  }
-}
+if (!process.argv.includes('--no-readme')) writeReadmeSection('registry', table);

@@ -1,14 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_KEYS } from '../../shared/fields';
-import { tempDir } from './helpers';
+import { cli, tempDir } from './helpers';
 
-const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
-/** The real CLI, as `npm run cli` runs it (tsx on the TypeScript sources). */
-export const cli = (...args: string[]) => spawnSync(process.execPath, [TSX, 'electron/cli/index.ts', ...args], { encoding: 'utf8' });
 
 describe('command line', () => {
   it('seeds, counts and exports the canonical columns in order', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,3 +22,7 @@ export function tempDb(): { db: DB; path: string } {
   const path = join(tempDir(), 'registry.db');
   return { db: openDatabase(path), path };
 }
+
+const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
+/** The real CLI, as `npm run cli` runs it (tsx on the TypeScript sources). */
+export const cli = (...args: string[]) => spawnSync(process.execPath, [TSX, 'electron/cli/index.ts', ...args], { encoding: 'utf8' });

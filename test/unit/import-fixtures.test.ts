@@ -2,14 +2,13 @@
  * District submissions of many shapes, written by LibreOffice and openpyxl (test/fixtures,
  * made by make_fixtures.py), plus the bad files that must be refused with the registry untouched.
  */
-import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../electron/core/import/run';
 import { undoBatch } from '../../electron/core/import/undo';
 import type { IkmRecord } from '../../shared/fields';
 import { benchNib, writeDistrictWorkbook } from '../support/district-workbook';
-import { tempDb, tempDir } from './helpers';
+import { cli, tempDb, tempDir } from './helpers';
 
 const FIX = resolve(__dirname, '../fixtures');
 const file = (name: string, district?: string) => ({ name, path: join(FIX, name), district });
@@ -163,8 +162,6 @@ describe('bad files', () => {
 });
 
 describe('command line', () => {
-  const TSX = join(process.cwd(), 'node_modules/tsx/dist/cli.mjs');
-  const cli = (...args: string[]) => spawnSync(process.execPath, [TSX, 'electron/cli/index.ts', ...args], { encoding: 'utf8' });
 
   it('prints the promised JSON, exits 0 for readable files and 1 for unreadable ones', () => {
     const db = join(tempDir(), 'r.db');
