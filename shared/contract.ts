@@ -10,6 +10,9 @@ import type { IkmRecord } from './fields';
 import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
 import type { ImportBatch, ImportProgress, ImportResult } from './import';
 import type { MessageKey } from './messages';
+import type { Country } from './countries';
+import { letterheadSchema, REPORT_NAMES, reportParamsSchema, type Letterhead, type ReportModel } from './reports';
+import { SHIPMENT_FIELD_KEYS, type ShipmentRecord, type TradeStat } from './shipments';
 
 const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
 const columnKey = z.enum([...COMPUTED_KEYS, ...IKM_FIELD_KEYS] as [string, ...string[]]);
@@ -98,6 +101,44 @@ export const importFilesSchema = z
   .min(1)
   .max(50);
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const shipmentKey = z.enum(SHIPMENT_FIELD_KEYS as [string, ...string[]]);
+
+export const shipmentFilterSchema = z
+  .object({
+    search: z.string().max(200).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    province: z.string().regex(/^\d{2}$/).optional(),
+    districts: z.array(z.string().regex(/^\d{4}$/)).max(100).optional(),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).max(250).optional(),
+    commodity: z.string().max(200).optional(),
+    /** HS chapter or any prefix of the code: "46", "4602". */
+    hs: z.string().regex(/^\d{1,10}$/).optional(),
+  })
+  .strict();
+export const shipmentSortSchema = z.array(z.object({ field: shipmentKey, desc: z.boolean() }).strict()).max(5);
+export type ShipmentFilter = z.infer<typeof shipmentFilterSchema>;
+export type ShipmentSort = z.infer<typeof shipmentSortSchema>;
+export interface ShipmentSummary {
+  count: number;
+  fob_usd: number;
+  net_weight_kg: number;
+}
+export type ShipmentUpdateResult = { ok: true; records: ShipmentRecord[] } | { ok: false; errors: CellError[] };
+
+const tradeStatSchema = z
+  .object({
+    year: z.number().int().min(1900).max(2200),
+    month: z.number().int().min(0).max(12),
+    export_usd: z.number().min(0).max(1e15).nullable(),
+    import_usd: z.number().min(0).max(1e15).nullable(),
+    source: z.string().max(200).nullable(),
+  })
+  .strict();
+const oneFileSchema = z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(70_000_000) }).strict();
+const reportRequest = z.object({ name: z.enum(REPORT_NAMES), params: reportParamsSchema }).strict();
+
 /** The contract: method → [argument schema, result type]. */
 export const contract = {
   'app.info': z.object({}).strict(),
@@ -126,6 +167,26 @@ export const contract = {
   'import.history': z.object({}).strict(),
   'import.undo': z.object({ batchId: z.number().int().positive() }).strict(),
   'import.errorReports': z.object({ files: importFilesSchema }).strict(),
+  'countries.list': z.object({}).strict(),
+  'shipments.query': z
+    .object({ filter: shipmentFilterSchema, sort: shipmentSortSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
+    .strict(),
+  'shipments.summary': z.object({ filter: shipmentFilterSchema }).strict(),
+  'shipments.update': z
+    .object({ changes: z.array(z.object({ id: z.number().int().positive(), field: shipmentKey, value: cellValue }).strict()).min(1).max(50_000) })
+    .strict(),
+  'shipments.create': z.object({ district: z.string().regex(/^\d{4}$/).nullable().optional() }).strict(),
+  'shipments.delete': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
+  'shipments.import': z.object({ files: importFilesSchema, dryRun: z.boolean() }).strict(),
+  'trade.list': z.object({}).strict(),
+  'trade.set': tradeStatSchema,
+  'trade.delete': z.object({ year: z.number().int().min(1900).max(2200), month: z.number().int().min(0).max(12) }).strict(),
+  'trade.import': z.object({ file: oneFileSchema, dryRun: z.boolean() }).strict(),
+  'reports.preview': reportRequest,
+  'reports.xlsx': reportRequest,
+  'reports.pdf': reportRequest,
+  'reports.letterhead': z.object({}).strict(),
+  'reports.setLetterhead': letterheadSchema,
   'settings.get': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/) }).strict(),
   'settings.set': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/), value: z.unknown() }).strict(),
 } as const;
@@ -153,6 +214,22 @@ export interface Results {
   'import.history': ImportBatch[];
   'import.undo': { batchId: number; deleted: number; reverted: number; skipped: { ikm_id: number; field: string; reason: string }[] };
   'import.errorReports': { name: string; dataBase64: string }[];
+  'countries.list': Country[];
+  'shipments.query': { rows: ShipmentRecord[]; total: number };
+  'shipments.summary': ShipmentSummary;
+  'shipments.update': ShipmentUpdateResult;
+  'shipments.create': ShipmentRecord;
+  'shipments.delete': { deleted: number };
+  'shipments.import': ImportResult;
+  'trade.list': TradeStat[];
+  'trade.set': TradeStat[];
+  'trade.delete': TradeStat[];
+  'trade.import': ImportResult;
+  'reports.preview': ReportModel;
+  'reports.xlsx': { name: string; dataBase64: string };
+  'reports.pdf': { name: string; dataBase64: string };
+  'reports.letterhead': Letterhead;
+  'reports.setLetterhead': Letterhead;
   'settings.get': unknown;
   'settings.set': null;
 }

@@ -175,6 +175,59 @@ export function parseYear(raw: unknown, now: Date = new Date(), date1904 = false
   return ok(year);
 }
 
+const iso = (y: number, m: number, d: number): string | null => {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || y > 2200 || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+};
+
+/**
+ * A calendar date as ISO `YYYY-MM-DD` from date cells, Excel serials, `12/03/2025`, `12-03-2025`,
+ * `12.03.25`, `2025-03-12`, `12 Maret 2025`, `12-Mar-2025`. Day first, the Indonesian way.
+ */
+export function parseDate(raw: unknown, date1904 = false): Parsed<string> {
+  if (isBlank(raw)) return ok(null);
+  let out: string | null = null;
+  if (raw instanceof Date) {
+    out = Number.isNaN(raw.getTime()) ? null : iso(raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate());
+  } else if (typeof raw === 'number') {
+    if (raw >= 19000101 && raw <= 22001231 && Number.isInteger(raw)) out = iso(Math.floor(raw / 10000), Math.floor(raw / 100) % 100, raw % 100);
+    else if (raw > 0 && raw < 110000) {
+      const d = excelSerialToDate(raw, date1904);
+      out = iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    }
+  } else {
+    const s = String(raw).toLowerCase().trim().replace(/\s+/g, ' ');
+    let m: RegExpMatchArray | null;
+    const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+    if ((m = s.match(/^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[ t].*)?$/))) out = iso(Number(m[1]), Number(m[2]), Number(m[3]));
+    else if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/))) out = iso(year(m[3]!), Number(m[2]), Number(m[1]));
+    else if ((m = s.match(/^(\d{1,2})[\s/-]([a-z]+)\.?[\s/-](\d{4}|\d{2})$/)) && MONTHS[m[2]!]) out = iso(year(m[3]!), MONTHS[m[2]!]!, Number(m[1]));
+    else if (/^\d+(\.\d+)?$/.test(s)) return parseDate(Number(s), date1904);
+  }
+  return out ? ok(out) : fail('err.date', { value: String(raw) });
+}
+
+/** A month from `3`, `03`, `Maret`, `Mar`, `March`. */
+export function parseMonth(raw: unknown): Parsed<number> {
+  if (isBlank(raw)) return ok(null);
+  const s = String(raw).toLowerCase().trim().replace(/\.$/, '');
+  const n = /^\d{1,2}$/.test(s) ? Number(s) : MONTHS[s];
+  return n != null && n >= 1 && n <= 12 ? ok(n) : fail('err.month', { value: String(raw) });
+}
+
+/**
+ * HS code: 4 to 10 digits, dots and spaces stripped (`0901.11.00` → `09011100`). A number cell
+ * that lost its leading zero (901 for chapter 09) gets it back when its length is odd.
+ */
+export function parseHsCode(raw: unknown): Parsed<string> {
+  if (isBlank(raw)) return ok(null);
+  let d = identifierDigits(raw);
+  if (d != null && typeof raw === 'number' && d.length % 2 === 1) d = '0' + d;
+  if (d == null || d.length < 4 || d.length > 10) return fail('err.hs', { value: String(raw) });
+  return ok(d);
+}
+
 export function parseEmail(raw: unknown): Parsed<string> {
   if (isBlank(raw)) return ok(null);
   const s = String(raw).trim();

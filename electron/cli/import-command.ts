@@ -1,11 +1,15 @@
 /**
- * `npm run cli -- import <file>... --db <file> [--district <BPS code>] [--dry-run] [--json]`
+ * `npm run cli -- import <file>... --db <file> [--district <BPS code>] [--dry-run] [--json]`, and
+ * the same for `import-shipments` and `import-trade-stats` (one JSON shape for all three).
  * Exit code non-zero only when a file could not be read at all.
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { openDatabase } from '../core/db/open';
 import { importFiles, type FileReport } from '../core/import/run';
+import { importShipments } from '../core/shipments/import';
+import { importTradeStats } from '../core/trade/stats';
+import type { ImportResult } from '../../shared/import';
 import { parseArgs, UsageError } from './args';
 
 /** The JSON shape promised by the import issue, per file. */
@@ -23,7 +27,9 @@ function jsonReport(f: FileReport) {
   };
 }
 
-export async function runImport(argv: string[]): Promise<number> {
+export type ImportKind = 'ikm' | 'shipments' | 'trade';
+
+export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promise<number> {
   const a = parseArgs(argv, { db: 'string', district: 'string', 'dry-run': 'boolean', json: 'boolean' });
   if (a._.length === 0) throw new UsageError('Sebutkan berkas yang akan diimpor: npm run cli -- import <berkas>... --db <berkas>');
   if (!a.db) throw new UsageError('Opsi --db <berkas> wajib diisi.');
@@ -31,7 +37,16 @@ export async function runImport(argv: string[]): Promise<number> {
   const db = openDatabase(resolve(a.db));
   try {
     const inputs = a._.map((p) => ({ name: basename(p), path: resolve(p) }));
-    const result = await importFiles(db, inputs, { dryRun: a['dry-run'], district: a.district ?? null });
+    const opts = { dryRun: a['dry-run'], district: a.district ?? null };
+    let result: ImportResult;
+    if (kind === 'ikm') result = await importFiles(db, inputs, opts);
+    else if (kind === 'shipments') result = await importShipments(db, inputs, opts);
+    else {
+      // Trade statistics: each file on its own (a province's BPS table is one file a year).
+      const files: FileReport[] = [];
+      for (const input of inputs) files.push(...(await importTradeStats(db, input, opts)).files);
+      result = { files, batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
+    }
     if (a.json) console.log(JSON.stringify({ files: result.files.map(jsonReport), batch: result.batchId, dry_run: result.dryRun }, null, 1));
     else {
       for (const f of result.files) {

@@ -5,16 +5,22 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DatabaseError, openDatabase, type DB } from '../core/db/open';
-import { exportIkm } from '../core/export/ikm';
+import { exportIkm, exportShipments } from '../core/export/rows';
+import { REPORT_NAMES } from '../../shared/reports';
 import { registryStats } from '../core/registry/stats';
 import { seedDemo } from '../core/seed/demo';
 import { parseArgs, UsageError } from './args';
 
 const USAGE = `Pemakaian: npm run cli -- <perintah> [opsi]
-  seed-demo --rows N --db <berkas>                     isi N data IKM contoh
+  seed-demo --rows N --db <berkas> [--shipments N]     isi N data IKM contoh (dan pengapalan, neraca contoh)
   stats --db <berkas> [--json]                         jumlah IKM per kabupaten/kota
   export ikm --db <berkas> --format csv|json --out <berkas>
-  import <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]`;
+  export shipments --db <berkas> --format csv|json --out <berkas>
+  import <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
+  import-shipments <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
+  import-trade-stats <berkas> --db <berkas> [--dry-run] [--json]
+  report <nama> --db <berkas> [--year Y] [--from T --to T] [--province P] [--district D] --format xlsx|pdf --out <berkas>
+      nama: ${REPORT_NAMES.join(', ')}`;
 
 /** Opens an existing database; the CLI never creates one by accident, except for seeding. */
 function openExisting(path: string | undefined, create = false): DB {
@@ -28,11 +34,16 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'seed-demo': {
-      const a = parseArgs(rest, { rows: 'number', db: 'string' });
+      const a = parseArgs(rest, { rows: 'number', db: 'string', shipments: 'number' });
       if (!a.rows || a.rows < 1) throw new UsageError('Opsi --rows N (N ≥ 1) wajib diisi.');
       const db = openExisting(a.db, true);
       const t = performance.now();
       seedDemo(db, a.rows);
+      if (a.shipments) {
+        const { seedShipmentsDemo, seedTradeDemo } = await import('../core/seed/demo-trade');
+        seedShipmentsDemo(db, a.shipments);
+        seedTradeDemo(db);
+      }
       db.close();
       console.log(`${a.rows.toLocaleString('id-ID')} data IKM contoh ditambahkan dalam ${((performance.now() - t) / 1000).toFixed(1)} detik.`);
       return 0;
@@ -51,18 +62,27 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const a = parseArgs(rest, { db: 'string', format: 'string', out: 'string' });
-      if (a._[0] !== 'ikm') throw new UsageError(`Yang dapat diekspor: ikm (bukan "${a._[0] ?? ''}").`);
+      if (a._[0] !== 'ikm' && a._[0] !== 'shipments') throw new UsageError(`Yang dapat diekspor: ikm, shipments (bukan "${a._[0] ?? ''}").`);
       if (a.format !== 'csv' && a.format !== 'json') throw new UsageError('Opsi --format harus csv atau json.');
       if (!a.out) throw new UsageError('Opsi --out <berkas> wajib diisi.');
       const db = openExisting(a.db);
-      const n = await exportIkm(db, a.format, resolve(a.out));
+      const n = await (a._[0] === 'ikm' ? exportIkm : exportShipments)(db, a.format, resolve(a.out));
       db.close();
-      console.error(`${n.toLocaleString('id-ID')} data IKM diekspor ke ${resolve(a.out)}.`);
+      console.error(`${n.toLocaleString('id-ID')} ${a._[0] === 'ikm' ? 'data IKM' : 'data pengapalan'} diekspor ke ${resolve(a.out)}.`);
       return 0;
     }
     case 'import': {
       const { runImport } = await import('./import-command');
       return runImport(rest);
+    }
+    case 'import-shipments':
+    case 'import-trade-stats': {
+      const { runImport } = await import('./import-command');
+      return runImport(rest, command === 'import-shipments' ? 'shipments' : 'trade');
+    }
+    case 'report': {
+      const { runReport } = await import('./report-command');
+      return runReport(rest);
     }
     case undefined:
     case 'help':

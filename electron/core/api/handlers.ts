@@ -9,6 +9,9 @@ import { loadAreas } from '../reference/areas';
 import { distinctValues, getRecord, queryPage, summarise } from '../registry/query';
 import { applyChanges, createRecord, deleteRecords, osUser, recordHistory, restoreRecords } from '../registry/write';
 import { importHandlers } from '../import/handlers';
+import { reportHandlers } from '../reports/handlers';
+import type { PdfPrinter } from '../reports/service';
+import { shipmentHandlers } from '../shipments/handlers';
 import { seedDemo } from '../seed/demo';
 import { getSetting, setSetting } from '../settings/store';
 import { NotFoundError, ValidationError } from './errors';
@@ -19,6 +22,8 @@ export type HandlerTable = { [M in Method]: Handler<M> };
 export interface HostInfo {
   dbPath: string;
   version: string;
+  /** How this host prints HTML to PDF (Electron's printToPDF, or Playwright's Chromium). */
+  printPdf?: PdfPrinter;
 }
 
 export function createHandlers(host: HostInfo): HandlerTable {
@@ -50,6 +55,8 @@ export function createHandlers(host: HostInfo): HandlerTable {
     'ikm.distinct': (db, a) => distinctValues(db, a.field, a.search),
     'demo.seed': (db, a) => ({ inserted: seedDemo(db, a.rows) }),
     ...importHandlers,
+    ...shipmentHandlers,
+    ...reportHandlers(host.printPdf),
     'settings.get': (db, a) => getSetting(db, a.key),
     'settings.set': (db, a) => {
       setSetting(db, a.key, a.value);

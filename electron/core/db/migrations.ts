@@ -121,4 +121,68 @@ CREATE INDEX ikm_sort_workers ON ikm((workers_total IS NULL), workers_total) WHE
 CREATE INDEX ikm_sort_year ON ikm((year_established IS NULL), year_established) WHERE deleted_at IS NULL;
 `,
   },
+  {
+    version: 4,
+    name: 'shipments-trade',
+    // Export shipments (one PEB line each) and the province's trade statistics. A shipment's
+    // identity (PEB + HS + country, or its date/exporter/HS/country/amounts without a PEB) makes a
+    // re-imported file change nothing; import batches say what they imported.
+    sql: `
+CREATE TABLE shipment (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  exporter_nib TEXT CHECK (exporter_nib IS NULL OR (length(exporter_nib) = 13 AND exporter_nib NOT GLOB '*[^0-9]*')),
+  exporter_name TEXT NOT NULL CHECK (length(trim(exporter_name)) > 0),
+  ikm_id INTEGER REFERENCES ikm(id),
+  district_code TEXT REFERENCES district(code),
+  product TEXT,
+  hs_code TEXT CHECK (hs_code IS NULL OR (length(hs_code) BETWEEN 4 AND 10 AND hs_code NOT GLOB '*[^0-9]*')),
+  country_code TEXT NOT NULL CHECK (length(country_code) = 2),
+  quantity REAL CHECK (quantity >= 0),
+  unit TEXT,
+  net_weight_kg REAL CHECK (net_weight_kg >= 0),
+  fob_usd REAL CHECK (fob_usd >= 0),
+  port TEXT,
+  peb_number TEXT,
+  peb_date TEXT CHECK (peb_date IS NULL OR peb_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  coo_form TEXT,
+  identity TEXT NOT NULL,
+  search_text TEXT NOT NULL DEFAULT '',
+  batch_id INTEGER REFERENCES import_batch(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE UNIQUE INDEX shipment_identity ON shipment(identity) WHERE deleted_at IS NULL;
+CREATE INDEX shipment_date ON shipment(date, country_code, fob_usd, net_weight_kg) WHERE deleted_at IS NULL;
+CREATE INDEX shipment_country ON shipment(country_code, date) WHERE deleted_at IS NULL;
+CREATE INDEX shipment_district ON shipment(district_code, date) WHERE deleted_at IS NULL;
+CREATE INDEX shipment_hs ON shipment(hs_code, date) WHERE deleted_at IS NULL;
+CREATE INDEX shipment_exporter ON shipment(exporter_nib) WHERE exporter_nib IS NOT NULL;
+CREATE INDEX shipment_ikm ON shipment(ikm_id) WHERE ikm_id IS NOT NULL;
+CREATE TABLE shipment_audit (
+  id INTEGER PRIMARY KEY,
+  shipment_id INTEGER NOT NULL REFERENCES shipment(id),
+  action TEXT NOT NULL CHECK (action IN ('create','update','delete','restore','import')),
+  field TEXT,
+  old_value TEXT,
+  new_value TEXT,
+  at TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  batch_id INTEGER
+);
+CREATE INDEX shipment_audit_shipment ON shipment_audit(shipment_id, id);
+CREATE INDEX shipment_audit_batch ON shipment_audit(batch_id, id) WHERE batch_id IS NOT NULL;
+ALTER TABLE import_batch ADD COLUMN kind TEXT NOT NULL DEFAULT 'ikm' CHECK (kind IN ('ikm','shipment','trade'));
+CREATE TABLE trade_stat (
+  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+  month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),
+  export_usd REAL CHECK (export_usd >= 0),
+  import_usd REAL CHECK (import_usd >= 0),
+  source TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (year, month)
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -8,20 +8,20 @@ import type { IkmFieldKey } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
 import type { RawCell } from './sheet';
 
-export interface ColumnMapping {
+export interface ColumnMapping<F extends string = IkmFieldKey> {
   /** 0-based column index in the sheet. */
   col: number;
-  field: IkmFieldKey;
+  field: F;
   header: string;
   /** Money columns "in thousands" or "in millions" of rupiah. */
   multiplier: number;
 }
 
-export interface HeaderInfo {
+export interface HeaderInfo<F extends string = IkmFieldKey> {
   /** 1-based worksheet row of the (last) header row; data starts below it. */
   headerRow: number;
   rows: 1 | 2;
-  columns: ColumnMapping[];
+  columns: ColumnMapping<F>[];
   /** Texts above the header (titles), for suggesting the district. */
   titles: string[];
 }
@@ -50,8 +50,24 @@ const SYNONYMS: Record<IkmFieldKey, string[]> = {
   raw_material_value_idr: ['nilai bahan baku', 'bahan baku', 'nilai bahan baku rp'],
 };
 
-const LOOKUP = new Map<string, IkmFieldKey>();
-for (const [field, words] of Object.entries(SYNONYMS)) for (const w of words) LOOKUP.set(w, field as IkmFieldKey);
+/**
+ * The header words of one kind of table (IKM lists, shipment lists, trade statistics): synonyms
+ * per field (folded, as headerWords() leaves them), and the field a table cannot be without.
+ */
+export interface Vocabulary<F extends string> {
+  lookup: Map<string, F>;
+  required: F;
+  /** At least this many recognised columns make a header row. */
+  minColumns: number;
+}
+
+export function vocabulary<F extends string>(synonyms: Record<F, string[]>, required: F, minColumns = 3): Vocabulary<F> {
+  const lookup = new Map<string, F>();
+  for (const [field, words] of Object.entries(synonyms) as [F, string[]][]) for (const w of words) lookup.set(w, field);
+  return { lookup, required, minColumns };
+}
+
+export const IKM_VOCABULARY = vocabulary<IkmFieldKey>(SYNONYMS, 'business_name');
 
 /** Header text → words: folded, units and punctuation removed. */
 export function headerWords(text: string): { words: string; multiplier: number } {
@@ -67,10 +83,10 @@ export function headerWords(text: string): { words: string; multiplier: number }
   return { words, multiplier };
 }
 
-export function fieldForHeader(text: string): IkmFieldKey | null {
+export function fieldForHeader<F extends string = IkmFieldKey>(text: string, vocab: Vocabulary<F> = IKM_VOCABULARY as unknown as Vocabulary<F>): F | null {
   const { words } = headerWords(text);
   if (!words) return null;
-  return LOOKUP.get(words) ?? LOOKUP.get(words.replace(/^(no|nomor|kode) /, '')) ?? null;
+  return vocab.lookup.get(words) ?? vocab.lookup.get(words.replace(/^(no|nomor|kode) /, '')) ?? null;
 }
 
 const cellText = (c: RawCell | undefined): string => (c == null || c instanceof Date ? '' : String(c).trim());
@@ -94,9 +110,9 @@ export function parentTexts(parent: RawCell[], sub: RawCell[]): string[] {
   return out;
 }
 
-function mapRow(cells: RawCell[], parent?: RawCell[]): ColumnMapping[] {
-  const out: ColumnMapping[] = [];
-  const used = new Set<IkmFieldKey>();
+function mapRow<F extends string>(vocab: Vocabulary<F>, cells: RawCell[], parent?: RawCell[]): ColumnMapping<F>[] {
+  const out: ColumnMapping<F>[] = [];
+  const used = new Set<F>();
   const tops = parent ? parentTexts(parent, cells) : [];
   const width = Math.max(cells.length, parent?.length ?? 0);
   for (let col = 0; col < width; col++) {
@@ -108,7 +124,7 @@ function mapRow(cells: RawCell[], parent?: RawCell[]): ColumnMapping[] {
     const candidates = parent ? [sub, sub && top ? `${top} ${sub}` : '', sub === '' || first ? top : ''] : [sub];
     for (const text of candidates) {
       if (!text.trim()) continue;
-      const field = fieldForHeader(text);
+      const field = fieldForHeader(text, vocab);
       if (field && !used.has(field)) {
         const multiplier = Math.max(headerWords(text).multiplier, headerWords(top).multiplier);
         out.push({ col, field, header: parent && top && top !== sub && sub ? `${top} / ${sub}` : text, multiplier });
@@ -120,14 +136,14 @@ function mapRow(cells: RawCell[], parent?: RawCell[]): ColumnMapping[] {
   return out;
 }
 
-/** Scans the first rows for the best header; null when the sheet holds no IKM table. */
-export function findHeader(rows: RawCell[][]): HeaderInfo | null {
-  let best: HeaderInfo | null = null;
+/** Scans the first rows for the best header; null when the sheet holds no table of this kind. */
+export function findHeader<F extends string = IkmFieldKey>(rows: RawCell[][], vocab: Vocabulary<F> = IKM_VOCABULARY as unknown as Vocabulary<F>): HeaderInfo<F> | null {
+  let best: HeaderInfo<F> | null = null;
   const limit = Math.min(rows.length, 40);
   for (let i = 0; i < limit; i++) {
-    const one = mapRow(rows[i] ?? []);
-    if (!one.some((m) => m.field === 'business_name') || one.length < 3) continue;
-    const two = i + 1 < rows.length ? mapRow(rows[i + 1] ?? [], rows[i] ?? []) : [];
+    const one = mapRow(vocab, rows[i] ?? []);
+    if (!one.some((m) => m.field === vocab.required) || one.length < vocab.minColumns) continue;
+    const two = i + 1 < rows.length ? mapRow(vocab, rows[i + 1] ?? [], rows[i] ?? []) : [];
     // The row below is a sub-header when it adds fields the first row could not name (LK / PR).
     const isTwo = two.length > one.length && (rows[i + 1] ?? []).every((c) => c == null || typeof c === 'string');
     const columns = isTwo ? two : one;

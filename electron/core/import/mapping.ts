@@ -14,7 +14,7 @@ export type MappingOverrides = Record<string, string>;
 const text = (c: RawCell | undefined) => (c == null || c instanceof Date ? '' : String(c).trim());
 
 /** Every header cell of the table, mapped or not, as the wizard lists it. */
-export function headerCells(rows: RawCell[][], h: HeaderInfo): { col: number; header: string }[] {
+export function headerCells(rows: RawCell[][], h: HeaderInfo<string>): { col: number; header: string }[] {
   const last = rows[h.headerRow - 1] ?? [];
   const parent = h.rows === 2 ? (rows[h.headerRow - 2] ?? []) : [];
   const tops = h.rows === 2 ? parentTexts(parent, last) : [];

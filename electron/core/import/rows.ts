@@ -21,11 +21,11 @@ export type RowOutcome =
   | { kind: 'record'; values: IkmValues; warnings: RowProblem[] };
 
 /** Words that open a totals row; such a row names no owner, NIB, address or phone. */
-const TOTALS = /^(jumlah|total|sub ?total|subtotal|grand total|rekap|rekapitulasi)\b/;
+export const TOTALS = /^(jumlah|total|sub ?total|subtotal|grand total|rekap|rekapitulasi)\b/;
 /** Signature blocks and notes under the table. */
-const SIGNATURE = /^(mengetahui|menyetujui|diketahui|kepala (dinas|bidang|seksi|bagian)\b|kabid\b|kasi\b|kasubag\b|sekretaris\b|plt\.? |plh\.? |nip[ .:]|ttd\b|a\.? ?n\.? |dibuat oleh|disusun oleh|diverifikasi oleh|catatan\b|keterangan ?:|sumber ?:|ket ?:|note ?:|\*)/;
+export const SIGNATURE = /^(mengetahui|menyetujui|diketahui|kepala (dinas|bidang|seksi|bagian)\b|kabid\b|kasi\b|kasubag\b|sekretaris\b|plt\.? |plh\.? |nip[ .:]|ttd\b|a\.? ?n\.? |dibuat oleh|disusun oleh|diverifikasi oleh|catatan\b|keterangan ?:|sumber ?:|ket ?:|note ?:|\*)/;
 /** "Sampit, 20 Desember 2025" — the place and date above a signature. */
-const PLACE_DATE = /^[a-z .'-]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}$/;
+export const PLACE_DATE = /^[a-z .'-]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}$/;
 const HEADING = /^(?:[ivx]+\.|[a-z]\.|\d+\.)?\s*(?:kec\.|kecamatan)\s+(.+)$/i;
 /** The column-number row some tables have under the header: 1 2 3 … or (1) (2) (3) … */
 const COLUMN_NUMBER = /^\(?\d{1,3}\)?\.?$/;

@@ -30,7 +30,7 @@ const STREETS = ['Jl. Tjilik Riwut', 'Jl. Yos Sudarso', 'Jl. RTA Milono', 'Jl. T
 const FORMS = ['perseorangan', 'perseorangan', 'perseorangan', 'cv', 'pt', 'koperasi', 'bumdes', 'ud'];
 
 /** mulberry32: tiny, fast, good enough for demo data. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

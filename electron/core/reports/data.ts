@@ -1,0 +1,335 @@
+/**
+ * The figures of each report, straight from the database: one SQL aggregate per report, turned
+ * into a ReportModel (columns, rows, totals, charts). The .xlsx, the PDF and the preview are all
+ * drawn from this model. Daftar IKM can be long, so its rows are also available as an iterator.
+ */
+import type { ReportColumn, ReportModel, ReportName, ReportParams, ReportRow, ReportChart } from '../../../shared/reports';
+import { indonesianDate as indonesian, REPORT_TITLES } from '../../../shared/reports';
+import type { DB } from '../db/open';
+import { districtResolver, loadAreas } from '../reference/areas';
+import { countryResolver } from '../reference/countries';
+import { buildWhere } from '../registry/query';
+import { shipmentWhere } from '../shipments/query';
+import { resolveScope, type Scope } from './period';
+
+const WORKERS: ReportColumn[] = [
+  { key: 'workers_male', header: 'L', group: 'Tenaga Kerja (orang)', kind: 'int', width: 9 },
+  { key: 'workers_female', header: 'P', group: 'Tenaga Kerja (orang)', kind: 'int', width: 9 },
+  { key: 'workers_total', header: 'Jumlah', group: 'Tenaga Kerja (orang)', kind: 'int', width: 10 },
+];
+const MONEY: ReportColumn[] = [
+  { key: 'investment_idr', header: 'Investasi (Rp)', kind: 'idr', width: 20 },
+  { key: 'production_value_idr', header: 'Nilai Produksi (Rp)', kind: 'idr', width: 20 },
+];
+const IKM_SUMS = `count(*) AS count, total(workers_male) AS workers_male, total(workers_female) AS workers_female,
+  total(workers_total) AS workers_total, total(investment_idr) AS investment_idr, total(production_value_idr) AS production_value_idr`;
+
+interface Context {
+  db: DB;
+  params: ReportParams;
+  scope: Scope;
+  districtName(code: string | null): string;
+}
+
+/** IKM in the area that existed by the end of the period (a business with no founding year counts). */
+function ikmWhere(c: Context): { sql: string; params: unknown[] } {
+  const w = buildWhere({ province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
+  if (!c.scope.to) return w;
+  return { sql: `${w.sql} AND (year_established IS NULL OR year_established <= ?)`, params: [...w.params, Number(c.scope.to.slice(0, 4))] };
+}
+
+function ikmSubtitle(c: Context): string {
+  const when = c.scope.to ? `Keadaan s.d. tahun ${c.scope.to.slice(0, 4)}` : `Keadaan per ${indonesian(c.scope.today)}`;
+  return `${c.scope.area} · ${when}`;
+}
+
+function shipmentSubtitle(c: Context, range: { first: string | null; last: string | null }): string {
+  const period = c.scope.period ?? (range.first && range.last ? `${indonesian(range.first)} s.d. ${indonesian(range.last)}` : 'Seluruh periode');
+  return `${c.scope.area} · ${period}`;
+}
+
+function sumRows(rows: ReportRow[], columns: ReportColumn[], label: Record<string, string>): ReportRow {
+  const t: ReportRow = { ...label };
+  for (const col of columns) if (['int', 'idr', 'usd', 'kg'].includes(col.kind) && !(col.key in label)) t[col.key] = rows.reduce((s, r) => s + Number(r[col.key] ?? 0), 0);
+  return t;
+}
+
+/** At most `n` slices; the rest as one "Lainnya" slice (pies stay readable). */
+function topN(labels: string[], values: number[], n: number): { labels: string[]; values: number[] } {
+  if (labels.length <= n) return { labels, values };
+  const rest = values.slice(n - 1).reduce((s, v) => s + v, 0);
+  return { labels: [...labels.slice(0, n - 1), 'Lainnya'], values: [...values.slice(0, n - 1), rest] };
+}
+
+function rekapKabupaten(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
+  const w = ikmWhere(c);
+  const sums = new Map(
+    (c.db.prepare(`SELECT district_code, ${IKM_SUMS} FROM ikm WHERE ${w.sql} GROUP BY district_code`).all(...w.params) as ReportRow[]).map((r) => [r.district_code as string, r]),
+  );
+  const all = loadAreas(c.db).districts;
+  // A province's report lists every district of it, those without IKM too (with zeros).
+  const codes = c.scope.district ? [c.scope.district] : c.scope.province ? all.filter((d) => d.provinceCode === c.scope.province).map((d) => d.code) : [...sums.keys()].sort();
+  const columns: ReportColumn[] = [
+    { key: 'no', header: 'No', kind: 'no', width: 5 },
+    { key: 'district', header: 'Kabupaten/Kota', kind: 'text', width: 30 },
+    { key: 'count', header: 'Jumlah IKM (unit)', kind: 'int', width: 12 },
+    ...WORKERS,
+    ...MONEY,
+  ];
+  const rows = codes.map((code, i) => {
+    const s = sums.get(code);
+    return { no: i + 1, district: c.districtName(code), count: s?.count ?? 0, workers_male: s?.workers_male ?? 0, workers_female: s?.workers_female ?? 0, workers_total: s?.workers_total ?? 0, investment_idr: s?.investment_idr ?? 0, production_value_idr: s?.production_value_idr ?? 0 };
+  });
+  const charts: ReportChart[] = [{ kind: 'bar', title: 'Jumlah IKM per kabupaten/kota', labels: rows.map((r) => r.district), series: [{ name: 'Jumlah IKM', values: rows.map((r) => Number(r.count)) }], unit: 'IKM' }];
+  return { subtitle: ikmSubtitle(c), columns, rows, rowCount: rows.length, totals: sumRows(rows, columns, { district: 'JUMLAH' }), charts, notes: ['Tenaga kerja L = laki-laki, P = perempuan. Nilai dalam rupiah.'] };
+}
+
+function rekapKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
+  const w = ikmWhere(c);
+  const groups = c.db
+    .prepare(
+      `SELECT coalesce(min(trim(commodity)), '(tidak diisi)') AS commodity,
+        CASE WHEN count(DISTINCT kbli) = 1 THEN max(kbli) WHEN count(kbli) = 0 THEN NULL ELSE 'beragam' END AS kbli, ${IKM_SUMS}
+       FROM ikm WHERE ${w.sql} GROUP BY lower(trim(commodity)) ORDER BY count DESC, commodity`,
+    )
+    .all(...w.params) as ReportRow[];
+  const columns: ReportColumn[] = [
+    { key: 'no', header: 'No', kind: 'no', width: 5 },
+    { key: 'commodity', header: 'Komoditi', kind: 'text', width: 32 },
+    { key: 'kbli', header: 'KBLI', kind: 'code', width: 9 },
+    { key: 'count', header: 'Jumlah IKM (unit)', kind: 'int', width: 12 },
+    ...WORKERS,
+    ...MONEY,
+  ];
+  const rows: ReportRow[] = groups.map((g, i) => ({ no: i + 1, ...g }));
+  const top = rows.slice(0, 10);
+  return {
+    subtitle: ikmSubtitle(c),
+    columns,
+    rows,
+    rowCount: rows.length,
+    totals: sumRows(rows, columns, { commodity: 'JUMLAH' }),
+    charts: [{ kind: 'bar', title: 'Sepuluh komoditi dengan IKM terbanyak', labels: top.map((r) => String(r.commodity)), series: [{ name: 'Jumlah IKM', values: top.map((r) => Number(r.count)) }], unit: 'IKM' }],
+    notes: ['Komoditi dikelompokkan tanpa membedakan huruf besar/kecil. KBLI "beragam": IKM satu komoditi tercatat dengan beberapa kode KBLI.'],
+  };
+}
+
+export const DAFTAR_COLUMNS: ReportColumn[] = [
+  { key: 'no', header: 'No', kind: 'no', width: 7 },
+  { key: 'nib', header: 'NIB', kind: 'code', width: 16 },
+  { key: 'business_name', header: 'Nama Usaha', kind: 'text', width: 28 },
+  { key: 'owner_name', header: 'Pemilik', kind: 'text', width: 20 },
+  { key: 'district', header: 'Kabupaten/Kota', kind: 'text', width: 20 },
+  { key: 'address', header: 'Alamat', kind: 'text', width: 28 },
+  { key: 'commodity', header: 'Komoditi', kind: 'text', width: 18 },
+  { key: 'kbli', header: 'KBLI', kind: 'code', width: 8 },
+  ...WORKERS.map((c) => ({ ...c, width: 7 })),
+  { ...MONEY[0]!, width: 16 },
+  { ...MONEY[1]!, width: 16 },
+  { key: 'year_established', header: 'Tahun Berdiri', kind: 'year', width: 8 },
+  { key: 'phone', header: 'Telepon', kind: 'code', width: 14 },
+];
+
+/** The Daftar IKM rows one at a time (a 100,000-row list never sits in memory whole). */
+export function* daftarRows(db: DB, params: ReportParams, limit = Number.MAX_SAFE_INTEGER): Generator<ReportRow> {
+  const c = context(db, params);
+  const w = ikmWhere(c);
+  let no = 0;
+  const st = db.prepare(
+    `SELECT nib, business_name, owner_name, district_code, address, commodity, kbli, workers_male, workers_female, workers_total,
+       investment_idr, production_value_idr, year_established, phone FROM ikm WHERE ${w.sql}
+     ORDER BY district_code, business_name COLLATE NOCASE, id LIMIT ?`,
+  );
+  for (const r of st.iterate(...w.params, limit) as Iterable<ReportRow>) yield { no: ++no, ...r, district: c.districtName(r.district_code as string) };
+}
+
+function daftar(c: Context, preview: number): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
+  const w = ikmWhere(c);
+  const totals = c.db.prepare(`SELECT ${IKM_SUMS} FROM ikm WHERE ${w.sql}`).get(...w.params) as ReportRow;
+  return {
+    subtitle: ikmSubtitle(c),
+    columns: DAFTAR_COLUMNS,
+    rows: [...daftarRows(c.db, c.params, preview)],
+    rowCount: Number(totals.count),
+    totals: { business_name: `JUMLAH (${Number(totals.count).toLocaleString('id-ID')} IKM)`, ...totals, count: null },
+    charts: [],
+    notes: ['Diurutkan menurut kabupaten/kota lalu nama usaha. Kolom kosong: data belum dilaporkan.'],
+  };
+}
+
+function shipmentRange(c: Context, where: { sql: string; params: unknown[] }) {
+  return c.db.prepare(`SELECT min(date) AS first, max(date) AS last FROM shipment WHERE ${where.sql}`).get(...where.params) as { first: string | null; last: string | null };
+}
+
+const EXPORT_VALUES: ReportColumn[] = [
+  { key: 'fob_usd', header: 'Nilai FOB (US$)', kind: 'usd', width: 18 },
+  { key: 'net_weight_kg', header: 'Berat Bersih (kg)', kind: 'kg', width: 16 },
+  { key: 'shipments', header: 'Jumlah Pengapalan', kind: 'int', width: 12 },
+  { key: 'share', header: 'Pangsa (%)', kind: 'pct', width: 10 },
+];
+
+function withShares(rows: ReportRow[]): { rows: ReportRow[]; total: number } {
+  const total = rows.reduce((s, r) => s + Number(r.fob_usd ?? 0), 0);
+  return { rows: rows.map((r, i) => ({ no: i + 1, ...r, share: total > 0 ? Number(r.fob_usd ?? 0) / total : 0 })), total };
+}
+
+function eksporNegara(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
+  const w = shipmentWhere({ from: c.scope.from ?? undefined, to: c.scope.to ?? undefined, province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
+  const countries = countryResolver();
+  const groups = c.db
+    .prepare(`SELECT country_code, total(fob_usd) AS fob_usd, total(net_weight_kg) AS net_weight_kg, count(*) AS shipments FROM shipment WHERE ${w.sql} GROUP BY country_code ORDER BY fob_usd DESC, country_code`)
+    .all(...w.params) as ReportRow[];
+  const { rows } = withShares(groups.map((g) => ({ country: countries.name(g.country_code as string), ...g })));
+  const columns: ReportColumn[] = [
+    { key: 'no', header: 'No', kind: 'no', width: 5 },
+    { key: 'country', header: 'Negara Tujuan', kind: 'text', width: 26 },
+    { key: 'country_code', header: 'Kode', kind: 'code', width: 7 },
+    ...EXPORT_VALUES,
+  ];
+  const pie = topN(rows.map((r) => String(r.country)), rows.map((r) => Number(r.fob_usd)), 8);
+  return {
+    subtitle: shipmentSubtitle(c, shipmentRange(c, w)),
+    columns,
+    rows,
+    rowCount: rows.length,
+    totals: { ...sumRows(rows, columns, { country: 'JUMLAH' }), share: rows.length ? 1 : 0 },
+    charts: [{ kind: 'pie', title: 'Pangsa nilai ekspor per negara tujuan', labels: pie.labels, series: [{ name: 'Nilai FOB (US$)', values: pie.values }], unit: 'US$' }],
+    notes: ['Nilai FOB dalam dolar Amerika Serikat (US$), menurut tanggal ekspor pada PEB.'],
+  };
+}
+
+function eksporKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
+  const w = shipmentWhere({ from: c.scope.from ?? undefined, to: c.scope.to ?? undefined, province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
+  const parts = c.db
+    .prepare(
+      `SELECT substr(hs_code, 1, 4) AS hs, coalesce(trim(product), '') AS product, total(fob_usd) AS fob_usd, total(net_weight_kg) AS net_weight_kg, count(*) AS shipments
+       FROM shipment WHERE ${w.sql} GROUP BY hs, lower(trim(product))`,
+    )
+    .all(...w.params) as { hs: string | null; product: string; fob_usd: number; net_weight_kg: number; shipments: number }[];
+  // One row per HS heading (4 digits), named after its largest product; shipments without a
+  // code keep their product as the row.
+  const byHs = new Map<string, { hs: string | null; product: string; best: number; fob_usd: number; net_weight_kg: number; shipments: number }>();
+  for (const p of parts) {
+    const key = p.hs ?? `-${p.product.toLowerCase()}`;
+    const g = byHs.get(key) ?? { hs: p.hs, product: p.product, best: -1, fob_usd: 0, net_weight_kg: 0, shipments: 0 };
+    if (p.fob_usd > g.best && p.product) Object.assign(g, { product: p.product, best: p.fob_usd });
+    g.fob_usd += p.fob_usd;
+    g.net_weight_kg += p.net_weight_kg;
+    g.shipments += p.shipments;
+    byHs.set(key, g);
+  }
+  const sorted = [...byHs.values()].sort((a, b) => b.fob_usd - a.fob_usd);
+  const { rows } = withShares(sorted.map((g) => ({ hs: g.hs ? `${g.hs.slice(0, 2)}.${g.hs.slice(2)}` : '-', product: g.product || '(tidak diisi)', fob_usd: g.fob_usd, net_weight_kg: g.net_weight_kg, shipments: g.shipments })));
+  const columns: ReportColumn[] = [
+    { key: 'no', header: 'No', kind: 'no', width: 5 },
+    { key: 'hs', header: 'Pos HS (4 digit)', kind: 'code', width: 11 },
+    { key: 'product', header: 'Komoditi', kind: 'text', width: 32 },
+    ...EXPORT_VALUES,
+  ];
+  const top = rows.slice(0, 10);
+  return {
+    subtitle: shipmentSubtitle(c, shipmentRange(c, w)),
+    columns,
+    rows,
+    rowCount: rows.length,
+    totals: { ...sumRows(rows, columns, { product: 'JUMLAH' }), share: rows.length ? 1 : 0 },
+    charts: [{ kind: 'bar', title: 'Sepuluh komoditi ekspor terbesar (US$)', labels: top.map((r) => `${r.hs} ${r.product}`), series: [{ name: 'Nilai FOB (US$)', values: top.map((r) => Number(r.fob_usd)) }], unit: 'US$' }],
+    notes: ['Dikelompokkan menurut pos HS 4 digit; nama komoditi diambil dari produk dengan nilai terbesar di pos itu.'],
+  };
+}
+
+/** Yearly export/import: the whole-year figure (month 0) where BPS gives one, else the sum of the months. */
+export function yearlyTrade(db: DB): { year: number; export_usd: number | null; import_usd: number | null; months: number }[] {
+  return db
+    .prepare(
+      `SELECT year,
+         coalesce(max(CASE WHEN month = 0 THEN export_usd END), sum(CASE WHEN month > 0 THEN export_usd END)) AS export_usd,
+         coalesce(max(CASE WHEN month = 0 THEN import_usd END), sum(CASE WHEN month > 0 THEN import_usd END)) AS import_usd,
+         CASE WHEN max(month = 0) THEN 12 ELSE count(CASE WHEN month > 0 THEN 1 END) END AS months
+       FROM trade_stat GROUP BY year ORDER BY year`,
+    )
+    .all() as { year: number; export_usd: number | null; import_usd: number | null; months: number }[];
+}
+
+const growth = (now: number | null, before: number | null | undefined): number | null => (now != null && before ? (now - before) / before : null);
+
+function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
+  const all = yearlyTrade(c.db);
+  const fromYear = c.scope.from ? Number(c.scope.from.slice(0, 4)) : null;
+  const toYear = c.scope.to ? Number(c.scope.to.slice(0, 4)) : null;
+  // One year asked for: show it with the four before it, the way the governor compares.
+  const first = fromYear != null && toYear != null && fromYear === toYear ? fromYear - 4 : fromYear;
+  const shown = all.filter((y) => (first == null || y.year >= first) && (toYear == null || y.year <= toYear));
+  const prev = new Map(all.map((y) => [y.year, y]));
+  const rows: ReportRow[] = shown.map((y, i) => ({
+    no: i + 1,
+    year: y.months < 12 ? `${y.year}*` : y.year,
+    export_usd: y.export_usd,
+    import_usd: y.import_usd,
+    balance: y.export_usd != null && y.import_usd != null ? y.export_usd - y.import_usd : null,
+    export_growth: growth(y.export_usd, prev.get(y.year - 1)?.export_usd),
+    import_growth: growth(y.import_usd, prev.get(y.year - 1)?.import_usd),
+  }));
+  const columns: ReportColumn[] = [
+    { key: 'no', header: 'No', kind: 'no', width: 5 },
+    { key: 'year', header: 'Tahun', kind: 'year', width: 9 },
+    { key: 'export_usd', header: 'Ekspor (US$)', kind: 'usd', width: 20 },
+    { key: 'import_usd', header: 'Impor (US$)', kind: 'usd', width: 20 },
+    { key: 'balance', header: 'Neraca (US$)', kind: 'usd', width: 20 },
+    { key: 'export_growth', header: 'Pertumbuhan Ekspor (%)', kind: 'pct', width: 14 },
+    { key: 'import_growth', header: 'Pertumbuhan Impor (%)', kind: 'pct', width: 14 },
+  ];
+  const partial = shown.filter((y) => y.months < 12);
+  const years = shown.map((y) => y.year);
+  const period = years.length ? (years.length === 1 ? `Tahun ${years[0]}` : `Tahun ${years[0]}–${years[years.length - 1]}`) : 'Belum ada data';
+  return {
+    subtitle: `${c.scope.province || c.scope.district ? c.scope.area.replace(/^.*Provinsi/, 'Provinsi') : 'Provinsi'} · ${period}`,
+    columns,
+    rows,
+    rowCount: rows.length,
+    totals: sumRows(rows, columns, { year: 'JUMLAH' }),
+    charts: [
+      {
+        kind: 'line',
+        title: 'Ekspor, impor dan neraca perdagangan (US$)',
+        labels: shown.map((y) => String(y.year)),
+        series: [
+          { name: 'Ekspor', values: shown.map((y) => y.export_usd ?? 0) },
+          { name: 'Impor', values: shown.map((y) => y.import_usd ?? 0) },
+          { name: 'Neraca', values: rows.map((r) => Number(r.balance ?? 0)) },
+        ],
+        unit: 'US$',
+      },
+    ],
+    notes: [
+      'Sumber: Badan Pusat Statistik (BPS), nilai dalam US$. Neraca = ekspor − impor; pertumbuhan dibanding tahun sebelumnya.',
+      ...partial.map((y) => `* ${y.year}: jumlah ${y.months} bulan (data belum setahun penuh).`),
+    ],
+  };
+}
+
+function context(db: DB, params: ReportParams, now = new Date()): Context {
+  const resolver = districtResolver(db);
+  return {
+    db,
+    params,
+    scope: resolveScope(params, resolver, loadAreas(db).provinces, now),
+    districtName: (code) => {
+      const d = code ? resolver.get(code) : undefined;
+      return d ? `${d.type === 'Kota' ? 'Kota' : 'Kab.'} ${d.name}` : (code ?? '');
+    },
+  };
+}
+
+/** The report's model; `preview` caps the rows of Daftar IKM (the other reports are short). */
+export function buildReport(db: DB, name: ReportName, params: ReportParams, opts: { preview?: number; now?: Date } = {}): ReportModel {
+  const c = context(db, params, opts.now);
+  const body =
+    name === 'rekap-ikm-kabupaten' ? rekapKabupaten(c)
+    : name === 'rekap-ikm-komoditi' ? rekapKomoditi(c)
+    : name === 'daftar-ikm' ? daftar(c, opts.preview ?? 200)
+    : name === 'ekspor-negara' ? eksporNegara(c)
+    : name === 'ekspor-komoditi' ? eksporKomoditi(c)
+    : neraca(c);
+  return { name, title: REPORT_TITLES[name], generatedAt: (opts.now ?? new Date()).toISOString(), ...body };
+}

@@ -1,0 +1,29 @@
+/** The shipments grid and trade statistics side of the contract. */
+import type { Args } from '../../../shared/contract';
+import type { DB } from '../db/open';
+import { ValidationError } from '../api/errors';
+import { countryResolver } from '../reference/countries';
+import { deleteTradeStat, importTradeStats, listTradeStats, setTradeStat } from '../trade/stats';
+import { importShipments } from './import';
+import { queryShipments, summariseShipments } from './query';
+import { applyShipmentChanges, createShipment, deleteShipments } from './write';
+
+const decode = (b64: string) => Buffer.from(b64, 'base64');
+
+export const shipmentHandlers = {
+  'countries.list': () => [...countryResolver().countries],
+  'shipments.query': (db: DB, a: Args<'shipments.query'>) => queryShipments(db, a.filter, a.sort, a.offset, a.limit),
+  'shipments.summary': (db: DB, a: Args<'shipments.summary'>) => summariseShipments(db, a.filter),
+  'shipments.update': (db: DB, a: Args<'shipments.update'>) => applyShipmentChanges(db, a.changes),
+  'shipments.create': (db: DB, a: Args<'shipments.create'>) => createShipment(db, a.district ?? null),
+  'shipments.delete': (db: DB, a: Args<'shipments.delete'>) => ({ deleted: deleteShipments(db, a.ids) }),
+  'shipments.import': (db: DB, a: Args<'shipments.import'>) =>
+    importShipments(db, a.files.map((f) => ({ name: f.name, data: decode(f.dataBase64), district: f.district ?? null })), { dryRun: a.dryRun }),
+  'trade.list': (db: DB) => listTradeStats(db),
+  'trade.set': (db: DB, a: Args<'trade.set'>) => {
+    if (a.export_usd == null && a.import_usd == null) throw new ValidationError([{ index: 0, id: a.year, field: 'export_usd', key: 'err.required', message: 'Isi nilai ekspor atau impor.' }]);
+    return setTradeStat(db, a);
+  },
+  'trade.delete': (db: DB, a: Args<'trade.delete'>) => deleteTradeStat(db, a.year, a.month),
+  'trade.import': (db: DB, a: Args<'trade.import'>) => importTradeStats(db, { name: a.file.name, data: decode(a.file.dataBase64) }, { dryRun: a.dryRun }),
+};

@@ -1,0 +1,209 @@
+/**
+ * Imports shipment lists (PEB recaps, SKA registers, district export reports) with the same
+ * tolerance as IKM submissions: header found anywhere with its synonyms, Indonesian numbers and
+ * dates, country names in Indonesian or English or ISO codes. A row is refused (with sheet, row,
+ * column and reason) when its date, destination or exporter cannot be known; everything else
+ * lands in ONE transaction recorded as a batch. Re-importing the same file changes nothing.
+ */
+import { basename } from 'node:path';
+import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
+import { message } from '../../../shared/messages';
+import { parseShipmentField, type ShipmentFieldKey, type ShipmentRecord, type ShipmentValues } from '../../../shared/shipments';
+import { fold } from '../../../shared/text';
+import { openDatabase, type DB } from '../db/open';
+import { ImportFileError } from '../import/errors';
+import { vocabulary, type ColumnMapping } from '../import/header';
+import { PLACE_DATE, SIGNATURE, TOTALS } from '../import/rows';
+import { columnLetter, type RawCell } from '../import/sheet';
+import { readTables, type SpreadsheetInput } from '../import/tables';
+import { backupDatabase } from '../import/backup';
+import { districtResolver } from '../reference/areas';
+import { countryResolver } from '../reference/countries';
+import { markChanged } from '../registry/generation';
+import { osUser } from '../registry/write';
+import { exporterByNib, ShipmentWriter, shipmentIdentity, SHIPMENT_COLUMNS } from './write';
+
+export const SHIPMENT_VOCABULARY = vocabulary<ShipmentFieldKey>(
+  {
+    date: ['tanggal', 'tgl', 'tanggal ekspor', 'tgl ekspor', 'tanggal pengapalan', 'tanggal kirim', 'tgl kirim', 'tanggal muat', 'tanggal pengiriman', 'date', 'shipment date', 'etd', 'tanggal keberangkatan'],
+    exporter_nib: ['nib', 'nib eksportir', 'nomor induk berusaha', 'nib perusahaan'],
+    exporter_name: ['eksportir', 'nama eksportir', 'nama perusahaan', 'perusahaan', 'nama usaha', 'exporter', 'shipper', 'nama ikm', 'pengirim', 'nama pengirim', 'nama pelaku usaha', 'pelaku usaha', 'nama exportir', 'exportir'],
+    district_code: ['kab kota', 'kabupaten kota', 'kabupaten', 'asal', 'daerah asal', 'kabupaten asal', 'asal barang', 'kab kota asal', 'wilayah'],
+    product: ['produk', 'komoditi', 'komoditas', 'uraian barang', 'nama barang', 'jenis barang', 'uraian', 'description', 'commodity', 'product', 'barang', 'jenis produk', 'nama produk', 'uraian komoditi'],
+    hs_code: ['hs', 'kode hs', 'hs code', 'pos tarif', 'pos tarif hs', 'hs 8 digit', 'kode hs 8 digit', 'nomor hs', 'kode pos tarif'],
+    country_code: ['negara tujuan', 'negara', 'tujuan', 'destination', 'country', 'negara tujuan ekspor', 'destination country', 'negara pembeli', 'negara importir'],
+    quantity: ['jumlah', 'kuantitas', 'volume', 'qty', 'quantity', 'jumlah barang', 'banyaknya', 'jumlah satuan'],
+    unit: ['satuan', 'unit', 'satuan jumlah', 'satuan barang', 'sat'],
+    net_weight_kg: ['berat bersih', 'netto', 'berat netto', 'berat bersih kg', 'net weight', 'berat', 'nett', 'berat kg', 'volume kg', 'berat netto kg', 'net weight kg', 'nett weight'],
+    fob_usd: ['nilai fob', 'fob', 'nilai fob usd', 'nilai usd', 'nilai ekspor', 'nilai ekspor usd', 'fob value', 'value usd', 'nilai', 'nilai fob us', 'fob us', 'nilai us', 'fob usd', 'value', 'nilai ekspor us'],
+    port: ['pelabuhan muat', 'pelabuhan', 'pelabuhan asal', 'port of loading', 'port', 'pelabuhan ekspor', 'pelabuhan muat asal', 'pol'],
+    peb_number: ['no peb', 'nomor peb', 'peb', 'nomor pendaftaran peb', 'no pendaftaran peb', 'no aju', 'nomor aju', 'no daftar peb'],
+    peb_date: ['tanggal peb', 'tgl peb', 'tanggal pendaftaran peb', 'tgl daftar peb', 'tanggal daftar peb'],
+    coo_form: ['form ska', 'ska', 'coo', 'form coo', 'jenis ska', 'form', 'certificate of origin', 'jenis form', 'form sk', 'jenis coo'],
+  },
+  'country_code',
+);
+
+/** Fields whose bad value refuses the row; any other bad value is imported empty with a warning. */
+const REFUSING = new Set<ShipmentFieldKey>(['date', 'country_code', 'exporter_nib', 'district_code', 'hs_code']);
+
+export interface ShipmentInput extends SpreadsheetInput {
+  /** District for rows that name none (a district's own export list). */
+  district?: string | null;
+}
+
+export interface ShipmentImportOptions {
+  dryRun?: boolean;
+  district?: string | null;
+  now?: Date;
+}
+
+const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
+
+/** Totals rows, signature blocks and notes under the table: skipped without a word. */
+function isJunk(cells: RawCell[], mapped: { m: ColumnMapping<ShipmentFieldKey> }[]): boolean {
+  const filled = cells.filter((c) => c != null && c !== '').length;
+  for (let j = 0; j < cells.length; j++) {
+    const t = typeof cells[j] === 'string' ? (cells[j] as string).trim().toLowerCase() : '';
+    if (!t) continue;
+    if (filled <= 3 && (SIGNATURE.test(t) || (t.includes(',') && PLACE_DATE.test(fold(t))))) return true;
+    if (j < 4 && TOTALS.test(t) && !mapped.some(({ m }) => m.field === 'date' || m.field === 'peb_number')) return true;
+  }
+  return mapped.length < 2;
+}
+
+interface Candidate {
+  file: FileReport;
+  values: ShipmentValues;
+  ikmId: number | null;
+  sheet: string;
+  row: number;
+}
+
+export async function importShipments(db: DB, inputs: ShipmentInput[], opts: ShipmentImportOptions = {}): Promise<ImportResult> {
+  const districts = districtResolver(db);
+  const countries = countryResolver();
+  const byNib = exporterByNib(db);
+  const files: FileReport[] = [];
+  const candidates: Candidate[] = [];
+
+  for (const input of inputs) {
+    const report: FileReport = { file: input.name || basename(input.path ?? ''), status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
+    files.push(report);
+    const mine: Candidate[] = [];
+    try {
+      const chosenText = input.district ?? opts.district ?? null;
+      const chosen = chosenText ? districts.resolve(chosenText) : null;
+      if (chosenText && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${chosenText}" tidak dikenal.`);
+      let tables = 0;
+      for await (const table of readTables(input, SHIPMENT_VOCABULARY)) {
+        tables++;
+        report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
+        const ctx = { districts, countries, date1904: table.date1904 };
+        for await (const { number, cells } of table.rows) {
+          const mapped = table.columns.map((m) => ({ m, raw: cells[m.col] ?? null })).filter(({ raw }) => text(raw) !== '');
+          if (mapped.length === 0 || isJunk(cells, mapped)) continue;
+          const problem = (m: ColumnMapping<ShipmentFieldKey> | undefined, reason: string): RowProblem => ({
+            sheet: table.sheet,
+            row: number,
+            ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
+            reason,
+            original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])),
+          });
+          const values: ShipmentValues = {};
+          let refused: RowProblem | null = null;
+          for (const { m, raw } of mapped) {
+            let value: unknown = raw;
+            if (m.multiplier !== 1 && (m.field === 'fob_usd' || m.field === 'net_weight_kg')) {
+              const n = parseShipmentField(m.field, raw, ctx);
+              if (n.ok && typeof n.value === 'number') value = n.value * m.multiplier;
+            }
+            const p = parseShipmentField(m.field, value, ctx);
+            if (!p.ok) {
+              const reason = message('id', p.error.key, p.error.params);
+              if (REFUSING.has(m.field) || p.error.key === 'err.negative') {
+                refused = problem(m, reason);
+                break;
+              }
+              report.warnings.push({ sheet: table.sheet, row: number, column: columnLetter(m.col + 1), header: m.header, reason: `${reason} Nilai ini tidak diimpor.` });
+              continue;
+            }
+            values[m.field] = p.value;
+          }
+          const col = (f: ShipmentFieldKey) => table.columns.find((c) => c.field === f);
+          if (!refused && values.date == null) refused = problem(col('date'), 'Tanggal ekspor kosong.');
+          if (!refused && values.country_code == null) refused = problem(col('country_code'), 'Negara tujuan kosong.');
+          const ikm = !refused && values.exporter_nib ? byNib(String(values.exporter_nib)) : undefined;
+          if (!refused) {
+            values.exporter_name ??= ikm?.business_name ?? null;
+            values.district_code ??= ikm?.district_code ?? chosen?.code ?? null;
+            if (values.exporter_name == null) refused = problem(col('exporter_name'), message('id', 'err.exporter'));
+            else if (values.district_code == null)
+              refused = problem(col('district_code'), 'Kabupaten/kota eksportir tidak diketahui: NIB tidak terdaftar di registri dan berkas tidak punya kolom kabupaten/kota. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).');
+          }
+          if (refused) report.refused.push(refused);
+          else mine.push({ file: report, values, ikmId: ikm?.id ?? null, sheet: table.sheet, row: number });
+        }
+      }
+      if (tables === 0)
+        throw new ImportFileError('Tidak ditemukan tabel ekspor: tidak ada baris judul kolom seperti "Tanggal", "Eksportir", "Negara Tujuan", "Nilai FOB". Periksa lembar kerjanya.');
+      candidates.push(...mine);
+    } catch (e) {
+      if (!(e instanceof ImportFileError)) throw e;
+      Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [] });
+    }
+  }
+
+  const anything = candidates.length > 0;
+  const backupPath = !opts.dryRun && anything ? await backupDatabase(db) : null;
+  const conn = db.memory ? db : openDatabase(db.name);
+  const byIdentity = conn.prepare(`SELECT ${SHIPMENT_COLUMNS} FROM shipment WHERE identity = ? AND deleted_at IS NULL`);
+  const writer = new ShipmentWriter(conn);
+  let batchId: number | null = null;
+  const seen = new Map<string, Candidate>();
+  try {
+    conn.exec('BEGIN IMMEDIATE');
+    batchId = Number(
+      conn
+        .prepare(`INSERT INTO import_batch (kind, at, os_user, files, inserted, updated, unchanged, refused, backup_path) VALUES ('shipment', ?, ?, ?, 0, 0, 0, 0, ?)`)
+        .run((opts.now ?? new Date()).toISOString(), osUser(), JSON.stringify(files.map((f) => f.file)), backupPath).lastInsertRowid,
+    );
+    for (const c of candidates) {
+      const identity = shipmentIdentity(c.values);
+      const earlier = seen.get(identity);
+      if (earlier) {
+        c.file.duplicates.push({
+          sheet: c.sheet, row: c.row, kind: 'in_file', business_name: String(c.values.exporter_name),
+          match: { business_name: String(earlier.values.exporter_name), nib: (earlier.values.exporter_nib as string) ?? null, sheet: earlier.sheet, row: earlier.row },
+          reason: `Pengapalan yang sama dengan baris ${earlier.row} (${earlier.sheet}); diimpor sekali.`,
+        });
+        continue;
+      }
+      seen.set(identity, c);
+      const current = byIdentity.get(identity) as ShipmentRecord | undefined;
+      if (current) {
+        const fields = Object.fromEntries(Object.entries(c.values).filter(([, v]) => v != null)) as ShipmentValues;
+        if (writer.update(current, fields, c.ikmId ?? current.ikm_id, batchId) > 0) c.file.updated++;
+        else c.file.unchanged++;
+      } else {
+        writer.insert(c.values, c.ikmId, batchId);
+        c.file.accepted++;
+      }
+    }
+    const sum = (k: 'accepted' | 'updated' | 'unchanged') => files.reduce((s, f) => s + f[k], 0);
+    conn.prepare(`UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, refused = ? WHERE id = ?`).run(
+      sum('accepted'), sum('updated'), sum('unchanged'), files.reduce((s, f) => s + f.refused.length, 0), batchId,
+    );
+    if (opts.dryRun || !anything) {
+      conn.exec('ROLLBACK');
+      batchId = null;
+    } else conn.exec('COMMIT');
+  } catch (e) {
+    if (conn.inTransaction) conn.exec('ROLLBACK');
+    throw e;
+  } finally {
+    if (conn !== db) conn.close();
+    markChanged(db);
+  }
+  return { files, batchId, dryRun: Boolean(opts.dryRun), backupPath };
+}

@@ -1,0 +1,66 @@
+/**
+ * One ECharts option per report chart, used by the dashboard (drawn live in the renderer) and by
+ * the PDF (drawn to SVG in the core): the same chart wherever it appears.
+ */
+import type { EChartsOption } from 'echarts';
+import type { ReportChart } from './reports';
+
+export const PALETTE = ['#1f4e79', '#2e8b57', '#d08c1b', '#b03a2e', '#6c5b9e', '#2a9d9f', '#8a6d3b', '#5d6d7e', '#c0577d', '#7f8c2d'];
+
+const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+/** 1.250.000 → "1,25 jt"; axis labels stay short. */
+export function compact(v: number): string {
+  const a = Math.abs(v);
+  if (a >= 1e12) return `${(v / 1e12).toLocaleString('id-ID', { maximumFractionDigits: 2 })} T`;
+  if (a >= 1e9) return `${(v / 1e9).toLocaleString('id-ID', { maximumFractionDigits: 2 })} M`;
+  if (a >= 1e6) return `${(v / 1e6).toLocaleString('id-ID', { maximumFractionDigits: 2 })} jt`;
+  if (a >= 1e3) return `${(v / 1e3).toLocaleString('id-ID', { maximumFractionDigits: 1 })} rb`;
+  return number.format(v);
+}
+
+export function chartOption(c: ReportChart, opts: { animation?: boolean } = {}): EChartsOption {
+  const base: EChartsOption = {
+    animation: opts.animation ?? false,
+    color: PALETTE,
+    textStyle: { fontFamily: 'DejaVu Sans, Segoe UI, Arial, sans-serif' },
+    title: { text: c.title, left: 'center', top: 4, textStyle: { fontSize: 14, fontWeight: 'bold', color: '#1b2a3a' } },
+    tooltip: { trigger: c.kind === 'pie' || c.kind === 'treemap' ? 'item' : 'axis', valueFormatter: (v) => `${number.format(Number(v))} ${c.unit}` },
+  };
+  if (c.kind === 'pie') {
+    const s = c.series[0]!;
+    return {
+      ...base,
+      legend: { type: 'scroll', orient: 'vertical', right: 8, top: 40, bottom: 10 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['30%', '62%'],
+          center: ['38%', '55%'],
+          label: { formatter: (p) => `${p.name}\n${(p.percent ?? 0).toLocaleString('id-ID', { maximumFractionDigits: 1 })}%`, fontSize: 11 },
+          data: c.labels.map((name, i) => ({ name, value: s.values[i] ?? 0 })),
+        },
+      ],
+    };
+  }
+  if (c.kind === 'treemap') {
+    const s = c.series[0]!;
+    return { ...base, series: [{ type: 'treemap', top: 36, roam: false, nodeClick: false, breadcrumb: { show: false }, data: c.labels.map((name, i) => ({ name, value: s.values[i] ?? 0 })) }] };
+  }
+  const many = c.labels.length > 8;
+  return {
+    ...base,
+    legend: c.series.length > 1 ? { top: 28 } : undefined,
+    grid: { left: 12, right: 16, top: c.series.length > 1 ? 60 : 44, bottom: 8, containLabel: true },
+    xAxis: {
+      type: 'category',
+      data: c.labels,
+      axisLabel: { interval: 0, rotate: many ? 35 : 0, fontSize: 10, width: many ? 110 : 140, overflow: 'truncate' },
+    },
+    yAxis: { type: 'value', axisLabel: { formatter: (v: number) => compact(v), fontSize: 10 } },
+    series: c.series.map((s) =>
+      c.kind === 'line'
+        ? { type: 'line' as const, name: s.name, data: s.values, symbolSize: 7, lineStyle: { width: 2.5 } }
+        : { type: 'bar' as const, name: s.name, data: s.values, barMaxWidth: 36, label: { show: c.labels.length <= 16, position: 'top' as const, fontSize: 10, formatter: (p: { value: unknown }) => compact(Number(p.value)) } },
+    ),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Countries (ISO 3166-1) and how shipment files write them: "Malaysia", "Tiongkok", "China",
+ * "RRT", "MY", "MYS". The rows come from resources/negara.csv through the core; this module only
+ * matches names to codes, so the grid (renderer) and the importer (core) agree.
+ */
+import { fold } from './text';
+
+export interface Country {
+  /** ISO 3166-1 alpha-2, upper case. */
+  code: string;
+  alpha3: string;
+  /** Indonesian name (what reports show). */
+  name: string;
+  /** English name. */
+  nameEn: string;
+  aliases: string[];
+}
+
+const key = (text: string) => fold(text).replace(/[^a-z0-9]+/g, '');
+
+export class CountryResolver {
+  private readonly byKey = new Map<string, Country>();
+  private readonly byCode = new Map<string, Country>();
+
+  constructor(readonly countries: readonly Country[]) {
+    for (const c of countries) {
+      this.byCode.set(c.code, c);
+      this.byCode.set(c.alpha3, c);
+      for (const alias of [c.name, c.nameEn, ...c.aliases]) this.byKey.set(key(alias), c);
+    }
+  }
+
+  /** The country a typed name or ISO code means, or null. Codes win over names ("AS" is American Samoa). */
+  resolve(text: unknown): Country | null {
+    if (text == null) return null;
+    const s = String(text).trim();
+    if (s === '') return null;
+    if (/^[A-Za-z]{2,3}$/.test(s)) {
+      const byCode = this.byCode.get(s.toUpperCase());
+      if (byCode) return byCode;
+    }
+    // "Malaysia (MY)", "Jepang / Japan": try the whole text, then its parts.
+    const whole = this.byKey.get(key(s));
+    if (whole) return whole;
+    for (const part of s.split(/[()/,;]+/)) {
+      const p = part.trim();
+      if (!p) continue;
+      const c = /^[A-Za-z]{2,3}$/.test(p) ? this.byCode.get(p.toUpperCase()) : this.byKey.get(key(p));
+      if (c) return c;
+    }
+    return null;
+  }
+
+  get(code: string): Country | undefined {
+    return this.byCode.get(code);
+  }
+
+  name(code: string | null | undefined): string {
+    return code ? (this.byCode.get(code)?.name ?? code) : '';
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The report catalogue: what each governor's report is called, its parameters, and the model
+ * every output (the .xlsx, the HTML printed to PDF, the Reports screen's preview) is drawn from,
+ * so the three always show the same figures.
+ */
+import { z } from 'zod';
+
+export const REPORT_NAMES = ['rekap-ikm-kabupaten', 'rekap-ikm-komoditi', 'daftar-ikm', 'ekspor-negara', 'ekspor-komoditi', 'neraca-perdagangan'] as const;
+export type ReportName = (typeof REPORT_NAMES)[number];
+
+export const REPORT_TITLES: Record<ReportName, string> = {
+  'rekap-ikm-kabupaten': 'Rekapitulasi IKM per Kabupaten/Kota',
+  'rekap-ikm-komoditi': 'Rekapitulasi IKM per Komoditi',
+  'daftar-ikm': 'Daftar Industri Kecil dan Menengah (IKM)',
+  'ekspor-negara': 'Ekspor IKM per Negara Tujuan',
+  'ekspor-komoditi': 'Ekspor IKM per Komoditi (Kode HS)',
+  'neraca-perdagangan': 'Neraca Perdagangan Luar Negeri',
+};
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const reportParamsSchema = z
+  .object({
+    year: z.number().int().min(1900).max(2200).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    province: z.string().regex(/^\d{2}$/).optional(),
+    district: z.string().regex(/^\d{4}$/).optional(),
+  })
+  .strict();
+export type ReportParams = z.infer<typeof reportParamsSchema>;
+
+export type ReportColumnKind = 'no' | 'text' | 'code' | 'int' | 'idr' | 'usd' | 'kg' | 'pct' | 'year';
+
+export interface ReportColumn {
+  key: string;
+  header: string;
+  /** Two-row headers: the group above ("Tenaga Kerja" over L / P / Jumlah). */
+  group?: string;
+  kind: ReportColumnKind;
+  /** Width in Excel characters. */
+  width: number;
+}
+
+export type ReportRow = Record<string, string | number | null>;
+
+export interface ReportChart {
+  kind: 'bar' | 'pie' | 'treemap' | 'line';
+  title: string;
+  labels: string[];
+  series: { name: string; values: number[] }[];
+  /** How values read: "IKM", "US$". */
+  unit: string;
+}
+
+export interface ReportModel {
+  name: ReportName;
+  title: string;
+  /** Period and area, e.g. "Tahun 2025 · Provinsi Kalimantan Tengah". */
+  subtitle: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  /** Rows in the whole report (the preview may carry fewer). */
+  rowCount: number;
+  totals: ReportRow | null;
+  charts: ReportChart[];
+  notes: string[];
+  /** When the figures were taken (ISO). */
+  generatedAt: string;
+}
+
+/** Kop surat and signature block, kept in Settings. */
+export const letterheadSchema = z
+  .object({
+    government: z.string().max(200),
+    office: z.string().max(200),
+    address: z.string().max(300),
+    contact: z.string().max(300),
+    /** PNG or JPEG as a data: URL (at most ~1 MB). */
+    logo: z.string().max(1_500_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/).nullable(),
+    place: z.string().max(100),
+    position: z.string().max(200),
+    signer: z.string().max(200),
+    nip: z.string().max(40),
+  })
+  .strict();
+export type Letterhead = z.infer<typeof letterheadSchema>;
+
+export const DEFAULT_LETTERHEAD: Letterhead = {
+  government: 'PEMERINTAH PROVINSI KALIMANTAN TENGAH',
+  office: 'DINAS PERDAGANGAN DAN PERINDUSTRIAN',
+  address: 'Jl. Tjilik Riwut Km. 5,5 Palangka Raya 73112',
+  contact: 'Telepon (0536) 3221234 · Surel disperindag@kaltengprov.go.id',
+  logo: null,
+  place: 'Palangka Raya',
+  position: 'Kepala Dinas Perdagangan dan Perindustrian',
+  signer: 'NAMA KEPALA DINAS',
+  nip: '19700101 199503 1 001',
+};
+
+const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const monthName = (m: number): string => MONTHS_ID[m - 1] ?? '';
+
+/** "23 November 2026", the way Indonesian letters date themselves. */
+export function indonesianDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${d} ${monthName(m!)} ${y}`;
+}
+
+const int = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const usd = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A report cell as text, the id-ID way: 1.500.000 · 12.500,50 · 35,2 (percent columns hold fractions). */
+export function formatReportCell(value: string | number | null | undefined, kind: ReportColumnKind): string {
+  if (value == null || value === '') return kind === 'pct' ? '–' : '';
+  if (typeof value === 'string') return value;
+  switch (kind) {
+    case 'int':
+    case 'idr':
+    case 'kg':
+      return int.format(value);
+    case 'usd':
+      return usd.format(value);
+    case 'pct':
+      return pct.format(value * 100);
+    default:
+      return String(value);
+  }
+}
+
+export const NUMERIC_KINDS: ReadonlySet<ReportColumnKind> = new Set(['no', 'int', 'idr', 'usd', 'kg', 'pct', 'year']);
