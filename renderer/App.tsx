@@ -2,12 +2,18 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/contract';
 import { api } from './api/client';
 import { AreasProvider } from './areas';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { GoEksporPage } from './features/goekspor/GoEksporPage';
 import { ImportPage } from './features/import/ImportPage';
+import { ReportsPage } from './features/reports/ReportsPage';
+import { ShipmentsPage } from './features/shipments/ShipmentsPage';
 import { RegistryPage } from './features/registry/RegistryPage';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { ToastProvider } from './toast';
 
-type Tab = 'registry' | 'import';
+const TABS = ['registry', 'shipments', 'goekspor', 'reports', 'dashboard', 'import'] as const;
+type Tab = (typeof TABS)[number];
+const TAB_LABEL = { registry: 'nav.registry', shipments: 'nav.shipments', goekspor: 'nav.goekspor', reports: 'nav.reports', dashboard: 'nav.dashboard', import: 'nav.import' } as const;
 
 function Shell() {
   const { t, lang, setLang } = useI18n();
@@ -38,9 +44,9 @@ function Shell() {
           </div>
         </div>
         <nav className="tabs" role="tablist">
-          {(['registry', 'import'] as const).map((k) => (
+          {TABS.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
-              {t(k === 'registry' ? 'nav.registry' : 'nav.import')}
+              {t(TAB_LABEL[k])}
             </button>
           ))}
         </nav>
@@ -93,6 +99,10 @@ function Shell() {
           </section>
         )}
         {tab === 'registry' && !info && !error && <p className="panel-note muted">{t('grid.loading')}</p>}
+        {tab === 'shipments' && <ShipmentsPage />}
+        {tab === 'goekspor' && <GoEksporPage />}
+        {tab === 'reports' && <ReportsPage />}
+        {tab === 'dashboard' && <DashboardPage />}
         {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
         <div className="tab-panel" hidden={tab !== 'import'}>
           <ImportPage onImported={refreshInfo} />

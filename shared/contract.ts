@@ -11,6 +11,7 @@ import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
 import type { ImportBatch, ImportProgress, ImportResult } from './import';
 import type { MessageKey } from './messages';
 import type { Country } from './countries';
+import { goEksporContract, type GoEksporResults } from './goekspor-contract';
 import { letterheadSchema, REPORT_NAMES, reportParamsSchema, type Letterhead, type ReportModel } from './reports';
 import { SHIPMENT_FIELD_KEYS, type ShipmentRecord, type TradeStat } from './shipments';
 
@@ -33,6 +34,8 @@ export const ikmFilterSchema = z
     kbli: z.string().max(10).optional(),
     scale: z.enum(['kecil', 'menengah', 'besar']).optional(),
     ranges: z.array(rangeSchema).max(20).optional(),
+    /** Only IKM with a featured product (produk unggulan) of a governor's decree. */
+    featured: z.boolean().optional(),
   })
   .strict();
 
@@ -189,12 +192,13 @@ export const contract = {
   'reports.setLetterhead': letterheadSchema,
   'settings.get': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/) }).strict(),
   'settings.set': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/), value: z.unknown() }).strict(),
+  ...goEksporContract,
 } as const;
 
 export type Method = keyof typeof contract;
 export type Args<M extends Method> = z.infer<(typeof contract)[M]>;
 
-export interface Results {
+export interface Results extends GoEksporResults {
   'app.info': AppInfo;
   'areas.list': { provinces: Province[]; districts: District[] };
   'ikm.query': { rows: IkmRecord[]; total: number };

@@ -1,9 +1,15 @@
 /** Every UI string, Bahasa Indonesia first, English second. Field labels are keyed `field.<key>`. */
+import { GOEKSPOR_EN, GOEKSPOR_ID } from '../features/goekspor/strings';
+
 const id = {
+  ...GOEKSPOR_ID,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registri Industri Kecil dan Menengah',
   'nav.registry': 'Registri IKM',
   'nav.import': 'Impor',
+  'nav.shipments': 'Ekspor',
+  'nav.reports': 'Laporan',
+  'nav.dashboard': 'Dasbor',
   'lang.switch': 'English',
   'firstRun.title': 'Registri masih kosong',
   'firstRun.body': 'Mulai dengan mengimpor berkas Excel dari kabupaten/kota, atau muat data contoh untuk mencoba aplikasi.',
@@ -145,9 +151,13 @@ const id = {
 export type UiKey = keyof typeof id;
 
 const en: Record<UiKey, string> = {
+  ...GOEKSPOR_EN,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registry of Small and Medium Industries',
   'nav.registry': 'IKM registry',
+  'nav.shipments': 'Exports',
+  'nav.reports': 'Reports',
+  'nav.dashboard': 'Dashboard',
   'nav.import': 'Import',
   'lang.switch': 'Bahasa Indonesia',
   'firstRun.title': 'The registry is empty',

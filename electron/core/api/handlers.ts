@@ -12,6 +12,7 @@ import { importHandlers } from '../import/handlers';
 import { reportHandlers } from '../reports/handlers';
 import type { PdfPrinter } from '../reports/service';
 import { shipmentHandlers } from '../shipments/handlers';
+import { goEksporHandlers } from '../goekspor/handlers';
 import { seedDemo } from '../seed/demo';
 import { getSetting, setSetting } from '../settings/store';
 import { NotFoundError, ValidationError } from './errors';
@@ -57,6 +58,7 @@ export function createHandlers(host: HostInfo): HandlerTable {
     ...importHandlers,
     ...shipmentHandlers,
     ...reportHandlers(host.printPdf),
+    ...goEksporHandlers,
     'settings.get': (db, a) => getSetting(db, a.key),
     'settings.set': (db, a) => {
       setSetting(db, a.key, a.value);

@@ -1,0 +1,3 @@
+export function ShipmentsPage() {
+  return <section className="page" />;
+}
