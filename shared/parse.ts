@@ -48,7 +48,7 @@ export function parseIdNumber(raw: unknown): Parsed<number> {
     s = s.slice(1, -1);
   }
   s = s
-    .replace(/\b(rp|idr|usd|us\$|orang|org|unit|tahun)\b\.?/g, ' ')
+    .replace(/(\b(rp|idr|usd|orang|org|unit|tahun)\b|\bus\$)\.?/g, ' ')
     .replace(/[$]/g, ' ')
     .replace(/,-\s*$/, '')
     .replace(/\.-\s*$/, '')

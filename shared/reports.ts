@@ -17,6 +17,16 @@ export const REPORT_TITLES: Record<ReportName, string> = {
   'neraca-perdagangan': 'Neraca Perdagangan Luar Negeri',
 };
 
+/** Worksheet names (at most 31 characters, no slashes). */
+export const REPORT_SHEETS: Partial<Record<ReportName, string>> = {
+  'rekap-ikm-kabupaten': 'Rekap per Kabupaten',
+  'rekap-ikm-komoditi': 'Rekap per Komoditi',
+  'daftar-ikm': 'Daftar IKM',
+  'ekspor-negara': 'Ekspor per Negara',
+  'ekspor-komoditi': 'Ekspor per Komoditi',
+  'neraca-perdagangan': 'Neraca Perdagangan',
+};
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const reportParamsSchema = z
   .object({

@@ -7,7 +7,7 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { indonesianDate, type Letterhead, type ReportColumn, type ReportColumnKind, type ReportModel, type ReportRow } from '../../../shared/reports';
+import { indonesianDate, REPORT_SHEETS, type Letterhead, type ReportColumn, type ReportColumnKind, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { columnLetter } from '../import/sheet';
 import { addLogo } from './xlsx-logo';
 
@@ -54,7 +54,7 @@ export async function writeReportXlsx(
   const last = columnLetter(width);
   const grouped = cols.some((c) => c.group);
   const headerRows: [number, number] = [9, grouped ? 10 : 9];
-  const ws = wb.addWorksheet(m.title.slice(0, 31).replace(/[\\/?*[\]:]/g, '-'), {
+  const ws = wb.addWorksheet(REPORT_SHEETS[m.name] ?? m.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), {
     views: [{ state: 'frozen', ySplit: headerRows[1], xSplit: 0, showGridLines: false }],
     pageSetup: {
       paperSize: 9,

@@ -96,6 +96,8 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
       const chosen = chosenText ? districts.resolve(chosenText) : null;
       if (chosenText && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${chosenText}" tidak dikenal.`);
       let tables = 0;
+      /** Rows refused only for want of a district, in files without a district column. */
+      let needDistrict = 0;
       for await (const table of readTables(input, SHIPMENT_VOCABULARY)) {
         tables++;
         report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
@@ -138,19 +140,27 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
             values.exporter_name ??= ikm?.business_name ?? null;
             values.district_code ??= ikm?.district_code ?? chosen?.code ?? null;
             if (values.exporter_name == null) refused = problem(col('exporter_name'), message('id', 'err.exporter'));
+            else if (values.district_code == null && !col('district_code')) needDistrict++;
             else if (values.district_code == null)
               refused = problem(col('district_code'), 'Kabupaten/kota eksportir tidak diketahui: NIB tidak terdaftar di registri dan berkas tidak punya kolom kabupaten/kota. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).');
           }
           if (refused) report.refused.push(refused);
-          else mine.push({ file: report, values, ikmId: ikm?.id ?? null, sheet: table.sheet, row: number });
+          else if (values.district_code != null) mine.push({ file: report, values, ikmId: ikm?.id ?? null, sheet: table.sheet, row: number });
         }
+      }
+      if (needDistrict > 0) {
+        report.district = { source: 'missing', code: null };
+        throw new ImportFileError(
+          `Berkas tidak memiliki kolom kabupaten/kota dan ${needDistrict} eksportirnya tidak terdaftar di registri. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).`,
+          true,
+        );
       }
       if (tables === 0)
         throw new ImportFileError('Tidak ditemukan tabel ekspor: tidak ada baris judul kolom seperti "Tanggal", "Eksportir", "Negara Tujuan", "Nilai FOB". Periksa lembar kerjanya.');
       candidates.push(...mine);
     } catch (e) {
       if (!(e instanceof ImportFileError)) throw e;
-      Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [] });
+      Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [], needsDistrict: e.needsChoice || undefined });
     }
   }
 
