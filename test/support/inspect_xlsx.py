@@ -17,7 +17,7 @@ cells = {}
 for row in wf.iter_rows():
     for c in row:
         v = ws[c.coordinate].value
-        f = c.value if isinstance(c.value, str) and c.value.startswith('=') else None
+        f = c.value if c.data_type == 'f' else None
         if v is None and f is None:
             continue
         cells[c.coordinate] = {
