@@ -9,6 +9,7 @@ import { IPC_CHANNEL } from '../../shared/ipc';
 import { createDispatcher } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { DatabaseError, openDatabase, type DB } from '../core/db/open';
+import { printPdf } from './print-pdf';
 
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
 /** Where scripts/electron-native.mjs puts the Electron-ABI build of better-sqlite3 in development. */
@@ -84,7 +85,7 @@ app.whenReady().then(() => {
     app.exit(1);
     return;
   }
-  const dispatch = createDispatcher(db, createHandlers({ dbPath, version: app.getVersion() }));
+  const dispatch = createDispatcher(db, createHandlers({ dbPath, version: app.getVersion(), printPdf }));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown) => {
     const url = event.senderFrame?.url ?? '';
     if (!url.startsWith('file://') && !(process.env.ELECTRON_RENDERER_URL && url.startsWith(process.env.ELECTRON_RENDERER_URL)))

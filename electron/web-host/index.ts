@@ -7,6 +7,7 @@ import { createDispatcher } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { defaultDbPath } from '../core/db/location';
 import { DatabaseError, openDatabase } from '../core/db/open';
+import { chromiumPrinter } from '../core/reports/print-chromium';
 import { appVersion, parseArgs, UsageError } from '../cli/args';
 import { startWebHost } from './server';
 
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { db: 'string', port: 'number', static: 'string' });
   const dbPath = resolve(args.db ?? defaultDbPath());
   const db = openDatabase(dbPath);
-  const dispatch = createDispatcher(db, createHandlers({ dbPath, version: appVersion() }));
+  const printer = chromiumPrinter();
+  const dispatch = createDispatcher(db, createHandlers({ dbPath, version: appVersion(), printPdf: printer }));
   const host = await startWebHost({
     dispatch,
     port: args.port,
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   });
   console.log(`Pangkalan IKM berjalan di ${host.url}`);
   const stop = () => {
-    void host.close().then(() => {
+    void Promise.all([host.close(), printer.close()]).then(() => {
       db.close();
       process.exit(0);
     });

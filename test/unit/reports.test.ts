@@ -57,10 +57,10 @@ function ikmTotals() {
   return db
     .prepare(`SELECT count(*) AS count, sum(workers_male) AS l, sum(workers_female) AS p, sum(workers_total) AS t, sum(investment_idr) AS inv, sum(production_value_idr) AS prod
       FROM ikm WHERE deleted_at IS NULL AND substr(district_code, 1, 2) = '62'`)
-    .get() as Record<string, number>;
+    .get() as { count: number; l: number; p: number; t: number; inv: number; prod: number };
 }
 function shipmentTotals() {
-  return db.prepare(`SELECT count(*) AS n, sum(fob_usd) AS fob, sum(net_weight_kg) AS kg FROM shipment WHERE deleted_at IS NULL AND substr(district_code, 1, 2) = '62'`).get() as Record<string, number>;
+  return db.prepare(`SELECT count(*) AS n, sum(fob_usd) AS fob, sum(net_weight_kg) AS kg FROM shipment WHERE deleted_at IS NULL AND substr(district_code, 1, 2) = '62'`).get() as { n: number; fob: number; kg: number };
 }
 
 /** The totals row: the row whose second or third column says JUMLAH. */

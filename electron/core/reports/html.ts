@@ -2,7 +2,7 @@
  * A report as one self-contained HTML page (inline CSS, charts as inline SVG, the logo as a data
  * URL): Chromium prints it to PDF — Electron's printToPDF in the app, Playwright's Chromium from
  * the CLI. The table header repeats on every printed page; the footer's page numbers come from
- * the printer's footer template (PDF_FOOTER).
+ * the printer's footer template (pdfFooter).
  */
 import { formatReportCell, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { chartSvg } from './svg';
@@ -10,8 +10,11 @@ import { chartSvg } from './svg';
 const esc = (s: unknown): string =>
   String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export const PDF_FOOTER = `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8px; color: #444; width: 100%; padding: 0 12mm; display: flex; justify-content: space-between;">
-  <span class="title"></span><span>Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span></span></div>`;
+/** The printed footer: the report's title and "Halaman N dari M" (Chromium fills the numbers). */
+export function pdfFooter(title: string): string {
+  return `<div style="font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 8px; color: #444; width: 100%; padding: 0 12mm; display: flex; justify-content: space-between;">
+  <span>${esc(title)}</span><span>Halaman <span class="pageNumber"></span> dari <span class="totalPages"></span></span></div>`;
+}
 
 const CSS = `
 @page { size: A4 landscape; margin: 12mm 12mm 14mm 12mm; }

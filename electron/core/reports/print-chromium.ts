@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { PDF_FOOTER } from './html';
+import { pdfFooter } from './html';
 import type { PdfPrinter } from './service';
 
 const CANDIDATES = [
@@ -47,7 +47,7 @@ export function chromiumPrinter(): PdfPrinter & { close(): Promise<void> } {
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: PDF_FOOTER.replace('<span class="title"></span>', `<span>${opts.title.replace(/[<>&]/g, '')}</span>`),
+        footerTemplate: pdfFooter(opts.title),
         margin: { top: '12mm', bottom: '14mm', left: '12mm', right: '12mm' },
       });
     } finally {

@@ -1,5 +1,5 @@
 /**
- * The registry grid: a WAI-ARIA grid over server-side windows of rows, virtualised with
+ * The spreadsheet grid of the registry and of the shipments: a WAI-ARIA grid over server-side windows of rows, virtualised with
  * @tanstack/react-virtual, with Excel's keys, range selection, in-cell editing, copy/paste as TSV
  * and validation messages at the cell.
  *
@@ -13,12 +13,10 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { CellChange, IkmSort } from '../../../shared/contract';
-import type { IkmFieldKey, IkmRecord, IkmValue } from '../../../shared/fields';
 import { useI18n } from '../../i18n/i18n';
 import { CellEditor, type CommitMove, type EditorOption } from './CellEditor';
 import { parseTsv, toTsv } from './clipboard';
-import { cellKey, displayValue, rawValue, type Display, type GridColumn } from './columns';
+import { cellKey } from './columns';
 import { GridHeader, rownumWidth } from './GridHeader';
 import { isTypingKey, keyMove } from './navigation';
 import { bounds, clamp, contains, type CellPos, type Selection } from './selection';
@@ -26,8 +24,29 @@ import type { RowWindow } from './useRowWindow';
 
 export const ROW_HEIGHT = 28;
 
+/** A row of any table the grid shows (IKM records, shipments): an id and its fields. */
+export interface GridRow {
+  id: number;
+}
+const valueOf = (row: GridRow, field: string): unknown => (row as unknown as Record<string, unknown>)[field];
+
+/** A column as the grid needs it; labels and cell text come from the page. */
+export interface GridColumnDef {
+  key: string;
+  width: number;
+  numeric: boolean;
+  editable: boolean;
+}
+
+export type GridSort = { field: string; desc: boolean }[];
+
 /** One cell to save, with the value it had (for undo). */
-export type CellEdit = CellChange & { before: IkmValue };
+export interface CellEdit {
+  id: number;
+  field: string;
+  value: string | number | null;
+  before: unknown;
+}
 
 export interface EditOutcome {
   ok: boolean;
@@ -37,21 +56,26 @@ export interface EditOutcome {
 
 export interface GridHandle {
   /** Scrolls to a row once it is loaded (its id must match) and optionally opens its editor. */
-  goTo(index: number, id: number, field: IkmFieldKey, edit: boolean): void;
+  goTo(index: number, id: number, field: string, edit: boolean): void;
   focus(): void;
 }
 
 interface Props {
-  rows: RowWindow;
-  columns: GridColumn[];
-  display: Display;
-  options(key: GridColumn['key']): EditorOption[] | undefined;
-  sort: IkmSort;
+  rows: RowWindow<GridRow>;
+  columns: readonly GridColumnDef[];
+  /** What a cell shows (id-ID numbers, names for codes). */
+  text(row: GridRow, key: string): string;
+  /** What its editor starts with and Ctrl+C copies (numbers without separators). */
+  raw(row: GridRow, key: string): string;
+  label(key: string): string;
+  ariaLabel: string;
+  options(key: string): EditorOption[] | undefined;
+  sort: GridSort;
   onSortClick(field: string, add: boolean): void;
   onResize(key: string, width: number, done: boolean): void;
   /** Validates and saves all-or-nothing; resolves with per-change errors (nothing saved) or ok. */
   edit(changes: CellEdit[]): Promise<EditOutcome>;
-  onActiveRow(row: IkmRecord | undefined): void;
+  onActiveRow(row: GridRow | undefined): void;
   onUndo(): void;
   onRedo(): void;
   notify(text: string, tone?: 'info' | 'error'): void;
@@ -79,7 +103,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
   /** The refused cell whose message shows even when it is not the active cell (first of a batch). */
   const [pinned, setPinned] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [pendingGoTo, setPendingGoTo] = useState<{ index: number; id: number; field: IkmFieldKey; edit: boolean } | null>(null);
+  const [pendingGoTo, setPendingGoTo] = useState<{ index: number; id: number; field: string; edit: boolean } | null>(null);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -102,7 +126,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
   const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
   const lastRow = Math.max(0, total - 1);
   const lastCol = columns.length - 1;
-  const label = (key: string) => t(`field.${key}` as 'field.nib');
+  const { label } = p;
 
   /** Scrolls so a cell is visible, minding the frozen columns on the left. */
   const reveal = useCallback(
@@ -135,7 +159,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
     const row = rows.row(pos.row);
     if (!col || !row) return;
     if (!col.editable) return p.notify(t('grid.readonly', { field: label(col.key) }));
-    setEditing({ pos, id: row.id, text: text ?? rawValue(row, col.key, p.display), selectAll });
+    setEditing({ pos, id: row.id, text: text ?? p.raw(row, col.key), selectAll });
   };
 
   useImperativeHandle(ref, () => ({
@@ -157,7 +181,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
     if (row.id !== pendingGoTo.id) return;
     setSelection({ anchor: pos, focus: pos });
     reveal(pos);
-    if (pendingGoTo.edit) setEditing({ pos, id: row.id, text: rawValue(row, columns[pos.col]!.key, p.display), selectAll: true });
+    if (pendingGoTo.edit) setEditing({ pos, id: row.id, text: p.raw(row, columns[pos.col]!.key), selectAll: true });
     else focusGrid();
   });
 
@@ -182,9 +206,9 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
     };
     if (!row || row.id !== id) return done(); // the row went away (filter changed meanwhile)
     const value = picked ? picked.value : text;
-    if (!picked && text === rawValue(row, col.key, p.display)) return done();
-    const field = col.key as IkmFieldKey;
-    const outcome = await p.edit([{ id, field, value: value.trim() === '' ? null : value, before: row[field] }]);
+    if (!picked && text === p.raw(row, col.key)) return done();
+    const field = col.key;
+    const outcome = await p.edit([{ id, field, value: value.trim() === '' ? null : value, before: valueOf(row, field) }]);
     if (!outcome.ok) {
       setInvalid(new Map([[cellKey(id, field), outcome.errors?.get(0) ?? t('grid.refused')]]));
       return false;
@@ -232,8 +256,8 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
       line.forEach((value, c) => {
         const col = columns[left + c];
         if (!col || !col.editable) return;
-        const field = col.key as IkmFieldKey;
-        changes.push({ id: row.id, field, value, before: row[field] });
+        const field = col.key;
+        changes.push({ id: row.id, field, value, before: valueOf(row, field) });
         positions.push({ row: top + r, col: left + c });
       });
     });
@@ -277,8 +301,8 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
       e.preventDefault();
       const b = bounds(sel);
       const cols = columns.slice(b.left, b.right + 1);
-      const asText = (list: IkmRecord[]) => toTsv(list.map((row) => cols.map((c) => rawValue(row, c.key, p.display))));
-      const loaded: IkmRecord[] = [];
+      const asText = (list: GridRow[]) => toTsv(list.map((row) => cols.map((c) => p.raw(row, c.key))));
+      const loaded: GridRow[] = [];
       for (let r = b.top; r <= b.bottom; r++) {
         const row = rows.row(r);
         if (!row) break;
@@ -383,7 +407,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
       ref={gridRef}
       className="grid"
       role="grid"
-      aria-label={t('grid.label')}
+      aria-label={p.ariaLabel}
       aria-rowcount={total + 1}
       aria-colcount={columns.length + 1}
       aria-multiselectable="true"
@@ -393,7 +417,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
     >
       <div ref={scrollRef} className="grid-scroll">
         <div className="grid-inner" style={{ width: totalWidth, height: virtualizer.getTotalSize() + ROW_HEIGHT }}>
-          <GridHeader columns={columns} sort={p.sort} width={totalWidth} rownum={ROWNUM_WIDTH} onSortClick={p.onSortClick} onResize={p.onResize} />
+          <GridHeader columns={columns} label={label} sort={p.sort} width={totalWidth} rownum={ROWNUM_WIDTH} onSortClick={p.onSortClick} onResize={p.onResize} />
           {total === 0 && rows.total != null && <div className="grid-empty">{t('grid.empty')}</div>}
           {items.map((vi) => {
             const r = vi.index;
@@ -453,7 +477,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
                           onBlur={() => err == null && void commitEdit('stay', undefined, false)}
                         />
                       ) : row ? (
-                        displayValue(row, c.key, p.display)
+                        p.text(row, c.key)
                       ) : (
                         <span className="loading">{ci === 0 ? t('grid.loading') : ''}</span>
                       )}

@@ -2,24 +2,24 @@
  * The grid's sticky header row: column names, sort arrows with priority numbers (click sorts,
  * Shift+click adds a column to the sort), aria-sort, and a drag handle to resize each column.
  */
-import type { IkmSort } from '../../../shared/contract';
 import { useI18n } from '../../i18n/i18n';
-import type { GridColumn } from './columns';
+import type { GridColumnDef as GridColumn, GridSort } from './Grid';
 
 /** The row-number column grows with the count, so "1.000.000" fits. */
 export const rownumWidth = (total: number): number => Math.max(48, Math.ceil(18 + 7.5 * total.toLocaleString('id-ID').length));
 export const MIN_WIDTH = 50;
 
 interface Props {
-  columns: GridColumn[];
-  sort: IkmSort;
+  columns: readonly GridColumn[];
+  label(key: string): string;
+  sort: GridSort;
   width: number;
   rownum: number;
   onSortClick(field: string, add: boolean): void;
   onResize(key: string, width: number, done: boolean): void;
 }
 
-export function GridHeader({ columns, sort, width, rownum, onSortClick, onResize }: Props) {
+export function GridHeader({ columns, label: labelOf, sort, width, rownum, onSortClick, onResize }: Props) {
   const { t } = useI18n();
   const startResize = (c: GridColumn, e: React.MouseEvent) => {
     e.preventDefault();
@@ -43,7 +43,7 @@ export function GridHeader({ columns, sort, width, rownum, onSortClick, onResize
       {columns.map((c, ci) => {
         const si = sort.findIndex((s) => s.field === c.key);
         const s = si >= 0 ? sort[si] : undefined;
-        const label = t(`field.${c.key}`);
+        const label = labelOf(c.key);
         return (
           <div
             key={c.key}

@@ -5,17 +5,17 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
-import { parseField, type IkmFieldKey, type IkmRecord } from '../../../shared/fields';
+import { parseField, type IkmColumnKey, type IkmFieldKey, type IkmRecord, type IkmValue } from '../../../shared/fields';
 import { api, ApiError } from '../../api/client';
 import { useAreas } from '../../areas';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
 import { ColumnMenu } from './ColumnMenu';
-import { editorOptions, type Display, type GridColumn } from './columns';
+import { displayValue, editorOptions, rawValue, type Display, type GridColumn } from './columns';
 import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
-import { Grid, type CellEdit, type EditOutcome, type GridHandle } from './Grid';
+import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from './Grid';
 import { bounds, cellCount, type Selection } from './selection';
 import { nextSort } from './sorting';
 import { useColumnPrefs } from './useColumnPrefs';
@@ -36,11 +36,14 @@ export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
   const [activeRow, setActiveRow] = useState<IkmRecord | undefined>();
   const [showDetail, setShowDetail] = useState(true);
   const [historyVersion, setHistoryVersion] = useState(0);
-  const rows = useRowWindow(filter, sort);
+  const rows = useRowWindow<IkmRecord>((offset, limit) => api.call('ikm.query', { filter, sort, offset, limit }), JSON.stringify([filter, sort]));
   const prefs = useColumnPrefs();
   const grid = useRef<GridHandle>(null);
 
   const display: Display = useMemo(() => ({ districtName: areas.name, scaleName: (s) => t(`scale.${s}` as 'scale.kecil') }), [areas, t]);
+  const cellText = useCallback((row: GridRow, key: string) => displayValue(row as IkmRecord, key as IkmColumnKey, display), [display]);
+  const cellRaw = useCallback((row: GridRow, key: string) => rawValue(row as IkmRecord, key as IkmColumnKey, display), [display]);
+  const label = useCallback((key: string) => t(`field.${key}` as 'field.nib'), [t]);
   const districtOptions = useMemo(() => editorOptions('district_code', areas.districts, areas.name), [areas]);
   const formOptions = useMemo(() => editorOptions('business_form', areas.districts, areas.name), [areas]);
   const optionsFor = useCallback(
@@ -120,7 +123,7 @@ export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
       const stored = new Map((res.records ?? []).map((r) => [r.id, r]));
       undo.push({
         kind: 'cells',
-        cells: changes.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.before, newValue: stored.get(c.id)?.[c.field as IkmFieldKey] ?? c.value })),
+        cells: changes.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.before as IkmValue, newValue: stored.get(c.id)?.[c.field as IkmFieldKey] ?? c.value })),
       });
       await afterWrite();
       return { ok: true };
@@ -217,13 +220,16 @@ export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
           ref={grid}
           rows={rows}
           columns={prefs.columns}
-          display={display}
+          text={cellText}
+          raw={cellRaw}
+          label={label}
+          ariaLabel={t('grid.label')}
           options={optionsFor}
           sort={sort}
           onSortClick={(field, add) => setSort((cur) => nextSort(cur, field, add))}
           onResize={prefs.resize}
           edit={save}
-          onActiveRow={setActiveRow}
+          onActiveRow={(row) => setActiveRow(row as IkmRecord | undefined)}
           onUndo={() => void undo.undo()}
           onRedo={() => void undo.redo()}
           notify={(text, tone) => notify(text, { tone })}

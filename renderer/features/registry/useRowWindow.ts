@@ -4,37 +4,39 @@
  * never loaded.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IkmFilter, IkmSort } from '../../../shared/contract';
-import type { IkmRecord } from '../../../shared/fields';
-import { api } from '../../api/client';
 
 export const PAGE = 100;
 
-export interface RowWindow {
+export interface RowWindow<R> {
   total: number | null;
   version: number; // bumps whenever cached rows change, to re-render
-  row(index: number): IkmRecord | undefined;
+  row(index: number): R | undefined;
   ensure(first: number, last: number): void;
   refresh(): Promise<void>;
   /** Rows first..last (inclusive), loading pages as needed (copy of a large range). */
-  fetchRange(first: number, last: number): Promise<IkmRecord[]>;
+  fetchRange(first: number, last: number): Promise<R[]>;
 }
 
-export function useRowWindow(filter: IkmFilter, sort: IkmSort): RowWindow {
-  const pages = useRef(new Map<number, IkmRecord[]>());
+/** Asks the core for `limit` rows from `offset` under the current filter and sort. */
+export type PageQuery<R> = (offset: number, limit: number) => Promise<{ rows: R[]; total: number }>;
+
+/** `key` names the filter and sort: a new key starts a new cache. */
+export function useRowWindow<R>(query: PageQuery<R>, key: string): RowWindow<R> {
+  const fetchPage = useRef(query);
+  fetchPage.current = query;
+  const pages = useRef(new Map<number, R[]>());
   const pending = useRef(new Set<number>());
   const generation = useRef(0);
   const visible = useRef<[number, number]>([0, 0]);
   const [total, setTotal] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
-  const key = JSON.stringify([filter, sort]);
 
   const load = useCallback(
     async (page: number, gen: number) => {
       if (pending.current.has(page)) return;
       pending.current.add(page);
       try {
-        const r = await api.call('ikm.query', { filter, sort, offset: page * PAGE, limit: PAGE });
+        const r = await fetchPage.current(page * PAGE, PAGE);
         if (gen === generation.current) {
           pages.current.set(page, r.rows);
           setTotal(r.total);
@@ -71,13 +73,13 @@ export function useRowWindow(filter: IkmFilter, sort: IkmSort): RowWindow {
   const refresh = useCallback(async () => {
     generation.current++;
     const gen = generation.current;
-    const keep = new Map<number, IkmRecord[]>();
+    const keep = new Map<number, R[]>();
     const [first, last] = visible.current;
     const wanted: number[] = [];
     for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) wanted.push(p);
     await Promise.all(
       wanted.map(async (p) => {
-        const r = await api.call('ikm.query', { filter, sort, offset: p * PAGE, limit: PAGE });
+        const r = await fetchPage.current(p * PAGE, PAGE);
         keep.set(p, r.rows);
         if (gen === generation.current) setTotal(r.total);
       }),
@@ -98,9 +100,9 @@ export function useRowWindow(filter: IkmFilter, sort: IkmSort): RowWindow {
 
   const fetchRange = useCallback(
     async (first: number, last: number) => {
-      const out: IkmRecord[] = [];
+      const out: R[] = [];
       for (let offset = first; offset <= last; offset += 1000) {
-        const r = await api.call('ikm.query', { filter, sort, offset, limit: Math.min(1000, last - offset + 1) });
+        const r = await fetchPage.current(offset, Math.min(1000, last - offset + 1));
         out.push(...r.rows);
       }
       return out;
