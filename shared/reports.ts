@@ -139,3 +139,14 @@ export function formatReportCell(value: string | number | null | undefined, kind
 }
 
 export const NUMERIC_KINDS: ReadonlySet<ReportColumnKind> = new Set(['no', 'int', 'idr', 'usd', 'kg', 'pct', 'year']);
+
+/** The header cells of a report table, row by row: a group spans its columns, the others both rows. */
+export function headerLayout(columns: readonly ReportColumn[]): { label: string; colSpan: number; rowSpan: number; numeric: boolean }[][] {
+  if (!columns.some((c) => c.group)) return [columns.map((c) => ({ label: c.header, colSpan: 1, rowSpan: 1, numeric: NUMERIC_KINDS.has(c.kind) }))];
+  const top: { label: string; colSpan: number; rowSpan: number; numeric: boolean }[] = [];
+  columns.forEach((c, i) => {
+    if (!c.group) top.push({ label: c.header, colSpan: 1, rowSpan: 2, numeric: NUMERIC_KINDS.has(c.kind) });
+    else if (columns[i - 1]?.group !== c.group) top.push({ label: c.group, colSpan: columns.filter((x) => x.group === c.group).length, rowSpan: 1, numeric: false });
+  });
+  return [top, columns.filter((c) => c.group).map((c) => ({ label: c.header, colSpan: 1, rowSpan: 1, numeric: NUMERIC_KINDS.has(c.kind) }))];
+}

@@ -1,8 +1,12 @@
 /** Every UI string, Bahasa Indonesia first, English second. Field labels are keyed `field.<key>`. */
 import { GOEKSPOR_EN, GOEKSPOR_ID } from '../features/goekspor/strings';
+import { REPORTS_EN, REPORTS_ID } from '../features/reports/strings';
+import { SHIPMENTS_EN, SHIPMENTS_ID } from '../features/shipments/strings';
 
 const id = {
   ...GOEKSPOR_ID,
+  ...SHIPMENTS_ID,
+  ...REPORTS_ID,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registri Industri Kecil dan Menengah',
   'nav.registry': 'Registri IKM',
@@ -152,6 +156,8 @@ export type UiKey = keyof typeof id;
 
 const en: Record<UiKey, string> = {
   ...GOEKSPOR_EN,
+  ...SHIPMENTS_EN,
+  ...REPORTS_EN,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registry of Small and Medium Industries',
   'nav.registry': 'IKM registry',

@@ -12,6 +12,8 @@ import { createDispatcher } from '../../electron/core/api/dispatch';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { openDatabase, type DB } from '../../electron/core/db/open';
 import { seedDemo } from '../../electron/core/seed/demo';
+import { seedShipmentsDemo, seedTradeDemo } from '../../electron/core/seed/demo-trade';
+import { chromiumPrinter } from '../../electron/core/reports/print-chromium';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
 
 export interface Harness {
@@ -21,14 +23,21 @@ export interface Harness {
   api<M extends Method>(method: M, args: Args<M>): Promise<Result<M>>;
 }
 
-export const test = base.extend<{ seedRows: number; harness: Harness }>({
+export const test = base.extend<{ seedRows: number; seedShipments: number; harness: Harness }>({
   seedRows: [1000, { option: true }],
-  harness: async ({ seedRows }, use) => {
+  /** Demo shipments (and BPS-like trade figures) on top of the demo IKM. */
+  seedShipments: [0, { option: true }],
+  harness: async ({ seedRows, seedShipments }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'pangkalan-e2e-'));
     const dbPath = join(dir, 'registry.db');
     const db = openDatabase(dbPath);
     if (seedRows > 0) seedDemo(db, seedRows);
-    const dispatch = createDispatcher(db, createHandlers({ dbPath, version: 'test' }));
+    if (seedShipments > 0) {
+      seedShipmentsDemo(db, seedShipments);
+      seedTradeDemo(db);
+    }
+    const printPdf = chromiumPrinter();
+    const dispatch = createDispatcher(db, createHandlers({ dbPath, version: 'test', printPdf }));
     const host = await startWebHost({ dispatch, staticDir: resolve('out/renderer') });
     const api = async <M extends Method>(method: M, args: Args<M>): Promise<Result<M>> => {
       const env = await dispatch(method, args);
@@ -37,6 +46,7 @@ export const test = base.extend<{ seedRows: number; harness: Harness }>({
     };
     await use({ db, dbPath, host, api });
     await host.close();
+    await printPdf.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   },

@@ -66,7 +66,7 @@ function rekapKabupaten(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
   const sums = new Map(
     (c.db.prepare(`SELECT district_code, ${IKM_SUMS} FROM ikm WHERE ${w.sql} GROUP BY district_code`).all(...w.params) as ReportRow[]).map((r) => [r.district_code as string, r]),
   );
-  const all = loadAreas(c.db).districts;
+  const { districts: all, provinces } = loadAreas(c.db);
   // A province's report lists every district of it, those without IKM too (with zeros).
   const codes = c.scope.district ? [c.scope.district] : c.scope.province ? all.filter((d) => d.provinceCode === c.scope.province).map((d) => d.code) : [...sums.keys()].sort();
   const columns: ReportColumn[] = [
@@ -80,7 +80,16 @@ function rekapKabupaten(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
     const s = sums.get(code);
     return { no: i + 1, district: c.districtName(code), count: s?.count ?? 0, workers_male: s?.workers_male ?? 0, workers_female: s?.workers_female ?? 0, workers_total: s?.workers_total ?? 0, investment_idr: s?.investment_idr ?? 0, production_value_idr: s?.production_value_idr ?? 0 };
   });
-  const charts: ReportChart[] = [{ kind: 'bar', title: 'Jumlah IKM per kabupaten/kota', labels: rows.map((r) => r.district), series: [{ name: 'Jumlah IKM', values: rows.map((r) => Number(r.count)) }], unit: 'IKM' }];
+  // Over all of Kalimantan, 56 district bars are unreadable: the chart compares the provinces.
+  const byProvince = !c.scope.province && !c.scope.district;
+  const provinceRows = provinces
+    .map((p) => ({ label: p.name, count: codes.filter((code) => code.startsWith(p.code)).reduce((n, code) => n + Number(sums.get(code)?.count ?? 0), 0) }))
+    .filter((p) => p.count > 0);
+  const charts: ReportChart[] = [
+    byProvince
+      ? { kind: 'bar', title: 'Jumlah IKM per provinsi', labels: provinceRows.map((p) => p.label), series: [{ name: 'Jumlah IKM', values: provinceRows.map((p) => p.count) }], unit: 'IKM' }
+      : { kind: 'bar', title: 'Jumlah IKM per kabupaten/kota', labels: rows.map((r) => r.district), series: [{ name: 'Jumlah IKM', values: rows.map((r) => Number(r.count)) }], unit: 'IKM' },
+  ];
   return { subtitle: ikmSubtitle(c), columns, rows, rowCount: rows.length, totals: sumRows(rows, columns, { district: 'JUMLAH' }), charts, notes: ['Tenaga kerja L = laki-laki, P = perempuan. Nilai dalam rupiah.'] };
 }
 

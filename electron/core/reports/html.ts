@@ -4,7 +4,7 @@
  * the CLI. The table header repeats on every printed page; the footer's page numbers come from
  * the printer's footer template (pdfFooter).
  */
-import { formatReportCell, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportModel, type ReportRow } from '../../../shared/reports';
+import { formatReportCell, headerLayout, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { chartSvg } from './svg';
 
 const esc = (s: unknown): string =>
@@ -47,17 +47,10 @@ tr.total td { font-weight: bold; background: #f1f4f8; border-top: 1.2pt solid #2
 .signature .name { font-weight: bold; text-decoration: underline; }
 `;
 
-function header(columns: ReportColumn[]): string {
-  const grouped = columns.some((c) => c.group);
-  if (!grouped) return `<tr>${columns.map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr>`;
-  let top = '';
-  for (let i = 0; i < columns.length; i++) {
-    const c = columns[i]!;
-    if (!c.group) top += `<th rowspan="2">${esc(c.header)}</th>`;
-    else if (columns[i - 1]?.group !== c.group) top += `<th colspan="${columns.filter((x) => x.group === c.group).length}">${esc(c.group)}</th>`;
-  }
-  return `<tr>${top}</tr><tr>${columns.filter((c) => c.group).map((c) => `<th>${esc(c.header)}</th>`).join('')}</tr>`;
-}
+const header = (columns: ReportColumn[]): string =>
+  headerLayout(columns)
+    .map((row) => `<tr>${row.map((h) => `<th${h.colSpan > 1 ? ` colspan="${h.colSpan}"` : ''}${h.rowSpan > 1 ? ` rowspan="${h.rowSpan}"` : ''}>${esc(h.label)}</th>`).join('')}</tr>`)
+    .join('');
 
 const cells = (row: ReportRow, columns: ReportColumn[]): string =>
   columns.map((c) => `<td class="${NUMERIC_KINDS.has(c.kind) ? 'num' : c.kind === 'code' ? 'code' : ''}">${esc(formatReportCell(row[c.key], c.kind))}</td>`).join('');

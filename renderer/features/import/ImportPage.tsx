@@ -12,6 +12,7 @@ import { useAreas } from '../../areas';
 import { formatDateTime, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
+import { download, toBase64 } from '../../files';
 
 interface Picked {
   name: string;
@@ -19,23 +20,6 @@ interface Picked {
   district: string | null;
   mapping?: Record<string, string>;
   fixes?: Record<string, string>;
-}
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-function download(name: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ImportPage({ onImported }: { onImported(): void }) {

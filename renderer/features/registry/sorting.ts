@@ -3,9 +3,14 @@
  *   click         sort by this column only: ascending, then descending, then unsorted
  *   Shift+click   add this column to the sort (or flip it, then drop it)
  */
-import type { IkmSort } from '../../../shared/contract';
+type Sort = { field: string; desc: boolean }[];
 
-export function nextSort(cur: IkmSort, field: string, add: boolean): IkmSort {
+/** The next sort of the same kind (the registry's or the shipments' sort keys). */
+export function nextSort<S extends Sort>(cur: S, field: string, add: boolean): S {
+  return next(cur, field, add) as S;
+}
+
+function next(cur: Sort, field: string, add: boolean): Sort {
   const existing = cur.find((s) => s.field === field);
   if (!add) {
     if (!existing || cur.length > 1) return [{ field, desc: false }];

@@ -1,3 +1,207 @@
+/**
+ * Export records: the shipments grid (the registry's grid component, keys and clipboard) with its
+ * filters, footer sums from the core and file import; and the BPS trade figures beside it.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ShipmentFilter, ShipmentSort, ShipmentSummary } from '../../../shared/contract';
+import type { ShipmentRecord } from '../../../shared/shipments';
+import { api, ApiError } from '../../api/client';
+import { useAreas } from '../../areas';
+import { formatNumber } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { useToast } from '../../toast';
+import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from '../registry/Grid';
+import { bounds, type Selection } from '../registry/selection';
+import { nextSort } from '../registry/sorting';
+import { useRowWindow } from '../registry/useRowWindow';
+import { SHIPMENT_COLUMNS, shipmentOptions, shipmentRaw, shipmentText } from './columns';
+import { useCountries } from './countries';
+import { ShipmentFilters } from './ShipmentFilters';
+import { ShipmentImport } from './ShipmentImport';
+import { TradeTable } from './TradeTable';
+
+const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
+const usd = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function ShipmentsPage() {
-  return <section className="page" />;
+  const { t } = useI18n();
+  const [view, setView] = useState<'shipments' | 'trade'>('shipments');
+  return (
+    <div className="registry shipments">
+      <div className="subtabs" role="tablist" aria-label={t('nav.shipments')}>
+        {(['shipments', 'trade'] as const).map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'subtab active' : 'subtab'} onClick={() => setView(v)}>
+            {t(v === 'shipments' ? 'ship.tab.shipments' : 'ship.tab.trade')}
+          </button>
+        ))}
+      </div>
+      {view === 'shipments' ? <ShipmentsGrid /> : <TradeTable />}
+    </div>
+  );
+}
+
+/** Undo/redo of cell edits: each entry re-writes the values it replaced. */
+function useCellUndo(apply: (changes: { id: number; field: string; value: string | number | null }[]) => Promise<boolean>) {
+  const done = useRef<CellEdit[][]>([]);
+  const undone = useRef<CellEdit[][]>([]);
+  const [, bump] = useState(0);
+  return {
+    push(entry: CellEdit[]) {
+      done.current.push(entry);
+      undone.current = [];
+      bump((n) => n + 1);
+    },
+    async undo() {
+      const e = done.current.pop();
+      if (e && (await apply(e.map((c) => ({ id: c.id, field: c.field, value: (c.before as string | number | null) ?? null }))))) undone.current.push(e);
+      bump((n) => n + 1);
+    },
+    async redo() {
+      const e = undone.current.pop();
+      if (e && (await apply(e.map((c) => ({ id: c.id, field: c.field, value: c.value }))))) done.current.push(e);
+      bump((n) => n + 1);
+    },
+    canUndo: done.current.length > 0,
+    canRedo: undone.current.length > 0,
+  };
+}
+
+function ShipmentsGrid() {
+  const { t } = useI18n();
+  const areas = useAreas();
+  const countries = useCountries();
+  const notify = useToast();
+  const [filter, setFilter] = useState<ShipmentFilter>({});
+  const [sort, setSort] = useState<ShipmentSort>([]);
+  const [summary, setSummary] = useState<ShipmentSummary | null>(null);
+  const [selection, setSelection] = useState<Selection>(START);
+  const rows = useRowWindow<ShipmentRecord>((offset, limit) => api.call('shipments.query', { filter, sort, offset, limit }), JSON.stringify([filter, sort]));
+  const grid = useRef<GridHandle>(null);
+  const display = useMemo(() => ({ districtName: areas.name, countries }), [areas, countries]);
+
+  const refreshSummary = useCallback(() => void api.call('shipments.summary', { filter }).then(setSummary, () => {}), [filter]);
+  useEffect(refreshSummary, [refreshSummary]);
+  useEffect(() => setSelection(START), [filter, sort]);
+  const afterWrite = useCallback(async () => {
+    await rows.refresh();
+    refreshSummary();
+  }, [rows.refresh, refreshSummary]);
+
+  const write = useCallback(
+    async (changes: { id: number; field: string; value: string | number | null }[]): Promise<EditOutcome & { records?: ShipmentRecord[] }> => {
+      const res = await api.call('shipments.update', { changes: changes.map((c) => ({ id: c.id, field: c.field, value: c.value })) });
+      if (!res.ok) return { ok: false, errors: new Map(res.errors.map((e) => [e.index, e.message])) };
+      return { ok: true, records: res.records };
+    },
+    [],
+  );
+  const undo = useCellUndo(async (changes) => {
+    const r = await write(changes);
+    if (!r.ok) notify([...(r.errors?.values() ?? [])][0] ?? t('grid.refused'), { tone: 'error' });
+    await afterWrite();
+    return r.ok;
+  });
+  const save = useCallback(
+    async (changes: CellEdit[]): Promise<EditOutcome> => {
+      const res = await write(changes);
+      if (!res.ok) return res;
+      const stored = new Map((res.records ?? []).map((r) => [r.id, r]));
+      undo.push(changes.map((c) => ({ ...c, value: (stored.get(c.id)?.[c.field as keyof ShipmentRecord] as string | number | null) ?? c.value })));
+      await afterWrite();
+      return { ok: true };
+    },
+    [write, undo, afterWrite],
+  );
+
+  const addRow = async () => {
+    try {
+      const rec = await api.call('shipments.create', { district: filter.districts?.[0] ?? null });
+      setFilter({});
+      setSort([{ field: 'date', desc: true }]);
+      await afterWrite();
+      notify(t('toast.saved'));
+      grid.current?.goTo(0, rec.id, 'exporter_name', true);
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : String(e), { tone: 'error' });
+    }
+  };
+  const deleteRows = async () => {
+    const b = bounds(selection);
+    if (!rows.total) return;
+    const list = await rows.fetchRange(b.top, Math.min(b.bottom, rows.total - 1));
+    if (list.length === 0) return;
+    const r = await api.call('shipments.delete', { ids: list.map((x) => x.id) });
+    notify(t('toast.deleted', { n: r.deleted }));
+    await afterWrite();
+  };
+
+  const text = useCallback((row: GridRow, key: string) => shipmentText(row as ShipmentRecord, key, display), [display]);
+  const raw = useCallback((row: GridRow, key: string) => shipmentRaw(row as ShipmentRecord, key, display), [display]);
+  const label = useCallback((key: string) => t(`ship.${key}` as 'ship.date'), [t]);
+  const options = useMemo(() => {
+    const byKey = new Map(['district_code', 'country_code'].map((k) => [k, shipmentOptions(k, areas.districts, areas.name, countries)]));
+    return (key: string) => byKey.get(key);
+  }, [areas, countries]);
+
+  return (
+    <>
+      <div className="registry-top">
+        <ShipmentFilters filter={filter} onChange={setFilter} countries={countries} />
+        <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+          <button type="button" onClick={() => void addRow()}>
+            {t('toolbar.add')}
+          </button>
+          <button type="button" onClick={() => void deleteRows()} disabled={!rows.total}>
+            {t('toolbar.delete')}
+          </button>
+          <button type="button" onClick={() => void undo.undo()} disabled={!undo.canUndo} title="Ctrl+Z">
+            ↶ {t('toolbar.undo')}
+          </button>
+          <button type="button" onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Ctrl+Y">
+            ↷ {t('toolbar.redo')}
+          </button>
+          <ShipmentImport onImported={() => void afterWrite()} />
+        </div>
+      </div>
+      <div className="registry-body">
+        {rows.total === 0 && Object.keys(filter).length === 0 ? (
+          <p className="panel-note muted">{t('ship.empty')}</p>
+        ) : (
+          <Grid
+            ref={grid}
+            rows={rows}
+            columns={SHIPMENT_COLUMNS}
+            text={text}
+            raw={raw}
+            label={label}
+            ariaLabel={t('ship.grid')}
+            options={options}
+            sort={sort}
+            onSortClick={(field, add) => setSort((cur) => nextSort(cur, field, add))}
+            onResize={() => {}}
+            edit={save}
+            onActiveRow={() => {}}
+            onUndo={() => void undo.undo()}
+            onRedo={() => void undo.redo()}
+            notify={(msg, tone) => notify(msg, { tone })}
+            selection={selection}
+            setSelection={setSelection}
+          />
+        )}
+      </div>
+      <footer className="grid-footer" aria-live="polite">
+        {summary && (
+          <>
+            <strong data-testid="ship-count">{t('ship.footer.count', { n: formatNumber(summary.count) })}</strong>
+            <span>
+              {t('ship.footer.fob')}: <b data-testid="ship-fob">US$ {usd.format(summary.fob_usd)}</b>
+            </span>
+            <span>
+              {t('ship.footer.weight')}: <b data-testid="ship-weight">{formatNumber(summary.net_weight_kg)} kg</b>
+            </span>
+          </>
+        )}
+      </footer>
+    </>
+  );
 }

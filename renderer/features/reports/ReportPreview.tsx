@@ -1,0 +1,83 @@
+/** A report as it will print: kop surat, title, table with totals, notes, charts, signature. */
+import { formatReportCell, headerLayout, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportModel } from '../../../shared/reports';
+import { Chart } from '../../components/Chart';
+import { useI18n } from '../../i18n/i18n';
+
+export function ReportPreview({ model, letterhead }: { model: ReportModel; letterhead: Letterhead }) {
+  const { t } = useI18n();
+  const cls = (kind: ReportModel['columns'][number]['kind']) => (NUMERIC_KINDS.has(kind) ? 'num' : kind === 'code' ? 'code' : undefined);
+  const today = new Date().toLocaleDateString('en-CA');
+  return (
+    <article className="paper" aria-label={t('rep.preview')}>
+      <header className="kop">
+        <img src={letterhead.logo ?? './icon.svg'} alt="" />
+        <div className="kop-text">
+          <div className="gov">{letterhead.government}</div>
+          <div className="office">{letterhead.office}</div>
+          <div className="addr">{letterhead.address}</div>
+          <div className="addr">{letterhead.contact}</div>
+        </div>
+      </header>
+      <h1>{model.title}</h1>
+      <p className="sub" data-testid="report-subtitle">{model.subtitle}</p>
+      <div className="report-table-wrap">
+        <table className="report-table">
+          <thead>
+            {headerLayout(model.columns).map((row, i) => (
+              <tr key={i}>
+                {row.map((h, j) => (
+                  <th key={j} colSpan={h.colSpan} rowSpan={h.rowSpan}>
+                    {h.label}
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {model.rows.map((r, i) => (
+              <tr key={i}>
+                {model.columns.map((c) => (
+                  <td key={c.key} className={cls(c.kind)}>
+                    {formatReportCell(r[c.key], c.kind)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {model.rowCount === 0 && (
+              <tr>
+                <td colSpan={model.columns.length} className="empty">
+                  {t('rep.empty')}
+                </td>
+              </tr>
+            )}
+            {model.totals && model.rowCount > 0 && (
+              <tr className="total" data-testid="report-totals">
+                {model.columns.map((c) => (
+                  <td key={c.key} className={cls(c.kind)}>
+                    {formatReportCell(model.totals![c.key], c.kind)}
+                  </td>
+                ))}
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {model.rowCount > model.rows.length && <p className="more">{t('rep.rowsShown', { shown: model.rows.length.toLocaleString('id-ID'), total: model.rowCount.toLocaleString('id-ID') })}</p>}
+      <div className="notes">
+        {model.notes.map((n) => (
+          <p key={n}>{n}</p>
+        ))}
+      </div>
+      {model.rowCount > 0 && model.charts.map((c) => <Chart key={c.title} chart={c} height={340} />)}
+      <div className="signature">
+        <div>
+          {letterhead.place}, {indonesianDate(today)}
+        </div>
+        <div>{letterhead.position}</div>
+        <div className="space" />
+        <div className="name">{letterhead.signer}</div>
+        <div>NIP. {letterhead.nip}</div>
+      </div>
+    </article>
+  );
+}

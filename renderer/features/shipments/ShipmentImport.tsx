@@ -1,0 +1,103 @@
+/**
+ * Importing shipment lists: the file is read by the core as a dry run first (counts and every
+ * refused row with its place and reason), then imported on "Impor sekarang" in one transaction.
+ */
+import { useState } from 'react';
+import type { ImportResult } from '../../../shared/import';
+import { api } from '../../api/client';
+import { useAreas } from '../../areas';
+import { toBase64 } from '../../files';
+import { useI18n } from '../../i18n/i18n';
+import { useToast } from '../../toast';
+
+export function ShipmentImport({ onImported }: { onImported(): void }) {
+  const { t } = useI18n();
+  const areas = useAreas();
+  const notify = useToast();
+  const [files, setFiles] = useState<{ name: string; dataBase64: string; district: string | null }[]>([]);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (list: typeof files, dryRun: boolean) => {
+    setBusy(true);
+    try {
+      const r = await api.call('shipments.import', { files: list, dryRun });
+      if (dryRun) setPreview(r);
+      else {
+        const sum = (k: 'accepted' | 'updated') => r.files.reduce((s, f) => s + f[k], 0);
+        notify(t('ship.imported', { n: sum('accepted'), u: sum('updated') }));
+        setPreview(null);
+        setFiles([]);
+        onImported();
+      }
+    } catch (e) {
+      notify(e instanceof Error ? e.message : String(e), { tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const pick = async (picked: FileList | null) => {
+    if (!picked?.length) return;
+    const list = await Promise.all([...picked].map(async (f) => ({ name: f.name, dataBase64: await toBase64(f), district: null })));
+    setFiles(list);
+    await run(list, true);
+  };
+  const choose = (i: number, district: string) => {
+    const list = files.map((f, j) => (j === i ? { ...f, district: district || null } : f));
+    setFiles(list);
+    void run(list, true);
+  };
+  const importable = preview?.files.some((f) => f.status === 'imported' && f.accepted + f.updated > 0);
+
+  return (
+    <>
+      <label className="file-button">
+        {t('ship.import')}
+        <input type="file" accept=".xlsx,.xlsm,.csv,.txt" multiple hidden onChange={(e) => void pick(e.target.files).then(() => (e.target.value = ''))} />
+      </label>
+      {busy && <span className="busy">{t('ship.importing', { name: files.map((f) => f.name).join(', ') })}</span>}
+      {preview && (
+        <div className="ship-import" role="dialog" aria-label={t('ship.import')}>
+          {preview.files.map((f, i) => (
+            <div key={f.file} className="file-card">
+              <strong>{f.file}</strong>
+              {f.status === 'refused' ? <p className="file-message">{f.message}</p> : (
+                <p className="counts">
+                  {t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length })}
+                </p>
+              )}
+              {f.needsDistrict && (
+                <label className="district-choice">
+                  {t('ship.needsDistrict')}{' '}
+                  <select value={files[i]?.district ?? ''} onChange={(e) => choose(i, e.target.value)}>
+                    <option value="">—</option>
+                    {areas.districts.map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {areas.name(d.code)} ({d.province})
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {f.refused.length > 0 && (
+                <ul className="problems">
+                  {f.refused.slice(0, 50).map((p) => (
+                    <li key={`${p.sheet}-${p.row}`}>{t('ship.refusedRow', { sheet: p.sheet, row: p.row, column: p.column ? `, kolom ${p.column}` : '', reason: p.reason })}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+          <div className="toolbar">
+            <button type="button" className="primary" disabled={!importable || busy} onClick={() => void run(files, false)}>
+              {t('ship.importNow')}
+            </button>
+            <button type="button" onClick={() => (setPreview(null), setFiles([]))}>
+              {t('ship.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+/** The province's BPS export/import figures: a small table typed in or imported, feeding the trade-balance report. */
+import { useEffect, useState } from 'react';
+import { monthName } from '../../../shared/reports';
+import type { TradeStat } from '../../../shared/shipments';
+import { parseIdNumber } from '../../../shared/parse';
+import { api } from '../../api/client';
+import { toBase64 } from '../../files';
+import { formatNumber } from '../../format';
+import { useI18n } from '../../i18n/i18n';
+import { useToast } from '../../toast';
+
+const EMPTY = { year: String(new Date().getFullYear() - 1), month: '0', export_usd: '', import_usd: '' };
+
+export function TradeTable() {
+  const { t } = useI18n();
+  const notify = useToast();
+  const [rows, setRows] = useState<TradeStat[]>([]);
+  const [draft, setDraft] = useState(EMPTY);
+  useEffect(() => void api.call('trade.list', {}).then(setRows), []);
+  const fail = (e: unknown) => notify(e instanceof Error ? e.message : String(e), { tone: 'error' });
+
+  const save = async () => {
+    const ex = parseIdNumber(draft.export_usd);
+    const im = parseIdNumber(draft.import_usd);
+    if (!ex.ok || !im.ok) return notify(t('error.generic', { message: 'Nilai ekspor/impor bukan angka.' }), { tone: 'error' });
+    try {
+      setRows(await api.call('trade.set', { year: Number(draft.year), month: Number(draft.month), export_usd: ex.value, import_usd: im.value, source: 'Diketik' }));
+      notify(t('trade.saved'));
+      setDraft({ ...EMPTY, year: draft.year });
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const importFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const r = await api.call('trade.import', { file: { name: file.name, dataBase64: await toBase64(file) }, dryRun: false });
+      const f = r.files[0]!;
+      if (f.status === 'refused') return notify(f.message ?? '', { tone: 'error' });
+      notify(t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length }));
+      setRows(await api.call('trade.list', {}));
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const years = Array.from({ length: 30 }, (_, i) => new Date().getFullYear() - i);
+  return (
+    <div className="trade">
+      <h2>{t('trade.title')}</h2>
+      <p className="muted">{t('trade.hint')}</p>
+      <form
+        className="trade-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label>
+          {t('trade.year')}
+          <select value={draft.year} onChange={(e) => setDraft({ ...draft, year: e.target.value })}>
+            {years.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('trade.month')}
+          <select value={draft.month} onChange={(e) => setDraft({ ...draft, month: e.target.value })}>
+            <option value="0">{t('trade.wholeYear')}</option>
+            {Array.from({ length: 12 }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {monthName(i + 1)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('trade.export')}
+          <input inputMode="decimal" value={draft.export_usd} onChange={(e) => setDraft({ ...draft, export_usd: e.target.value })} />
+        </label>
+        <label>
+          {t('trade.import')}
+          <input inputMode="decimal" value={draft.import_usd} onChange={(e) => setDraft({ ...draft, import_usd: e.target.value })} />
+        </label>
+        <button type="submit" className="primary">
+          {t('trade.save')}
+        </button>
+        <label className="file-button">
+          {t('trade.importFile')}
+          <input type="file" accept=".xlsx,.xlsm,.csv" hidden onChange={(e) => void importFile(e.target.files?.[0]).then(() => (e.target.value = ''))} />
+        </label>
+      </form>
+      {rows.length === 0 ? (
+        <p className="muted">{t('trade.empty')}</p>
+      ) : (
+        <table className="data-table trade-table">
+          <thead>
+            <tr>
+              <th>{t('trade.year')}</th>
+              <th>{t('trade.month')}</th>
+              <th className="num">{t('trade.export')}</th>
+              <th className="num">{t('trade.import')}</th>
+              <th className="num">{t('trade.balance')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.year}-${r.month}`}>
+                <td>{r.year}</td>
+                <td>{r.month === 0 ? t('trade.wholeYear') : monthName(r.month)}</td>
+                <td className="num">{formatNumber(r.export_usd)}</td>
+                <td className="num">{formatNumber(r.import_usd)}</td>
+                <td className="num">{r.export_usd != null && r.import_usd != null ? formatNumber(r.export_usd - r.import_usd) : ''}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => setDraft({ year: String(r.year), month: String(r.month), export_usd: String(r.export_usd ?? ''), import_usd: String(r.import_usd ?? '') })}>
+                    {t('trade.edit')}
+                  </button>
+                  <button type="button" onClick={() => void api.call('trade.delete', { year: r.year, month: r.month }).then(setRows, fail)}>
+                    {t('trade.delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
