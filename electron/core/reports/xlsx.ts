@@ -119,25 +119,26 @@ export async function writeReportXlsx(
     sub.commit();
   }
 
-  // Data.
+  // Data. One style object per column, shared by all its cells: exceljs recognises a style it
+  // has seen by identity, so a 100,000-row list does not re-serialise 1.5 million styles.
   let r = headerRows[1];
-  const cellStyle = (cell: ExcelJS.Cell, c: ReportColumn) => {
-    cell.border = box;
-    cell.font = { name: FONT, size: 9 };
-    const fmt = NUMBER_FORMAT[c.kind];
-    if (fmt) cell.numFmt = fmt;
-    cell.alignment = c.kind === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: c.kind === 'code' || c.kind === 'no' ? 'center' : 'right' };
-  };
+  const styleOf = (c: ReportColumn, extra: Partial<ExcelJS.Style> = {}): Partial<ExcelJS.Style> => ({
+    border: box,
+    font: { name: FONT, size: 9 },
+    ...(NUMBER_FORMAT[c.kind] ? { numFmt: NUMBER_FORMAT[c.kind] } : {}),
+    alignment: c.kind === 'text' ? { vertical: 'top', wrapText: true } : { vertical: 'top', horizontal: c.kind === 'code' || c.kind === 'no' ? 'center' : 'right' },
+    ...extra,
+  });
+  const dataStyles = cols.map((c) => styleOf(c));
   for (const row of opts.rows ?? m.rows) {
     const xr = ws.getRow(++r);
-    cols.forEach((c, i) => {
+    for (let i = 0; i < width; i++) {
       const cell = xr.getCell(i + 1);
-      const v = row[c.key];
       // Strings stay strings ("=HYPERLINK…" from a district file is text, never a formula); the
       // numbers of numeric columns stay numbers so they can be summed again.
-      cell.value = v == null ? null : v;
-      cellStyle(cell, c);
-    });
+      cell.value = row[cols[i]!.key] ?? null;
+      cell.style = dataStyles[i]!;
+    }
     xr.commit();
   }
   const firstDataRow = headerRows[1] + 1;
@@ -153,10 +154,7 @@ export async function writeReportXlsx(
       if (SUMMED.has(c.kind) && typeof v === 'number') cell.value = { formula: `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`, result: v };
       else if (c.kind === 'pct' && typeof v === 'number') cell.value = { formula: `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`, result: v };
       else cell.value = v ?? null;
-      cellStyle(cell, c);
-      cell.font = { name: FONT, size: 9, bold: true };
-      cell.fill = TOTAL_FILL;
-      cell.border = { ...box, top: { style: 'medium', color: { argb: 'FF222222' } } };
+      cell.style = styleOf(c, { font: { name: FONT, size: 9, bold: true }, fill: TOTAL_FILL, border: { ...box, top: { style: 'medium', color: { argb: 'FF222222' } } } });
     });
     xr.commit();
   }
