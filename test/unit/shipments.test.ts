@@ -14,7 +14,8 @@ import { yearlyTrade } from '../../electron/core/reports/data';
 import { countryResolver } from '../../electron/core/reference/countries';
 import { parseDate, parseHsCode } from '../../shared/parse';
 import { normaliseCooForm } from '../../shared/shipments';
-import { cli, tempDb } from './helpers';
+import { readFileSync } from 'node:fs';
+import { cli, tempDb, tempDir } from './helpers';
 
 const FIX = join(process.cwd(), 'test/fixtures/ekspor');
 const RECAP = { name: 'ekspor_kalteng_2025_openpyxl.xlsx', path: join(FIX, 'ekspor_kalteng_2025_openpyxl.xlsx') };
@@ -185,5 +186,24 @@ describe('trade statistics', () => {
     expect(JSON.parse(t.stdout).files[0]).toMatchObject({ status: 'imported', accepted: 19 });
     const missing = cli('import-shipments', join(FIX, 'tidak-ada.xlsx'), '--db', path, '--json');
     expect(missing.status).toBe(1);
+  });
+
+  it('CLI export shipments: the columns in the order the issue gives, formula-like text neutralised in CSV', async () => {
+    const { db, path } = withExporter();
+    await importShipments(db, [RECAP]);
+    const evil = Buffer.from('Tanggal;Eksportir;Kab/Kota;Negara Tujuan;Nilai FOB\n01/02/2025;=HYPERLINK("http://x");Katingan;Jepang;10\n');
+    await importShipments(db, [{ name: 'evil.csv', data: evil }]);
+    db.close();
+    const out = join(tempDir(), 'ekspor.csv');
+    const r = cli('export', 'shipments', '--db', path, '--format', 'csv', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('date,exporter_nib,exporter_name,district_code,product,hs_code,country_code,quantity,unit,net_weight_kg,fob_usd,port,peb_number,peb_date,coo_form');
+    expect(lines).toHaveLength(7);
+    expect(lines).toContain('2025-03-12,0912000000017,CV Rotan Katingan,6209,Tas anyaman rotan,46021200,MY,400,pcs,1250.5,12500.5,Sampit,000123,2025-03-12,Form D');
+    expect(lines.find((l) => l.includes('HYPERLINK'))).toMatch(/^2025-02-01,,"'=HYPERLINK\(""http:\/\/x""\)",6209,/);
+    const json = join(tempDir(), 'ekspor.json');
+    expect(cli('export', 'shipments', '--db', path, '--format', 'json', '--out', json).status).toBe(0);
+    expect((JSON.parse(readFileSync(json, 'utf8')) as unknown[]).length).toBe(6);
   });
 });

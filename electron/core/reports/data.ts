@@ -125,18 +125,18 @@ function rekapKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'genera
 
 export const DAFTAR_COLUMNS: ReportColumn[] = [
   { key: 'no', header: 'No', kind: 'no', width: 7 },
-  { key: 'nib', header: 'NIB', kind: 'code', width: 16 },
-  { key: 'business_name', header: 'Nama Usaha', kind: 'text', width: 28 },
+  { key: 'nib', header: 'NIB', kind: 'code', width: 19 },
+  { key: 'business_name', header: 'Nama Usaha', kind: 'text', width: 26 },
   { key: 'owner_name', header: 'Pemilik', kind: 'text', width: 20 },
   { key: 'district', header: 'Kabupaten/Kota', kind: 'text', width: 20 },
-  { key: 'address', header: 'Alamat', kind: 'text', width: 28 },
-  { key: 'commodity', header: 'Komoditi', kind: 'text', width: 18 },
+  { key: 'address', header: 'Alamat', kind: 'text', width: 24 },
+  { key: 'commodity', header: 'Komoditi', kind: 'text', width: 16 },
   { key: 'kbli', header: 'KBLI', kind: 'code', width: 8 },
   ...WORKERS.map((c) => ({ ...c, width: 7 })),
   { ...MONEY[0]!, width: 16 },
   { ...MONEY[1]!, width: 16 },
   { key: 'year_established', header: 'Tahun Berdiri', kind: 'year', width: 8 },
-  { key: 'phone', header: 'Telepon', kind: 'code', width: 14 },
+  { key: 'phone', header: 'Telepon', kind: 'code', width: 18 },
 ];
 
 /** The Daftar IKM rows one at a time (a 100,000-row list never sits in memory whole). */
@@ -292,7 +292,8 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
   const years = shown.map((y) => y.year);
   const period = years.length ? (years.length === 1 ? `Tahun ${years[0]}` : `Tahun ${years[0]}–${years[years.length - 1]}`) : 'Belum ada data';
   return {
-    subtitle: `${c.scope.province || c.scope.district ? c.scope.area.replace(/^.*Provinsi/, 'Provinsi') : 'Provinsi'} · ${period}`,
+    // BPS figures are the province's: a district filter names its province, no filter names none.
+    subtitle: c.scope.province || c.scope.district ? `${c.scope.area.replace(/^.*Provinsi/, 'Provinsi')} · ${period}` : period,
     columns,
     rows,
     rowCount: rows.length,

@@ -29,19 +29,24 @@ body { font-family: 'DejaVu Sans', 'Segoe UI', Arial, sans-serif; font-size: 8.5
 .addr { font-size: 8.5pt; }
 h1 { text-align: center; font-size: 12pt; margin: 12px 0 2px; text-transform: uppercase; }
 .sub { text-align: center; margin: 0 0 10px; font-size: 9.5pt; }
-table { width: 100%; border-collapse: collapse; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 0.6pt solid #555; padding: 2px 4px; vertical-align: top; }
 thead th { background: #dfe7f1; text-align: center; vertical-align: middle; font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
+td { overflow-wrap: anywhere; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.code { white-space: nowrap; }
+table.dense { font-size: 7pt; }
+table.dense th, table.dense td { padding: 1px 2px; }
+.appendix { break-before: auto; margin-top: 14px; }
+.appendix h2 { font-size: 10pt; margin: 0 0 4px; }
 tr.total td { font-weight: bold; background: #f1f4f8; border-top: 1.2pt solid #222; }
 .notes { margin-top: 6px; font-size: 7.5pt; color: #333; }
 .notes p { margin: 1px 0; }
 .more { margin-top: 4px; font-style: italic; }
 .chart { margin-top: 10px; break-inside: avoid; text-align: center; }
-.chart svg { width: 100%; height: auto; max-height: 95mm; }
+.chart svg { width: 100%; height: auto; max-height: 78mm; }
 .signature { width: 36%; margin: 14px 0 0 auto; text-align: center; break-inside: avoid; font-size: 9.5pt; }
 .signature .space { height: 58px; }
 .signature .name { font-weight: bold; text-decoration: underline; }
@@ -51,6 +56,12 @@ const header = (columns: ReportColumn[]): string =>
   headerLayout(columns)
     .map((row) => `<tr>${row.map((h) => `<th${h.colSpan > 1 ? ` colspan="${h.colSpan}"` : ''}${h.rowSpan > 1 ? ` rowspan="${h.rowSpan}"` : ''}>${esc(h.label)}</th>`).join('')}</tr>`)
     .join('');
+
+/** Column widths in proportion to the .xlsx widths, so long names get the room. */
+function colgroup(columns: ReportColumn[]): string {
+  const total = columns.reduce((n, c) => n + c.width, 0);
+  return `<colgroup>${columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+}
 
 const cells = (row: ReportRow, columns: ReportColumn[]): string =>
   columns.map((c) => `<td class="${NUMERIC_KINDS.has(c.kind) ? 'num' : c.kind === 'code' ? 'code' : ''}">${esc(formatReportCell(row[c.key], c.kind))}</td>`).join('');
@@ -85,10 +96,10 @@ export function reportHtml(m: ReportModel, l: Letterhead, opts: { rows?: Iterabl
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(m.title)}</title><style>${CSS}</style></head><body>
 ${letterheadHtml(l, opts.defaultLogo ?? null)}
 <h1>${esc(m.title)}</h1><p class="sub">${esc(m.subtitle)}</p>
-<table><thead>${header(m.columns)}</thead><tbody>${body.join('\n')}${empty}
+<table${m.columns.length > 10 ? ' class="dense"' : ''}>${colgroup(m.columns)}<thead>${header(m.columns)}</thead><tbody>${body.join('\n')}${empty}
 ${m.totals && m.rowCount > 0 ? `<tr class="total">${cells(m.totals, m.columns)}</tr>` : ''}</tbody></table>
 ${more}<div class="notes">${m.notes.map((t) => `<p>${esc(t)}</p>`).join('')}</div>
-${m.rowCount > 0 ? m.charts.map((c) => `<div class="chart">${chartSvg(c)}</div>`).join('') : ''}
 ${signatureHtml(l, opts.today)}
+${m.rowCount > 0 && m.charts.length ? `<div class="appendix"><h2>Lampiran: grafik</h2>${m.charts.map((c) => `<div class="chart">${chartSvg(c)}</div>`).join('')}</div>` : ''}
 </body></html>`;
 }

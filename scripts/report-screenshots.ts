@@ -1,0 +1,38 @@
+/**
+ * `npm run docs:reports`: prints every report of a demo database (3,000 IKM, 2,000 shipments,
+ * BPS-like trade figures) to PDF with Chromium and renders page 1 to docs/laporan/<name>.png
+ * (pdftoppm) — the pictures in the README.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../electron/core/db/open';
+import { chromiumPrinter } from '../electron/core/reports/print-chromium';
+import { reportPdf } from '../electron/core/reports/service';
+import { seedDemo } from '../electron/core/seed/demo';
+import { seedShipmentsDemo, seedTradeDemo } from '../electron/core/seed/demo-trade';
+import { REPORT_NAMES } from '../shared/reports';
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pangkalan-docs-'));
+  const db = openDatabase(join(dir, 'demo.db'));
+  seedDemo(db, 3000);
+  seedShipmentsDemo(db, 2000);
+  seedTradeDemo(db);
+  mkdirSync('docs/laporan', { recursive: true });
+  const printer = chromiumPrinter();
+  try {
+    for (const name of REPORT_NAMES) {
+      const pdf = join(dir, `${name}.pdf`);
+      writeFileSync(pdf, await reportPdf(db, name, name === 'neraca-perdagangan' ? {} : { province: '62' }, printer));
+      execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdf, join('docs/laporan', name)]);
+      console.error(`docs/laporan/${name}.png`);
+    }
+  } finally {
+    await printer.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+void main();
