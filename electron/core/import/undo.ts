@@ -24,8 +24,9 @@ function typed(field: string, text: string | null): IkmValue {
 }
 
 export function undoBatch(db: DB, batchId: number): UndoResult {
-  const batch = db.prepare('SELECT id, undone_at FROM import_batch WHERE id = ?').get(batchId) as { id: number; undone_at: string | null } | undefined;
+  const batch = db.prepare('SELECT id, kind, undone_at FROM import_batch WHERE id = ?').get(batchId) as { id: number; kind: string; undone_at: string | null } | undefined;
   if (!batch) throw new ImportFileError(`Impor nomor ${batchId} tidak ditemukan.`);
+  if (batch.kind !== 'ikm') throw new ImportFileError(`Impor nomor ${batchId} bukan impor data IKM; pengapalan dan neraca diperbaiki di tab Ekspor.`);
   if (batch.undone_at) throw new ImportFileError(`Impor nomor ${batchId} sudah dibatalkan pada ${batch.undone_at}.`);
   const rows = db
     .prepare(`SELECT id, ikm_id, field, old_value FROM audit_log WHERE batch_id = ? AND action = 'import' ORDER BY id DESC`)
@@ -51,6 +52,7 @@ export function undoBatch(db: DB, batchId: number): UndoResult {
   return result;
 }
 
+/** The IKM imports, newest first (shipment and trade-figure imports are recorded too, with their own kind). */
 export function listBatches(db: DB, limit = 50) {
-  return db.prepare('SELECT * FROM import_batch ORDER BY id DESC LIMIT ?').all(limit) as ImportBatch[];
+  return db.prepare(`SELECT * FROM import_batch WHERE kind = 'ikm' ORDER BY id DESC LIMIT ?`).all(limit) as ImportBatch[];
 }

@@ -77,6 +77,14 @@ function ShipmentsGrid() {
   const [selection, setSelection] = useState<Selection>(START);
   const rows = useRowWindow<ShipmentRecord>((offset, limit) => api.call('shipments.query', { filter, sort, offset, limit }), JSON.stringify([filter, sort]));
   const grid = useRef<GridHandle>(null);
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  useEffect(() => void api.call('settings.get', { key: 'shipments.widths' }).then((v) => v && typeof v === 'object' && setWidths(v as Record<string, number>)), []);
+  const columns = useMemo(() => SHIPMENT_COLUMNS.map((c) => ({ ...c, width: widths[c.key] ?? c.width })), [widths]);
+  const resize = (key: string, width: number, done: boolean) => {
+    const next = { ...widths, [key]: width };
+    setWidths(next);
+    if (done) void api.call('settings.set', { key: 'shipments.widths', value: next });
+  };
   const display = useMemo(() => ({ districtName: areas.name, countries }), [areas, countries]);
 
   const refreshSummary = useCallback(() => void api.call('shipments.summary', { filter }).then(setSummary, () => {}), [filter]);
@@ -170,7 +178,7 @@ function ShipmentsGrid() {
           <Grid
             ref={grid}
             rows={rows}
-            columns={SHIPMENT_COLUMNS}
+            columns={columns}
             text={text}
             raw={raw}
             label={label}
@@ -178,7 +186,7 @@ function ShipmentsGrid() {
             options={options}
             sort={sort}
             onSortClick={(field, add) => setSort((cur) => nextSort(cur, field, add))}
-            onResize={() => {}}
+            onResize={resize}
             edit={save}
             onActiveRow={() => {}}
             onUndo={() => void undo.undo()}
