@@ -4,9 +4,11 @@
  * Every refusal says, in Bahasa Indonesia, what is wrong and what to do.
  */
 import { ImportFileError } from './errors';
+import { MergeScanner, type MergeRange } from './merges';
 import { declaredVerdict, inflatedVerdict, zipEntries, type ZipEntry } from './zip-guard';
 
-export type FileKind = { kind: 'xlsx'; entries: ZipEntry[] } | { kind: 'csv' };
+/** An .xlsx also brings each worksheet's merged ranges, by entry name ("xl/worksheets/sheet1.xml"). */
+export type FileKind = { kind: 'xlsx'; entries: ZipEntry[]; merges: Map<string, MergeRange[]> } | { kind: 'csv' };
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -42,10 +44,16 @@ export async function sniff(name: string, buf: Buffer): Promise<FileKind> {
     if (!entries.some((e) => e.name === 'xl/workbook.xml'))
       throw new ImportFileError('Berkas ini bukan lembar kerja Excel (.xlsx). Simpan data sebagai .xlsx atau .csv lalu impor lagi.');
     if (declaredVerdict(entries) === 'too-big') throw new ImportFileError(TOO_BIG);
-    const real = await inflatedVerdict(buf, entries);
+    const scanners = new Map<string, MergeScanner>();
+    const real = await inflatedVerdict(buf, entries, (entry) => {
+      if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry)) return undefined;
+      const scanner = new MergeScanner();
+      scanners.set(entry, scanner);
+      return (chunk) => scanner.push(chunk);
+    });
     if (real === 'too-big') throw new ImportFileError(TOO_BIG);
     if (real === 'broken') throw new ImportFileError(CORRUPT);
-    return { kind: 'xlsx', entries };
+    return { kind: 'xlsx', entries, merges: new Map([...scanners].map(([k, v]) => [k, v.ranges])) };
   }
   const lower = name.toLowerCase();
   if (/\.(xlsx|xlsm|xls)$/.test(lower)) throw new ImportFileError(`Berkas "${name}" bukan lembar kerja Excel yang utuh (isinya tidak dikenali). ${RESAVE}`);

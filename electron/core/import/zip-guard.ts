@@ -113,15 +113,18 @@ export function declaredVerdict(entries: ZipEntry[]): ZipVerdict {
 
 /**
  * Inflates every entry and counts what comes out (nothing is kept), stopping as soon as the
- * total passes the limit. Headers can lie; the inflated bytes cannot.
+ * total passes the limit. Headers can lie; the inflated bytes cannot. `observe` may look at an
+ * entry's bytes as they pass (the merged-cell list of a sheet), for free.
  */
-export async function inflatedVerdict(buf: Buffer, entries: ZipEntry[]): Promise<ZipVerdict> {
+export async function inflatedVerdict(buf: Buffer, entries: ZipEntry[], observe?: (name: string) => ((chunk: Buffer) => void) | undefined): Promise<ZipVerdict> {
   let total = 0;
   for (const e of entries) {
     const data = entryData(buf, e);
     if (!data) return 'broken';
+    const watcher = observe?.(e.name);
     if (e.method === 0) {
       total += data.length;
+      watcher?.(data);
     } else if (e.method === 8) {
       const verdict = await new Promise<ZipVerdict>((resolve) => {
         const z = createInflateRaw({ chunkSize: 256 * 1024 });
@@ -134,6 +137,7 @@ export async function inflatedVerdict(buf: Buffer, entries: ZipEntry[]): Promise
         };
         z.on('data', (chunk: Buffer) => {
           total += chunk.length;
+          watcher?.(chunk);
           if (total > ZIP_LIMITS.maxUncompressedBytes) finish('too-big');
         });
         z.on('end', () => finish('ok'));
