@@ -16,6 +16,7 @@ const USAGE = `Pemakaian: npm run cli -- <perintah> [opsi]
   stats --db <berkas> [--json]                         jumlah IKM per kabupaten/kota
   export ikm --db <berkas> --format csv|json --out <berkas>
   export shipments --db <berkas> --format csv|json --out <berkas>
+  export readiness --db <berkas> --format csv|json --out <berkas>   kesiapan ekspor IKM Go Ekspor
   import <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
   import-shipments <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
   import-trade-stats <berkas> --db <berkas> [--dry-run] [--json]
@@ -62,13 +63,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export': {
       const a = parseArgs(rest, { db: 'string', format: 'string', out: 'string' });
-      if (a._[0] !== 'ikm' && a._[0] !== 'shipments') throw new UsageError(`Yang dapat diekspor: ikm, shipments (bukan "${a._[0] ?? ''}").`);
+      if (a._[0] !== 'ikm' && a._[0] !== 'shipments' && a._[0] !== 'readiness') throw new UsageError(`Yang dapat diekspor: ikm, shipments, readiness (bukan "${a._[0] ?? ''}").`);
       if (a.format !== 'csv' && a.format !== 'json') throw new UsageError('Opsi --format harus csv atau json.');
       if (!a.out) throw new UsageError('Opsi --out <berkas> wajib diisi.');
       const db = openExisting(a.db);
-      const n = await (a._[0] === 'ikm' ? exportIkm : exportShipments)(db, a.format, resolve(a.out));
+      const n = await (a._[0] === 'ikm' ? exportIkm : a._[0] === 'readiness' ? (await import('./readiness-export')).exportReadiness : exportShipments)(db, a.format, resolve(a.out));
       db.close();
-      console.error(`${n.toLocaleString('id-ID')} ${a._[0] === 'ikm' ? 'data IKM' : 'data pengapalan'} diekspor ke ${resolve(a.out)}.`);
+      console.error(`${n.toLocaleString('id-ID')} ${a._[0] === 'ikm' ? 'data IKM' : a._[0] === 'readiness' ? 'IKM Go Ekspor' : 'data pengapalan'} diekspor ke ${resolve(a.out)}.`);
       return 0;
     }
     case 'import': {

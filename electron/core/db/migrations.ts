@@ -185,4 +185,99 @@ CREATE TABLE trade_stat (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 5,
+    name: 'goekspor',
+    // Go Ekspor: featured products per governor's decree, legality and certificates with the date
+    // each step started, program activities and attendance, the pipeline stage per IKM, and one
+    // audit table for all of it (stage moves included).
+    sql: `
+CREATE TABLE ge_decree (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL CHECK (length(trim(number)) > 0),
+  date TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  province_code TEXT NOT NULL REFERENCES province(code),
+  title TEXT,
+  created_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE UNIQUE INDEX ge_decree_number ON ge_decree(number) WHERE deleted_at IS NULL;
+CREATE TABLE ge_featured (
+  id INTEGER PRIMARY KEY,
+  decree_id INTEGER NOT NULL REFERENCES ge_decree(id),
+  ikm_id INTEGER NOT NULL REFERENCES ikm(id),
+  product TEXT NOT NULL CHECK (length(trim(product)) > 0),
+  commodity TEXT,
+  created_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE INDEX ge_featured_ikm ON ge_featured(ikm_id) WHERE deleted_at IS NULL;
+CREATE INDEX ge_featured_decree ON ge_featured(decree_id) WHERE deleted_at IS NULL;
+CREATE TABLE ge_certificate (
+  id INTEGER PRIMARY KEY,
+  ikm_id INTEGER NOT NULL REFERENCES ikm(id),
+  type TEXT NOT NULL CHECK (type IN ('nib','pirt','bpom_md','bpom_ml','halal','sni','merek','lainnya')),
+  label TEXT,
+  number TEXT,
+  issued_on TEXT CHECK (issued_on IS NULL OR issued_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  expires_on TEXT CHECK (expires_on IS NULL OR expires_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  status TEXT NOT NULL CHECK (status IN ('belum','proses','terbit','kedaluwarsa')),
+  status_since TEXT NOT NULL CHECK (status_since GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  notes TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE INDEX ge_certificate_ikm ON ge_certificate(ikm_id, type) WHERE deleted_at IS NULL;
+CREATE INDEX ge_certificate_status ON ge_certificate(status, type) WHERE deleted_at IS NULL;
+CREATE TABLE ge_certificate_step (
+  id INTEGER PRIMARY KEY,
+  certificate_id INTEGER NOT NULL REFERENCES ge_certificate(id),
+  status TEXT NOT NULL CHECK (status IN ('belum','proses','terbit','kedaluwarsa')),
+  started_on TEXT NOT NULL,
+  at TEXT NOT NULL,
+  os_user TEXT NOT NULL
+);
+CREATE INDEX ge_certificate_step_cert ON ge_certificate_step(certificate_id, id);
+CREATE TABLE ge_activity (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('sosialisasi','pelatihan','pendampingan','pameran','temu_bisnis')),
+  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  date TEXT NOT NULL CHECK (date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+  place TEXT,
+  organiser TEXT,
+  created_at TEXT NOT NULL,
+  deleted_at TEXT
+);
+CREATE TABLE ge_participant (
+  activity_id INTEGER NOT NULL REFERENCES ge_activity(id),
+  ikm_id INTEGER NOT NULL REFERENCES ikm(id),
+  attended INTEGER NOT NULL DEFAULT 1 CHECK (attended IN (0, 1)),
+  note TEXT,
+  PRIMARY KEY (activity_id, ikm_id)
+) WITHOUT ROWID;
+CREATE INDEX ge_participant_ikm ON ge_participant(ikm_id, attended);
+CREATE TABLE ge_stage (
+  ikm_id INTEGER PRIMARY KEY REFERENCES ikm(id),
+  stage TEXT NOT NULL CHECK (stage IN ('terdaftar','legalitas','sertifikasi','pendampingan','pameran','ekspor')),
+  since TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX ge_stage_stage ON ge_stage(stage);
+CREATE TABLE ge_audit (
+  id INTEGER PRIMARY KEY,
+  ikm_id INTEGER REFERENCES ikm(id),
+  entity TEXT NOT NULL CHECK (entity IN ('stage','decree','featured','certificate','activity','participant')),
+  entity_id INTEGER,
+  action TEXT NOT NULL CHECK (action IN ('create','update','delete','move','import')),
+  field TEXT,
+  old_value TEXT,
+  new_value TEXT,
+  note TEXT,
+  at TEXT NOT NULL,
+  os_user TEXT NOT NULL
+);
+CREATE INDEX ge_audit_ikm ON ge_audit(ikm_id, id);
+`,
+  },
 ];

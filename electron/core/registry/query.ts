@@ -44,6 +44,10 @@ export function buildWhere(filter: IkmFilter): { sql: string; params: unknown[] 
     clauses.push('scale = ?');
     params.push(filter.scale);
   }
+  if (filter.featured) {
+    // Produk unggulan: named in a (not deleted) governor's decree of the Go Ekspor program.
+    clauses.push(`EXISTS (SELECT 1 FROM ge_featured f JOIN ge_decree d ON d.id = f.decree_id AND d.deleted_at IS NULL WHERE f.ikm_id = ikm.id AND f.deleted_at IS NULL)`);
+  }
   for (const r of filter.ranges ?? []) {
     const def = FIELD_BY_KEY.get(r.field);
     if (!def || !['count', 'money', 'decimal', 'year'].includes(def.kind)) continue;

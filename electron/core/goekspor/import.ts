@@ -1,0 +1,304 @@
+/**
+ * Go Ekspor spreadsheets from the districts: participant lists of an activity (attendance per IKM)
+ * and certificate lists (legality, halal, PIRT, merek…). Read with the same tolerant table reader
+ * as the registry's imports; each row is matched to a registry IKM by NIB, else by name and
+ * district. A row that cannot be matched or read is refused with its sheet, row, column and reason;
+ * the rest lands in one transaction (or none, for a dry run). Re-importing changes nothing.
+ */
+import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
+import { CERT_TYPES, type CertStatus, type CertType } from '../../../shared/goekspor';
+import { parseDate, parseNib } from '../../../shared/parse';
+import { fold, nameKey } from '../../../shared/text';
+import { message } from '../../../shared/messages';
+import { ValidationError } from '../api/errors';
+import type { DB } from '../db/open';
+import { ImportFileError } from '../import/errors';
+import { vocabulary, type ColumnMapping } from '../import/header';
+import { SIGNATURE, TOTALS } from '../import/rows';
+import { columnLetter, type RawCell } from '../import/sheet';
+import { readTables, type SpreadsheetInput } from '../import/tables';
+import { districtResolver } from '../reference/areas';
+import { markChanged } from '../registry/generation';
+import { getActivity, localToday, saveCertificate, setParticipant, type CertificateInput } from './store';
+
+const IKM_WORDS = {
+  nib: ['nib', 'no nib', 'nomor nib', 'nomor induk berusaha'],
+  business_name: ['nama usaha', 'nama ikm', 'nama perusahaan', 'nama umkm', 'nama ukm', 'nama pelaku usaha', 'pelaku usaha', 'nama industri', 'ikm', 'nama usaha ikm'],
+  district_code: ['kab kota', 'kabupaten kota', 'kabupaten', 'kab', 'asal', 'asal kabupaten kota', 'wilayah', 'kota kabupaten'],
+};
+
+type PField = 'nib' | 'business_name' | 'district_code' | 'attended' | 'note' | 'owner';
+export const PARTICIPANT_VOCABULARY = vocabulary<PField>(
+  {
+    ...IKM_WORDS,
+    attended: ['hadir', 'kehadiran', 'absensi', 'presensi', 'status kehadiran', 'hadir tidak'],
+    note: ['keterangan', 'catatan', 'ket'],
+    owner: ['nama pemilik', 'pemilik', 'nama peserta', 'peserta', 'nama'],
+  },
+  'business_name',
+  2,
+);
+
+type CField = 'nib' | 'business_name' | 'district_code' | 'type' | 'number' | 'issued_on' | 'expires_on' | 'status' | 'status_since' | 'notes';
+export const CERTIFICATE_VOCABULARY = vocabulary<CField>(
+  {
+    ...IKM_WORDS,
+    type: ['jenis', 'jenis sertifikat', 'jenis izin', 'jenis legalitas', 'sertifikat', 'legalitas', 'izin', 'jenis perizinan', 'perizinan'],
+    number: ['nomor', 'nomor sertifikat', 'no sertifikat', 'nomor izin', 'no izin', 'nomor registrasi', 'no registrasi', 'nomor pendaftaran'],
+    issued_on: ['tanggal terbit', 'tgl terbit', 'tanggal penerbitan', 'terbit', 'tanggal sertifikat', 'tanggal izin'],
+    expires_on: ['berlaku sampai', 'berlaku s d', 'masa berlaku', 'tanggal kedaluwarsa', 'tanggal berakhir', 'tgl berakhir', 'kedaluwarsa', 'expired', 'berlaku hingga'],
+    status: ['status', 'status sertifikat', 'status izin', 'tahap'],
+    status_since: ['tanggal mulai', 'mulai proses', 'tanggal pengajuan', 'tgl pengajuan', 'tanggal daftar', 'sejak', 'tanggal status', 'mulai'],
+    notes: ['keterangan', 'catatan', 'ket'],
+  },
+  'business_name',
+  3,
+);
+
+const text = (c: RawCell | undefined): string => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
+
+/** "Sertifikat Halal", "SPP-IRT", "BPOM MD", "HKI/Merek", "ISO 22000" → a type (and a label for "lainnya"). */
+export function parseCertType(raw: string): { type: CertType; label: string | null } | null {
+  const f = fold(raw).replace(/[-_/.]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!f) return null;
+  if ((CERT_TYPES as readonly string[]).includes(f.replace(/ /g, '_'))) return { type: f.replace(/ /g, '_') as CertType, label: null };
+  if (/\bhalal\b/.test(f)) return { type: 'halal', label: null };
+  if (/\bnib\b|nomor induk berusaha/.test(f)) return { type: 'nib', label: null };
+  if (/\b(p ?irt|spp ?irt|pirt)\b/.test(f)) return { type: 'pirt', label: null };
+  if (/\bml\b/.test(f)) return { type: 'bpom_ml', label: null };
+  if (/\b(bpom|md|pom)\b/.test(f)) return { type: 'bpom_md', label: null };
+  if (/\bsni\b/.test(f)) return { type: 'sni', label: null };
+  if (/\b(merek|merk|haki|hki|hak kekayaan|brand)\b/.test(f)) return { type: 'merek', label: null };
+  return { type: 'lainnya', label: raw.trim().slice(0, 100) };
+}
+
+export function parseCertStatus(raw: string): CertStatus | null {
+  const f = fold(raw);
+  if (!f) return null;
+  if (/kedaluwarsa|kadaluarsa|kadaluwarsa|expired|habis|mati|tidak berlaku/.test(f)) return 'kedaluwarsa';
+  if (/^(belum|tidak ada|blm|-)/.test(f)) return 'belum';
+  if (/proses|diajukan|pengajuan|pendampingan|verifikasi|audit|menunggu|sedang/.test(f)) return 'proses';
+  if (/terbit|sudah|ada|selesai|aktif|berlaku|ok|ya/.test(f)) return 'terbit';
+  return null;
+}
+
+/** Empty means attended (being on the list); "tidak", "absen", "0", "-" mean absent. */
+export function parseAttended(raw: RawCell | undefined): boolean | null {
+  if (raw == null || raw === '') return true;
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'number') return raw === 1 ? true : raw === 0 ? false : null;
+  const f = fold(String(raw)).replace(/[.!]+$/, '');
+  if (['-', 'x', '0', 't', 'no', 'false'].includes(f) || /^(tidak|tdk|absen|alpa|alpha|izin|ijin|sakit|batal)\b/.test(f)) return false;
+  if (['v', '√', '✓', '✔', '1', 'h', 'y', 'ok', 'yes', 'true'].includes(f) || /^(ya|hadir)\b/.test(f)) return true;
+  return null;
+}
+
+interface Matcher {
+  match(nib: string | null, name: string, district: string | null): { id: number } | { reason: string };
+}
+
+function matcher(db: DB): Matcher {
+  const byNib = db.prepare(`SELECT id FROM ikm WHERE nib = ? AND deleted_at IS NULL`);
+  const byName = db.prepare(`SELECT id, district_code FROM ikm WHERE name_key = ? AND deleted_at IS NULL LIMIT 20`);
+  return {
+    match(nib, name, district) {
+      if (nib) {
+        const r = byNib.get(nib) as { id: number } | undefined;
+        if (r) return r;
+        if (!name) return { reason: `NIB ${nib} tidak terdaftar di registri IKM.` };
+      }
+      if (!name) return { reason: 'Nama usaha dan NIB kosong.' };
+      const all = byName.all(nameKey(name)) as { id: number; district_code: string }[];
+      const here = district ? all.filter((r) => r.district_code === district) : all;
+      if (here.length === 1) return here[0]!;
+      if (here.length > 1) return { reason: `Ada ${here.length} IKM bernama "${name}"${district ? ' di kabupaten/kota ini' : ''}: isi NIB${district ? '' : ' atau kabupaten/kota'} untuk membedakan.` };
+      return { reason: `IKM "${name}"${nib ? ` (NIB ${nib})` : ''} tidak ditemukan di registri${district ? ' untuk kabupaten/kota ini' : ''}. Daftarkan dulu di tab Registri.` };
+    },
+  };
+}
+
+class DryRun extends Error {}
+
+export interface GoEksporImportOptions {
+  kind: 'participants' | 'certificates';
+  activityId?: number;
+  dryRun?: boolean;
+  today?: string;
+}
+
+export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEksporImportOptions): Promise<ImportResult> {
+  const today = opts.today ?? localToday();
+  if (opts.kind === 'participants') {
+    if (!opts.activityId) throw new ImportFileError('Pilih kegiatan untuk daftar peserta ini.');
+    getActivity(db, opts.activityId);
+  }
+  const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
+  const districts = districtResolver(db);
+  const who = matcher(db);
+  type Job = { sheet: string; row: number; run(): 'inserted' | 'updated' | 'unchanged' };
+  const jobs: Job[] = [];
+  try {
+    let tables = 0;
+    const vocab = opts.kind === 'participants' ? PARTICIPANT_VOCABULARY : CERTIFICATE_VOCABULARY;
+    for await (const table of readTables<string>(input, vocab)) {
+      tables++;
+      report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
+      const col = (f: string) => table.columns.find((c) => c.field === f);
+      const seen = new Set<string>();
+      for await (const { number, cells } of table.rows) {
+        const get = (f: string) => {
+          const m = col(f);
+          return m ? cells[m.col] : undefined;
+        };
+        const filled = table.columns.filter((m) => text(cells[m.col]) !== '');
+        if (filled.length === 0) continue;
+        const first = text(cells.find((c) => text(c) !== '') ?? null).toLowerCase();
+        if (filled.length <= 2 && (SIGNATURE.test(first) || TOTALS.test(first))) continue;
+        const problem = (m: ColumnMapping<string> | undefined, reason: string): RowProblem => ({
+          sheet: table.sheet,
+          row: number,
+          ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
+          reason,
+          original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])),
+        });
+        const nibP = parseNib(get('nib') ?? null);
+        if (!nibP.ok) {
+          report.refused.push(problem(col('nib'), message('id', nibP.error.key, nibP.error.params)));
+          continue;
+        }
+        const districtText = text(get('district_code'));
+        const district = districtText ? districts.resolve(districtText) : null;
+        if (districtText && !district) {
+          report.refused.push(problem(col('district_code'), `Kabupaten/kota "${districtText}" tidak dikenal.`));
+          continue;
+        }
+        const name = text(get('business_name'));
+        const m = who.match(nibP.value, name, district?.code ?? null);
+        if ('reason' in m) {
+          report.refused.push(problem(col(nibP.value ? 'nib' : 'business_name'), m.reason));
+          continue;
+        }
+        if (opts.kind === 'participants') {
+          const attended = parseAttended(get('attended'));
+          if (attended == null) {
+            report.refused.push(problem(col('attended'), `Kehadiran "${text(get('attended'))}" tidak dikenali: tulis "hadir" atau "tidak".`));
+            continue;
+          }
+          const key = String(m.id);
+          if (seen.has(key)) {
+            report.duplicates.push({ sheet: table.sheet, row: number, kind: 'in_file', business_name: name, reason: 'IKM yang sama sudah ada di baris sebelumnya; dicatat sekali.' });
+            continue;
+          }
+          seen.add(key);
+          const note = text(get('note')) || undefined;
+          jobs.push({ sheet: table.sheet, row: number, run: () => setParticipant(db, { activity_id: opts.activityId!, ikm_id: m.id, attended, note }, 'import').changed });
+          continue;
+        }
+        const typeText = text(get('type'));
+        const type = parseCertType(typeText);
+        if (!type) {
+          report.refused.push(problem(col('type'), 'Jenis sertifikat/izin kosong.'));
+          continue;
+        }
+        const dates: Partial<Record<'issued_on' | 'expires_on' | 'status_since', string | null>> = {};
+        let bad: RowProblem | null = null;
+        for (const f of ['issued_on', 'expires_on', 'status_since'] as const) {
+          const p = parseDate(get(f) ?? null, table.date1904);
+          if (!p.ok) {
+            bad = problem(col(f), message('id', p.error.key, p.error.params));
+            break;
+          }
+          dates[f] = p.value;
+        }
+        if (bad) {
+          report.refused.push(bad);
+          continue;
+        }
+        const statusText = text(get('status'));
+        const number_ = text(get('number')) || null;
+        let status = parseCertStatus(statusText);
+        if (statusText && !status) {
+          report.refused.push(problem(col('status'), `Status "${statusText}" tidak dikenali: belum, proses, terbit atau kedaluwarsa.`));
+          continue;
+        }
+        status ??= number_ || dates.issued_on ? 'terbit' : 'belum';
+        if (status === 'terbit' && dates.expires_on && dates.expires_on < today) status = 'kedaluwarsa';
+        const input: CertificateInput = { ikm_id: m.id, type: type.type, label: type.label, number: number_, status, issued_on: dates.issued_on ?? null, expires_on: dates.expires_on ?? null, status_since: dates.status_since ?? null, notes: text(get('notes')) || null };
+        const key = `${m.id}|${type.type}|${type.label ?? ''}|${number_ ?? ''}`;
+        if (seen.has(key)) {
+          report.duplicates.push({ sheet: table.sheet, row: number, kind: 'in_file', business_name: name, reason: 'Sertifikat yang sama sudah ada di baris sebelumnya; dicatat sekali.' });
+          continue;
+        }
+        seen.add(key);
+        const sheet = table.sheet;
+        jobs.push({
+          sheet,
+          row: number,
+          run: () => {
+            const existing = db
+              .prepare(
+                `SELECT id, type, label, number, issued_on, expires_on, status, status_since, notes FROM ge_certificate WHERE ikm_id = ? AND type = ? AND deleted_at IS NULL
+                 AND (number IS ? OR number IS NULL OR ? IS NULL) AND (label IS ? OR type <> 'lainnya') ORDER BY (number IS ?) DESC, id LIMIT 1`,
+              )
+              .get(m.id, type.type, number_, number_, type.label, number_) as Record<string, string | null> & { id: number } | undefined;
+            if (!existing) {
+              const applied = input.status_since;
+              if (input.status === 'terbit' && applied && input.issued_on && applied < input.issued_on) {
+                // The application date starts a "proses" step; the issue date starts "terbit".
+                const c = saveCertificate(db, { ...input, status: 'proses', status_since: applied, issued_on: null, expires_on: null }, { today, action: 'import' });
+                saveCertificate(db, { ...input, id: c.id, status_since: input.issued_on }, { today, action: 'import' });
+              } else saveCertificate(db, input, { today, action: 'import' });
+              return 'inserted';
+            }
+            // Blank cells keep what is recorded; the status' start date stays unless the status changes.
+            const merged: CertificateInput = {
+              id: existing.id, ikm_id: m.id, type: type.type, label: type.label ?? existing.label,
+              number: number_ ?? existing.number, issued_on: input.issued_on ?? existing.issued_on, expires_on: input.expires_on ?? existing.expires_on,
+              status: statusText || number_ || input.issued_on ? status : (existing.status as CertStatus),
+              status_since: null, notes: input.notes ?? existing.notes,
+            };
+            // The file's start date is the start of "proses" (the application); a "terbit" step starts on the issue date.
+            if (merged.status === 'terbit') merged.status_since = merged.status !== existing.status ? (merged.issued_on ?? null) : null;
+            else merged.status_since = input.status_since ?? null;
+            const same = (['number', 'issued_on', 'expires_on', 'status', 'notes', 'label'] as const).every((k) => (merged[k] ?? null) === (existing[k] ?? null)) && (merged.status_since == null || merged.status_since === existing.status_since);
+            if (same) return 'unchanged';
+            saveCertificate(db, merged, { today, action: 'import' });
+            return 'updated';
+          },
+        });
+      }
+    }
+    if (tables === 0)
+      throw new ImportFileError(
+        opts.kind === 'participants'
+          ? 'Tidak ditemukan daftar peserta: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Kabupaten/Kota", "Hadir". Periksa lembar kerjanya.'
+          : 'Tidak ditemukan daftar sertifikat: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Jenis", "Nomor", "Status". Periksa lembar kerjanya.',
+      );
+  } catch (e) {
+    if (!(e instanceof ImportFileError)) throw e;
+    Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [] });
+    return { files: [report], batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
+  }
+
+  try {
+    db.transaction(() => {
+      for (const j of jobs) {
+        try {
+          const r = j.run();
+          if (r === 'inserted') report.accepted++;
+          else if (r === 'updated') report.updated++;
+          else report.unchanged++;
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e;
+          report.refused.push({ sheet: j.sheet, row: j.row, reason: e.message });
+        }
+      }
+      if (opts.dryRun) throw new DryRun();
+    })();
+  } catch (e) {
+    if (!(e instanceof DryRun)) throw e;
+  }
+  markChanged(db);
+  report.refused.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
+  return { files: [report], batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
+}
