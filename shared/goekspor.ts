@@ -110,6 +110,9 @@ export type ReadinessKey = (typeof READINESS_RULES)[number]['key'];
 /** Food and beverage makers (KBLI 10xxx, 11xxx) need izin edar and halal; unknown KBLI counts as food. */
 export const isFood = (kbli: string | null): boolean => kbli == null || /^1[01]/.test(kbli);
 
+/** 2025-03-10 → 10/03/2025, as dates read in Indonesia. */
+const dmy = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Whole months between two ISO dates (the day of month counts: 15 Jan → 14 Feb is 0). */
@@ -137,9 +140,9 @@ export function certificateFlags(c: CertificateFacts, today: string, stuck: Stuc
 function certState(certs: CertificateFacts[], types: readonly CertType[], today: string): { state: ItemState; detail: string } {
   const mine = certs.filter((c) => types.includes(c.type));
   const valid = mine.find((c) => c.status === 'terbit' && (!c.expires_on || c.expires_on >= today));
-  if (valid) return { state: 'ok', detail: `${CERT_LABELS[valid.type]} terbit${valid.expires_on ? `, berlaku s.d. ${valid.expires_on}` : ''}` };
+  if (valid) return { state: 'ok', detail: `${CERT_LABELS[valid.type]} terbit${valid.expires_on ? `, berlaku s.d. ${dmy(valid.expires_on)}` : ''}` };
   const running = mine.find((c) => c.status === 'proses');
-  if (running) return { state: 'partial', detail: `${CERT_LABELS[running.type]} masih proses sejak ${running.status_since}` };
+  if (running) return { state: 'partial', detail: `${CERT_LABELS[running.type]} masih proses sejak ${dmy(running.status_since)}` };
   const expired = mine.find((c) => c.status === 'kedaluwarsa' || (c.status === 'terbit' && c.expires_on && c.expires_on < today));
   if (expired) return { state: 'missing', detail: `${CERT_LABELS[expired.type]} kedaluwarsa` };
   return { state: 'missing', detail: 'Belum ada' };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const REPORT_NAMES = ['rekap-ikm-kabupaten', 'rekap-ikm-komoditi', 'daftar-ikm', 'ekspor-negara', 'ekspor-komoditi', 'neraca-perdagangan'] as const;
+export const REPORT_NAMES = ['rekap-ikm-kabupaten', 'rekap-ikm-komoditi', 'daftar-ikm', 'ekspor-negara', 'ekspor-komoditi', 'neraca-perdagangan', 'kesiapan-ekspor'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const REPORT_TITLES: Record<ReportName, string> = {
@@ -15,6 +15,7 @@ export const REPORT_TITLES: Record<ReportName, string> = {
   'ekspor-negara': 'Ekspor IKM per Negara Tujuan',
   'ekspor-komoditi': 'Ekspor IKM per Komoditi (Kode HS)',
   'neraca-perdagangan': 'Neraca Perdagangan Luar Negeri',
+  'kesiapan-ekspor': 'Kesiapan Ekspor IKM',
 };
 
 /** Worksheet names (at most 31 characters, no slashes). */
@@ -25,6 +26,7 @@ export const REPORT_SHEETS: Partial<Record<ReportName, string>> = {
   'ekspor-negara': 'Ekspor per Negara',
   'ekspor-komoditi': 'Ekspor per Komoditi',
   'neraca-perdagangan': 'Neraca Perdagangan',
+  'kesiapan-ekspor': 'Kesiapan Ekspor',
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

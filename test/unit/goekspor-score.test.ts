@@ -67,7 +67,7 @@ describe('readiness rules', () => {
     expect(item({ certificates: [cert({ type: 'halal', status: 'belum' })] }, 'halal')).toMatchObject({ state: 'missing', detail: 'Belum ada' });
     const p = item({ certificates: [cert({ type: 'halal', status: 'proses', status_since: '2025-02-01' })] }, 'halal');
     expect(p).toMatchObject({ state: 'partial', points: 7.5 });
-    expect(p.detail).toContain('2025-02-01');
+    expect(p.detail).toContain('01/02/2025');
     expect(p.next).toBe('Kawal proses Sertifikat halal sampai terbit');
   });
 

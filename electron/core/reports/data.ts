@@ -11,6 +11,7 @@ import { countryResolver } from '../reference/countries';
 import { buildWhere } from '../registry/query';
 import { shipmentWhere } from '../shipments/query';
 import { resolveScope, type Scope } from './period';
+import { kesiapanEksporBody } from '../goekspor/report';
 
 const WORKERS: ReportColumn[] = [
   { key: 'workers_male', header: 'L', group: 'Tenaga Kerja (orang)', kind: 'int', width: 9 },
@@ -340,6 +341,7 @@ export function buildReport(db: DB, name: ReportName, params: ReportParams, opts
     : name === 'daftar-ikm' ? daftar(c, opts.preview ?? 200)
     : name === 'ekspor-negara' ? eksporNegara(c)
     : name === 'ekspor-komoditi' ? eksporKomoditi(c)
+    : name === 'kesiapan-ekspor' ? kesiapanEksporBody(db, params, { area: c.scope.area, districtName: c.districtName, today: c.scope.today })
     : neraca(c);
   return { name, title: REPORT_TITLES[name], generatedAt: (opts.now ?? new Date()).toISOString(), ...body };
 }

@@ -117,6 +117,10 @@ export function Filters({ filter, onChange, onReset }: { filter: IkmFilter; onCh
           </option>
         ))}
       </select>
+      <label className="inline-label">
+        <input type="checkbox" checked={filter.featured ?? false} onChange={(e) => set({ featured: e.target.checked || undefined })} />
+        {t('filter.featured')}
+      </label>
       <details className="dropdown">
         <summary>{t('filter.more')}{filter.ranges?.length ? ` (${filter.ranges.length})` : ''}</summary>
         <div className="dropdown-body ranges">

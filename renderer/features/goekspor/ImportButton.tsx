@@ -1,0 +1,58 @@
+/** Picks a district's .xlsx (participants or certificates), previews it as a dry run, then imports it. */
+import { useState } from 'react';
+import type { ImportResult } from '../../../shared/import';
+import { api } from '../../api/client';
+import { toBase64 } from '../../files';
+import { useI18n } from '../../i18n/i18n';
+import { useRun } from './common';
+
+export function ImportButton({ kind, activityId, hint, onDone }: { kind: 'participants' | 'certificates'; activityId?: number; hint: string; onDone(): void }) {
+  const { t } = useI18n();
+  const run = useRun();
+  const [pending, setPending] = useState<{ name: string; dataBase64: string; preview: ImportResult } | null>(null);
+  const summary = (r: ImportResult) => {
+    const f = r.files[0]!;
+    return f.status === 'refused' ? (f.message ?? '') : t('ge.importResult', { file: f.file, a: f.accepted, u: f.updated, c: f.unchanged, r: f.refused.length });
+  };
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const dataBase64 = await toBase64(file);
+    const preview = await run(api.call('goekspor.import', { kind, activity_id: activityId, file: { name: file.name, dataBase64 }, dryRun: true }));
+    if (preview) setPending({ name: file.name, dataBase64, preview });
+  };
+  const commit = async () => {
+    if (!pending) return;
+    const r = await run(api.call('goekspor.import', { kind, activity_id: activityId, file: { name: pending.name, dataBase64: pending.dataBase64 }, dryRun: false }));
+    if (r) {
+      setPending(null);
+      onDone();
+    }
+  };
+  const f = pending?.preview.files[0];
+  return (
+    <span className="ge-import">
+      <label className="file-button" title={hint}>
+        {t('ge.importFile')}
+        <input type="file" accept=".xlsx,.xlsm,.csv" hidden onChange={(e) => void pick(e.target.files?.[0]).then(() => (e.target.value = ''))} />
+      </label>
+      {pending && f && (
+        <div className="ge-import-preview" role="dialog" aria-label={t('ge.importFile')}>
+          <p>{summary(pending.preview)}</p>
+          {f.refused.length > 0 && (
+            <ul className="ge-refused">
+              {f.refused.slice(0, 50).map((p, i) => (
+                <li key={i}>{t('ge.refusedRow', { sheet: p.sheet, row: p.row, column: p.column ? `, kolom ${p.column}` : '', reason: p.reason })}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="primary" disabled={f.status === 'refused' || f.accepted + f.updated === 0} onClick={() => void commit()}>
+            {t('ship.importNow')}
+          </button>
+          <button type="button" onClick={() => setPending(null)}>
+            {t('ge.cancel')}
+          </button>
+        </div>
+      )}
+    </span>
+  );
+}
