@@ -167,6 +167,10 @@ function daftar(c: Context, preview: number): Omit<ReportModel, 'name' | 'title'
   };
 }
 
+/** Shipments dated within the period, from the area. */
+const shipmentsInScope = (c: Context) =>
+  shipmentWhere({ from: c.scope.from ?? undefined, to: c.scope.to ?? undefined, province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
+
 function shipmentRange(c: Context, where: { sql: string; params: unknown[] }) {
   return c.db.prepare(`SELECT min(date) AS first, max(date) AS last FROM shipment WHERE ${where.sql}`).get(...where.params) as { first: string | null; last: string | null };
 }
@@ -184,7 +188,7 @@ function withShares(rows: ReportRow[]): { rows: ReportRow[]; total: number } {
 }
 
 function eksporNegara(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
-  const w = shipmentWhere({ from: c.scope.from ?? undefined, to: c.scope.to ?? undefined, province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
+  const w = shipmentsInScope(c);
   const countries = countryResolver();
   const groups = c.db
     .prepare(`SELECT country_code, total(fob_usd) AS fob_usd, total(net_weight_kg) AS net_weight_kg, count(*) AS shipments FROM shipment WHERE ${w.sql} GROUP BY country_code ORDER BY fob_usd DESC, country_code`)
@@ -209,7 +213,7 @@ function eksporNegara(c: Context): Omit<ReportModel, 'name' | 'title' | 'generat
 }
 
 function eksporKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
-  const w = shipmentWhere({ from: c.scope.from ?? undefined, to: c.scope.to ?? undefined, province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
+  const w = shipmentsInScope(c);
   const parts = c.db
     .prepare(
       `SELECT substr(hs_code, 1, 4) AS hs, coalesce(trim(product), '') AS product, total(fob_usd) AS fob_usd, total(net_weight_kg) AS net_weight_kg, count(*) AS shipments

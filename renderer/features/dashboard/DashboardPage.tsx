@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { ReportModel, ReportName, ReportParams } from '../../../shared/reports';
 import { api } from '../../api/client';
-import { useAreas } from '../../areas';
+import { ProvinceSelect } from '../../components/AreaSelect';
 import { Chart } from '../../components/Chart';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -15,7 +15,6 @@ const usd = (n: number) => `US$ ${new Intl.NumberFormat('id-ID', { notation: 'co
 
 export function DashboardPage() {
   const { t } = useI18n();
-  const areas = useAreas();
   const [params, setParams] = useState<ReportParams>({});
   const [models, setModels] = useState<Partial<Record<ReportName, ReportModel>>>({});
   useEffect(() => {
@@ -34,14 +33,7 @@ export function DashboardPage() {
   return (
     <div className="dashboard">
       <div className="dash-filters">
-        <select aria-label={t('rep.province')} value={params.province ?? ''} onChange={(e) => setParams({ ...params, province: e.target.value || undefined })}>
-          <option value="">{t('rep.allProvinces')}</option>
-          {areas.provinces.map((p) => (
-            <option key={p.code} value={p.code}>
-              {p.name}
-            </option>
-          ))}
-        </select>
+        <ProvinceSelect value={params.province} all={t('rep.allProvinces')} label={t('rep.province')} onChange={(province) => setParams({ ...params, province })} />
         <select aria-label={t('dash.period')} value={params.year ?? ''} onChange={(e) => setParams({ ...params, year: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">{t('rep.allYears')}</option>
           {years.map((y) => (

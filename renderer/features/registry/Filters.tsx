@@ -6,6 +6,7 @@ import { parseIdNumber } from '../../../shared/parse';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
 import { useI18n } from '../../i18n/i18n';
+import { ProvinceSelect } from '../../components/AreaSelect';
 
 /** Drops empty entries so the filter (and the page cache key) stays minimal. */
 const clean = (f: IkmFilter): IkmFilter =>
@@ -59,14 +60,7 @@ export function Filters({ filter, onChange, onReset }: { filter: IkmFilter; onCh
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      <select aria-label={t('filter.province')} value={filter.province ?? ''} onChange={(e) => set({ province: e.target.value || undefined, districts: undefined })}>
-        <option value="">{t('filter.province')}</option>
-        {areas.provinces.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      <ProvinceSelect value={filter.province} all={t('filter.province')} onChange={(province) => set({ province, districts: undefined })} />
       <details className="dropdown">
         <summary aria-label={t('filter.districts')}>{districts.length ? t('filter.districtsN', { n: districts.length }) : t('filter.districtsAll')}</summary>
         <div className="dropdown-body district-list">

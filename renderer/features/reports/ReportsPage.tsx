@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_LETTERHEAD, REPORT_NAMES, REPORT_TITLES, type Letterhead, type ReportModel, type ReportName, type ReportParams } from '../../../shared/reports';
 import { api } from '../../api/client';
-import { useAreas } from '../../areas';
+import { DistrictSelect, ProvinceSelect } from '../../components/AreaSelect';
 import { download } from '../../files';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
@@ -14,7 +14,6 @@ import { ReportPreview } from './ReportPreview';
 
 export function ReportsPage() {
   const { t } = useI18n();
-  const areas = useAreas();
   const notify = useToast();
   const [name, setName] = useState<ReportName>('rekap-ikm-kabupaten');
   const [params, setParams] = useState<ReportParams>({});
@@ -82,27 +81,11 @@ export function ReportsPage() {
           </label>
           <label>
             {t('rep.province')}
-            <select value={params.province ?? ''} onChange={(e) => set({ province: e.target.value || undefined, district: undefined })}>
-              <option value="">{t('rep.allProvinces')}</option>
-              {areas.provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
+            <ProvinceSelect value={params.province} all={t('rep.allProvinces')} label={t('rep.province')} onChange={(province) => set({ province, district: undefined })} />
           </label>
           <label>
             {t('rep.district')}
-            <select value={params.district ?? ''} onChange={(e) => set({ district: e.target.value || undefined })}>
-              <option value="">{t('rep.allDistricts')}</option>
-              {areas.districts
-                .filter((d) => !params.province || d.provinceCode === params.province)
-                .map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {areas.name(d.code)}
-                  </option>
-                ))}
-            </select>
+            <DistrictSelect value={params.district} province={params.province} all={t('rep.allDistricts')} label={t('rep.district')} onChange={(district) => set({ district })} />
           </label>
           <div className="report-actions">
             <button type="button" className="primary" disabled={busy != null} onClick={() => void save('xlsx')}>

@@ -2,14 +2,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ShipmentFilter } from '../../../shared/contract';
 import type { CountryResolver } from '../../../shared/countries';
-import { useAreas } from '../../areas';
+import { DistrictSelect, ProvinceSelect } from '../../components/AreaSelect';
 import { useI18n } from '../../i18n/i18n';
 
 const clean = (f: ShipmentFilter): ShipmentFilter => Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as ShipmentFilter;
 
 export function ShipmentFilters({ filter, onChange, countries }: { filter: ShipmentFilter; onChange(f: ShipmentFilter): void; countries: CountryResolver }) {
   const { t } = useI18n();
-  const areas = useAreas();
   const [texts, setTexts] = useState({ search: filter.search ?? '', commodity: filter.commodity ?? '', hs: filter.hs ?? '' });
   const latest = useRef({ filter, onChange });
   latest.current = { filter, onChange };
@@ -23,7 +22,6 @@ export function ShipmentFilters({ filter, onChange, countries }: { filter: Shipm
     return () => clearTimeout(h);
   }, [texts]);
   const set = (patch: Partial<ShipmentFilter>) => onChange(clean({ ...filter, ...patch }));
-  const shownDistricts = areas.districts.filter((d) => !filter.province || d.provinceCode === filter.province);
   return (
     <div className="filters" role="search">
       <input type="search" className="search" placeholder={t('ship.filter.search')} aria-label={t('ship.filter.search')} value={texts.search} onChange={(e) => setTexts({ ...texts, search: e.target.value })} />
@@ -35,22 +33,8 @@ export function ShipmentFilters({ filter, onChange, countries }: { filter: Shipm
         {t('ship.filter.to')}
         <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
       </label>
-      <select aria-label={t('filter.province')} value={filter.province ?? ''} onChange={(e) => set({ province: e.target.value || undefined, districts: undefined })}>
-        <option value="">{t('filter.province')}</option>
-        {areas.provinces.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label={t('ship.filter.district')} value={filter.districts?.[0] ?? ''} onChange={(e) => set({ districts: e.target.value ? [e.target.value] : undefined })}>
-        <option value="">{t('ship.filter.district')}</option>
-        {shownDistricts.map((d) => (
-          <option key={d.code} value={d.code}>
-            {areas.name(d.code)}
-          </option>
-        ))}
-      </select>
+      <ProvinceSelect value={filter.province} all={t('filter.province')} onChange={(province) => set({ province, districts: undefined })} />
+      <DistrictSelect value={filter.districts?.[0]} province={filter.province} all={t('ship.filter.district')} onChange={(d) => set({ districts: d ? [d] : undefined })} />
       <select aria-label={t('ship.filter.country')} value={filter.countries?.[0] ?? ''} onChange={(e) => set({ countries: e.target.value ? [e.target.value] : undefined })}>
         <option value="">{t('ship.filter.country')}</option>
         {[...countries.countries]
