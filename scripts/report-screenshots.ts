@@ -10,16 +10,13 @@ import { join } from 'node:path';
 import { openDatabase } from '../electron/core/db/open';
 import { chromiumPrinter } from '../electron/core/reports/print-chromium';
 import { reportPdf } from '../electron/core/reports/service';
-import { seedDemo } from '../electron/core/seed/demo';
-import { seedShipmentsDemo, seedTradeDemo } from '../electron/core/seed/demo-trade';
+import { seedDemoWorld } from '../electron/core/seed/world';
 import { REPORT_NAMES } from '../shared/reports';
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'pangkalan-docs-'));
   const db = openDatabase(join(dir, 'demo.db'));
-  seedDemo(db, 3000);
-  seedShipmentsDemo(db, 2000);
-  seedTradeDemo(db);
+  seedDemoWorld(db, 3000, 2000);
   mkdirSync('docs/laporan', { recursive: true });
   const printer = chromiumPrinter();
   try {

@@ -8,11 +8,11 @@ import { DatabaseError, openDatabase, type DB } from '../core/db/open';
 import { exportIkm, exportShipments } from '../core/export/rows';
 import { REPORT_NAMES } from '../../shared/reports';
 import { registryStats } from '../core/registry/stats';
-import { seedDemo } from '../core/seed/demo';
+import { seedDemoWorld } from '../core/seed/world';
 import { parseArgs, UsageError } from './args';
 
 const USAGE = `Pemakaian: npm run cli -- <perintah> [opsi]
-  seed-demo --rows N --db <berkas> [--shipments N]     isi N data IKM contoh (dan pengapalan, neraca contoh)
+  seed-demo --rows N --db <berkas> [--shipments N]     isi N data IKM contoh (dan pengapalan, neraca, Go Ekspor)
   stats --db <berkas> [--json]                         jumlah IKM per kabupaten/kota
   export ikm --db <berkas> --format csv|json --out <berkas>
   export shipments --db <berkas> --format csv|json --out <berkas>
@@ -39,12 +39,7 @@ async function main(argv: string[]): Promise<number> {
       if (!a.rows || a.rows < 1) throw new UsageError('Opsi --rows N (N ≥ 1) wajib diisi.');
       const db = openExisting(a.db, true);
       const t = performance.now();
-      seedDemo(db, a.rows);
-      if (a.shipments) {
-        const { seedShipmentsDemo, seedTradeDemo } = await import('../core/seed/demo-trade');
-        seedShipmentsDemo(db, a.shipments);
-        seedTradeDemo(db);
-      }
+      seedDemoWorld(db, a.rows, a.shipments ?? 0);
       db.close();
       console.log(`${a.rows.toLocaleString('id-ID')} data IKM contoh ditambahkan dalam ${((performance.now() - t) / 1000).toFixed(1)} detik.`);
       return 0;

@@ -13,7 +13,7 @@ import { reportHandlers } from '../reports/handlers';
 import type { PdfPrinter } from '../reports/service';
 import { shipmentHandlers } from '../shipments/handlers';
 import { goEksporHandlers } from '../goekspor/handlers';
-import { seedDemo } from '../seed/demo';
+import { seedDemoWorld } from '../seed/world';
 import { getSetting, setSetting } from '../settings/store';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -54,7 +54,8 @@ export function createHandlers(host: HostInfo): HandlerTable {
     'ikm.restore': (db, a) => ({ restored: restoreRecords(db, a.ids) }),
     'ikm.history': (db, a) => recordHistory(db, a.id),
     'ikm.distinct': (db, a) => distinctValues(db, a.field, a.search),
-    'demo.seed': (db, a) => ({ inserted: seedDemo(db, a.rows) }),
+    // The first-run demo fills every screen: registry, shipments, trade figures, Go Ekspor.
+    'demo.seed': (db, a) => seedDemoWorld(db, a.rows),
     ...importHandlers,
     ...shipmentHandlers,
     ...reportHandlers(host.printPdf),

@@ -24,9 +24,9 @@ export function kesiapanEksporBody(
     { key: 'nib', header: 'NIB', kind: 'code', width: 16 },
     { key: 'business_name', header: 'Nama Usaha', kind: 'text', width: 28 },
     { key: 'district', header: 'Kabupaten/Kota', kind: 'text', width: 20 },
-    { key: 'stage', header: 'Tahap', kind: 'text', width: 14 },
+    { key: 'stage', header: 'Tahap', kind: 'text', width: 17 },
     { key: 'score', header: 'Skor', kind: 'int', width: 7 },
-    { key: 'missing', header: 'Yang belum', kind: 'text', width: 40 },
+    { key: 'missing', header: 'Yang belum', kind: 'text', width: 37 },
     { key: 'next', header: 'Langkah berikut', kind: 'text', width: 32 },
   ];
   const rows = list.map((p, i) => ({
