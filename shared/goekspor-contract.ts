@@ -146,7 +146,7 @@ export const goEksporContract = {
   'goekspor.participants': z.object({ activity_id: id }).strict(),
   'goekspor.setParticipant': z.object({ activity_id: id, ikm_id: id, attended: z.boolean(), note: optText(300) }).strict(),
   'goekspor.removeParticipant': z.object({ activity_id: id, ikm_id: id }).strict(),
-  'goekspor.import': z.object({ kind: z.enum(['participants', 'certificates']), activity_id: id.optional(), file, dryRun: z.boolean() }).strict(),
+  'goekspor.import': z.object({ kind: z.enum(['participants', 'certificates', 'featured']), activity_id: id.optional(), decree_id: id.optional(), file, dryRun: z.boolean() }).strict(),
   'goekspor.board': z.object({ search: z.string().max(200).optional(), district: z.string().regex(/^\d{4}$/).optional() }).strict(),
   'goekspor.enrol': z.object({ ikm_id: id }).strict(),
   'goekspor.move': z.object({ ikm_id: id, stage: z.enum(STAGES), note: optText(300) }).strict(),

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importGoEkspor, parseAttended, parseCertStatus, parseCertType } from '../../electron/core/goekspor/import';
-import { certificateSteps, listCertificates, listParticipants, saveActivity } from '../../electron/core/goekspor/store';
+import { certificateSteps, listCertificates, listDecrees, listParticipants, saveActivity, saveDecree } from '../../electron/core/goekspor/store';
 import { board } from '../../electron/core/goekspor/readiness';
 import { createRecord } from '../../electron/core/registry/write';
 import type { IkmRecord } from '../../shared/fields';
@@ -91,6 +91,32 @@ describe('participant list', () => {
     const csv = Buffer.from('Judul,Isi\nsatu,dua\n', 'utf8');
     const r = await importGoEkspor(db, { name: 'kosong.csv', data: csv }, { kind: 'participants', activityId: act.id });
     expect(r.files[0]).toMatchObject({ status: 'refused', message: expect.stringContaining('daftar peserta') });
+  });
+});
+
+describe('featured products of a decree', () => {
+  it('imports an SK attachment: products tied to IKM, the same product once, unknown IKM and empty products refused', async () => {
+    const { db, sari, rotan, madu } = setup();
+    const sk = saveDecree(db, { number: '188.44/123/2025', date: '2025-02-01', province_code: '62' });
+    const input = { name: 'produk-unggulan.xlsx', path: join(FIX, 'produk-unggulan.xlsx') };
+    await expect(importGoEkspor(db, input, { kind: 'featured' })).rejects.toThrow(/SK Gubernur/);
+    const r = (await importGoEkspor(db, input, { kind: 'featured', decreeId: sk.id, today: TODAY })).files[0]!;
+    expect([r.status, r.accepted, r.unchanged]).toEqual(['imported', 3, 0]);
+    expect(r.refused.map((p) => [p.row, p.column, p.reason])).toEqual([
+      [8, 'B', 'Nama produk kosong.'],
+      [10, 'C', expect.stringContaining('"Tenun Tak Terdaftar"')],
+    ]);
+    expect(r.duplicates.map((d) => d.row)).toEqual([9]); // "Keripik Kelakai" again, other case
+    const products = listDecrees(db).find((d) => d.id === sk.id)!.products;
+    expect(products.map((p) => [p.ikm_id, p.product, p.commodity])).toEqual(
+      expect.arrayContaining([
+        [sari.id, 'Keripik kelakai', 'Makanan ringan'],
+        [rotan.id, 'Tas anyaman rotan', 'Kerajinan rotan'],
+        [madu.id, 'Madu kelulut', null],
+      ]),
+    );
+    const again = (await importGoEkspor(db, input, { kind: 'featured', decreeId: sk.id, today: TODAY })).files[0]!;
+    expect([again.accepted, again.unchanged]).toEqual([0, 3]);
   });
 });
 

@@ -45,7 +45,7 @@ export const goEksporHandlers = {
   'goekspor.setParticipant': (db: DB, a: Args<'goekspor.setParticipant'>) => setParticipant(db, a).participant,
   'goekspor.removeParticipant': (db: DB, a: Args<'goekspor.removeParticipant'>) => ({ deleted: removeParticipant(db, a.activity_id, a.ikm_id) }),
   'goekspor.import': (db: DB, a: Args<'goekspor.import'>) =>
-    importGoEkspor(db, { name: a.file.name, data: Buffer.from(a.file.dataBase64, 'base64') }, { kind: a.kind, activityId: a.activity_id, dryRun: a.dryRun }),
+    importGoEkspor(db, { name: a.file.name, data: Buffer.from(a.file.dataBase64, 'base64') }, { kind: a.kind, activityId: a.activity_id, decreeId: a.decree_id, dryRun: a.dryRun }),
   'goekspor.board': (db: DB, a: Args<'goekspor.board'>) => board(db, a),
   'goekspor.enrol': (db: DB, a: Args<'goekspor.enrol'>) => enrolIkm(db, a.ikm_id),
   'goekspor.move': (db: DB, a: Args<'goekspor.move'>) => moveStage(db, a.ikm_id, a.stage, a.note ?? null),

@@ -19,7 +19,7 @@ import { columnLetter, type RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { districtResolver } from '../reference/areas';
 import { markChanged } from '../registry/generation';
-import { getActivity, localToday, saveCertificate, setParticipant, type CertificateInput } from './store';
+import { addFeatured, getActivity, localToday, saveCertificate, setParticipant, type CertificateInput } from './store';
 
 const IKM_WORDS = {
   nib: ['nib', 'no nib', 'nomor nib', 'nomor induk berusaha'],
@@ -53,6 +53,18 @@ export const CERTIFICATE_VOCABULARY = vocabulary<CField>(
   },
   'business_name',
   3,
+);
+
+type FField = 'nib' | 'business_name' | 'district_code' | 'product' | 'commodity';
+/** The attachment of an SK Gubernur: each featured product with its IKM. */
+export const FEATURED_VOCABULARY = vocabulary<FField>(
+  {
+    ...IKM_WORDS,
+    product: ['produk', 'nama produk', 'produk unggulan', 'jenis produk', 'nama produk unggulan', 'produk unggulan daerah'],
+    commodity: ['komoditi', 'komoditas', 'cabang industri', 'jenis komoditi', 'kelompok komoditi'],
+  },
+  'product',
+  2,
 );
 
 const text = (c: RawCell | undefined): string => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
@@ -120,8 +132,10 @@ function matcher(db: DB): Matcher {
 class DryRun extends Error {}
 
 export interface GoEksporImportOptions {
-  kind: 'participants' | 'certificates';
+  kind: 'participants' | 'certificates' | 'featured';
   activityId?: number;
+  /** For a decree's product list: the decree the products belong to. */
+  decreeId?: number;
   dryRun?: boolean;
   today?: string;
 }
@@ -132,6 +146,8 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
     if (!opts.activityId) throw new ImportFileError('Pilih kegiatan untuk daftar peserta ini.');
     getActivity(db, opts.activityId);
   }
+  if (opts.kind === 'featured' && !(opts.decreeId && db.prepare(`SELECT 1 FROM ge_decree WHERE id = ? AND deleted_at IS NULL`).get(opts.decreeId)))
+    throw new ImportFileError('Pilih SK Gubernur untuk daftar produk unggulan ini.');
   const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
   const districts = districtResolver(db);
   const who = matcher(db);
@@ -139,7 +155,7 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
   const jobs: Job[] = [];
   try {
     let tables = 0;
-    const vocab = opts.kind === 'participants' ? PARTICIPANT_VOCABULARY : CERTIFICATE_VOCABULARY;
+    const vocab = opts.kind === 'participants' ? PARTICIPANT_VOCABULARY : opts.kind === 'featured' ? FEATURED_VOCABULARY : CERTIFICATE_VOCABULARY;
     for await (const table of readTables<string>(input, vocab)) {
       tables++;
       report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
@@ -192,6 +208,33 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
           seen.add(key);
           const note = text(get('note')) || undefined;
           jobs.push({ sheet: table.sheet, row: number, run: () => setParticipant(db, { activity_id: opts.activityId!, ikm_id: m.id, attended, note }, 'import').changed });
+          continue;
+        }
+        if (opts.kind === 'featured') {
+          const product = text(get('product'));
+          if (!product) {
+            report.refused.push(problem(col('product'), 'Nama produk kosong.'));
+            continue;
+          }
+          const key = `${m.id}|${fold(product)}`;
+          if (seen.has(key)) {
+            report.duplicates.push({ sheet: table.sheet, row: number, kind: 'in_file', business_name: name, reason: 'Produk yang sama untuk IKM yang sama sudah ada di baris sebelumnya; dicatat sekali.' });
+            continue;
+          }
+          seen.add(key);
+          const commodity = text(get('commodity')) || null;
+          jobs.push({
+            sheet: table.sheet,
+            row: number,
+            run: () => {
+              const had = db
+                .prepare(`SELECT 1 FROM ge_featured WHERE decree_id = ? AND ikm_id = ? AND lower(product) = lower(?) AND deleted_at IS NULL`)
+                .get(opts.decreeId, m.id, product);
+              if (had) return 'unchanged';
+              addFeatured(db, { decree_id: opts.decreeId!, ikm_id: m.id, product, commodity });
+              return 'inserted';
+            },
+          });
           continue;
         }
         const typeText = text(get('type'));
@@ -272,7 +315,9 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
       throw new ImportFileError(
         opts.kind === 'participants'
           ? 'Tidak ditemukan daftar peserta: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Kabupaten/Kota", "Hadir". Periksa lembar kerjanya.'
-          : 'Tidak ditemukan daftar sertifikat: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Jenis", "Nomor", "Status". Periksa lembar kerjanya.',
+          : opts.kind === 'featured'
+            ? 'Tidak ditemukan daftar produk unggulan: tidak ada baris judul kolom seperti "Nama Produk", "Nama Usaha", "NIB", "Kabupaten/Kota". Periksa lembar kerjanya.'
+            : 'Tidak ditemukan daftar sertifikat: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Jenis", "Nomor", "Status". Periksa lembar kerjanya.',
       );
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;

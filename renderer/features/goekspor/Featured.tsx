@@ -4,6 +4,7 @@ import type { Decree } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
 import { useI18n } from '../../i18n/i18n';
+import { ImportButton } from './ImportButton';
 import { IkmPicker, idDate, today, useRun, type PickedIkm } from './common';
 
 export function Featured() {
@@ -80,9 +81,12 @@ function DecreeCard({ decree: d, onChange, provinceName, districtName }: { decre
             {d.title ? ` · ${d.title}` : ''} · {t('ge.decree.products', { n: d.products.length })}
           </div>
         </div>
-        <button type="button" onClick={() => void run(api.call('goekspor.deleteDecree', { id: d.id }), t('ge.deleted')).then(onChange)}>
-          {t('ge.delete')}
-        </button>
+        <span className="ge-actions">
+          <ImportButton kind="featured" decreeId={d.id} hint={t('ge.featured.importHint')} onDone={onChange} />
+          <button type="button" onClick={() => void run(api.call('goekspor.deleteDecree', { id: d.id }), t('ge.deleted')).then(onChange)}>
+            {t('ge.delete')}
+          </button>
+        </span>
       </header>
       {d.products.length > 0 && (
         <table className="data-table">

@@ -6,7 +6,7 @@ import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
 import { useRun } from './common';
 
-export function ImportButton({ kind, activityId, hint, onDone }: { kind: 'participants' | 'certificates'; activityId?: number; hint: string; onDone(): void }) {
+export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kind: 'participants' | 'certificates' | 'featured'; activityId?: number; decreeId?: number; hint: string; onDone(): void }) {
   const { t } = useI18n();
   const run = useRun();
   const [pending, setPending] = useState<{ name: string; dataBase64: string; preview: ImportResult } | null>(null);
@@ -17,12 +17,12 @@ export function ImportButton({ kind, activityId, hint, onDone }: { kind: 'partic
   const pick = async (file: File | undefined) => {
     if (!file) return;
     const dataBase64 = await toBase64(file);
-    const preview = await run(api.call('goekspor.import', { kind, activity_id: activityId, file: { name: file.name, dataBase64 }, dryRun: true }));
+    const preview = await run(api.call('goekspor.import', { kind, activity_id: activityId, decree_id: decreeId, file: { name: file.name, dataBase64 }, dryRun: true }));
     if (preview) setPending({ name: file.name, dataBase64, preview });
   };
   const commit = async () => {
     if (!pending) return;
-    const r = await run(api.call('goekspor.import', { kind, activity_id: activityId, file: { name: pending.name, dataBase64: pending.dataBase64 }, dryRun: false }));
+    const r = await run(api.call('goekspor.import', { kind, activity_id: activityId, decree_id: decreeId, file: { name: pending.name, dataBase64: pending.dataBase64 }, dryRun: false }));
     if (r) {
       setPending(null);
       onDone();
