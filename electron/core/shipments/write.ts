@@ -158,11 +158,9 @@ export function createShipment(db: DB, districtCode: string | null): ShipmentRec
     district_code: districtCode ?? districtResolver(db).districts[0]?.code ?? null,
     country_code: 'MY',
   };
-  // A placeholder row must not collide with another placeholder: give it its own identity.
-  values.peb_number = null;
   const id = db.transaction(() => {
-    const w = new ShipmentWriter(db);
-    const newId = w.insert({ ...values, quantity: null }, null);
+    const newId = new ShipmentWriter(db).insert(values, null);
+    // Two new rows are alike until edited: each gets an identity of its own meanwhile.
     db.prepare(`UPDATE shipment SET identity = 'new:' || id WHERE id = ?`).run(newId);
     return newId;
   })();
