@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RegistryWriter } from '../../electron/core/registry/write';
 import { importShipments } from '../../electron/core/shipments/import';
 import { queryShipments, summariseShipments } from '../../electron/core/shipments/query';
-import { applyShipmentChanges } from '../../electron/core/shipments/write';
+import { applyShipmentChanges, createShipment } from '../../electron/core/shipments/write';
 import { importTradeStats, listTradeStats } from '../../electron/core/trade/stats';
 import { yearlyTrade } from '../../electron/core/reports/data';
 import { countryResolver } from '../../electron/core/reference/countries';
@@ -152,6 +152,25 @@ describe('shipment import', () => {
       { field: 'country_code', old_value: 'CN', new_value: 'JP' },
       { field: 'exporter_nib', old_value: null, new_value: '0912000000017' },
     ]);
+  });
+});
+
+describe('new rows', () => {
+  it('two new rows are two shipments until edited; an edit that makes one a copy of a recorded PEB line is refused', async () => {
+    const { db } = withExporter();
+    await importShipments(db, [RECAP]);
+    const a = createShipment(db, '6209');
+    const b = createShipment(db, '6209');
+    expect(a.id).not.toBe(b.id);
+    expect(a).toMatchObject({ exporter_name: 'Eksportir baru', district_code: '6209', country_code: 'MY' });
+    const ok = applyShipmentChanges(db, [{ id: a.id, field: 'peb_number', value: '000999' }]);
+    expect(ok.ok).toBe(true);
+    const copy = applyShipmentChanges(db, [
+      { id: b.id, field: 'peb_number', value: '000123' },
+      { id: b.id, field: 'hs_code', value: '4602.12.00' },
+    ]);
+    expect(copy.ok).toBe(false);
+    expect(db.prepare('SELECT peb_number FROM shipment WHERE id = ?').get(b.id)).toEqual({ peb_number: null });
   });
 });
 
