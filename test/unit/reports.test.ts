@@ -149,7 +149,9 @@ describe('report .xlsx, read back with openpyxl', () => {
       expect(String(at(x, 2, 10 + i)!.value)).toContain(String(y.year));
       expect(at(x, 3, 10 + i)!.value).toBeCloseTo(y.ex, 0);
       expect(at(x, 5, 10 + i)!.value).toBeCloseTo(y.ex - y.im, 0);
-      if (i > 0) expect(at(x, 6, 10 + i)!.value).toBeCloseTo((y.ex - years[i - 1]!.ex) / years[i - 1]!.ex, 6);
+      const partial = String(at(x, 2, 10 + i)!.value).endsWith('*');
+      if (i > 0 && !partial) expect(at(x, 6, 10 + i)!.value).toBeCloseTo((y.ex - years[i - 1]!.ex) / years[i - 1]!.ex, 6);
+      if (partial) expect(at(x, 6, 10 + i)).toBeUndefined(); // not compared with a whole year
     });
     expect(at(x, 3, t)!.value).toBeCloseTo(years.reduce((s, y) => s + y.ex, 0), 0);
   });

@@ -281,8 +281,9 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
     export_usd: y.export_usd,
     import_usd: y.import_usd,
     balance: y.export_usd != null && y.import_usd != null ? y.export_usd - y.import_usd : null,
-    export_growth: growth(y.export_usd, prev.get(y.year - 1)?.export_usd),
-    import_growth: growth(y.import_usd, prev.get(y.year - 1)?.import_usd),
+    // A year not yet complete is not compared with a whole year before it.
+    export_growth: y.months < 12 ? null : growth(y.export_usd, prev.get(y.year - 1)?.export_usd),
+    import_growth: y.months < 12 ? null : growth(y.import_usd, prev.get(y.year - 1)?.import_usd),
   }));
   const columns: ReportColumn[] = [
     { key: 'no', header: 'No', kind: 'no', width: 5 },
@@ -318,7 +319,7 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
     ],
     notes: [
       'Sumber: Badan Pusat Statistik (BPS), nilai dalam US$. Neraca = ekspor − impor; pertumbuhan dibanding tahun sebelumnya.',
-      ...partial.map((y) => `* ${y.year}: jumlah ${y.months} bulan (data belum setahun penuh).`),
+      ...partial.map((y) => `* ${y.year}: jumlah ${y.months} bulan (data belum setahun penuh; pertumbuhannya tidak dihitung).`),
     ],
   };
 }
