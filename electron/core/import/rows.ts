@@ -49,11 +49,11 @@ export interface RowContext {
 const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
 
 /** Rows that are part of the table's furniture, not businesses: skipped without a word. */
-function isJunk(cells: RawCell[], mapped: { m: ColumnMapping; raw: RawCell }[]): boolean {
-  let filled = 0;
-  for (const c of cells) if (c != null && c !== '') filled++;
+function isJunk(cells: RawCell[], filled: number, mapped: ColumnMapping[], raws: RawCell[]): boolean {
   // Cheap tests first: this runs for every row of a 100,000-row file.
   for (let j = 0; j < cells.length; j++) {
+    // Past the first four cells only a sparse row can be junk.
+    if (filled > 3 && j >= 4) break;
     const c = cells[j];
     if (typeof c !== 'string') continue;
     const t = c.trim().toLowerCase();
@@ -61,19 +61,64 @@ function isJunk(cells: RawCell[], mapped: { m: ColumnMapping; raw: RawCell }[]):
     // Signature blocks and notes are sparse rows; a business row may well say "Catatan" somewhere.
     if (filled <= 3 && (SIGNATURE.test(t) || (t.includes(',') && PLACE_DATE.test(fold(t))))) return true;
     // "JUMLAH" / "TOTAL" at the left of a row naming nobody ("Total Jaya" with an owner is a business).
-    if (j < 4 && TOTALS.test(t) && !mapped.some(({ m }) => IDENTIFYING.has(m.field))) return true;
+    if (j < 4 && TOTALS.test(t) && !mapped.some((m) => IDENTIFYING.has(m.field))) return true;
   }
-  if (mapped.every(({ raw }) => COLUMN_NUMBER.test(text(raw)))) return true;
+  if (raws.every((raw) => COLUMN_NUMBER.test(text(raw)))) return true;
   // A lone note under the table (one filled cell that is not a name) is not a business.
-  return !mapped.some(({ m }) => m.field === 'business_name') && mapped.length < 2;
+  return !mapped.some((m) => m.field === 'business_name') && mapped.length < 2;
+}
+
+/**
+ * Parsed values by raw value, per column of a sheet: district files repeat a column's few values
+ * (commodity, KBLI, year, workers) on thousands of rows. Parsing is pure, so a repeat is looked
+ * up; a column's first distinct values are kept, up to a bound, and a column that rarely repeats
+ * (names, NIBs, phones) soon stops being looked up at all.
+ */
+const MEMO_SIZE = 512;
+interface Memo {
+  text: Map<string, ReturnType<typeof parseField>>;
+  number: Map<number, ReturnType<typeof parseField>>;
+  lookups: number;
+  hits: number;
+}
+const memos = new WeakMap<ColumnMapping, Memo | null>();
+
+function parseMemo(m: ColumnMapping, value: unknown, ctx: RowContext): ReturnType<typeof parseField> {
+  const kind = typeof value === 'string' ? 'text' : typeof value === 'number' ? 'number' : null;
+  let memo = memos.get(m);
+  if (!kind || memo === null) return parseField(m.field, value, { districts: ctx.districts, now: ctx.now });
+  if (!memo) memos.set(m, (memo = { text: new Map(), number: new Map(), lookups: 0, hits: 0 }));
+  // Numbers and their text are parsed apart ('5' and 5 are not the same raw value).
+  const map = memo[kind] as Map<unknown, ReturnType<typeof parseField>>;
+  let p = map.get(value);
+  if (p) memo.hits++;
+  else {
+    p = parseField(m.field, value, { districts: ctx.districts, now: ctx.now });
+    if (map.size < MEMO_SIZE) map.set(value, p);
+  }
+  if (++memo.lookups === 2000 && memo.hits < 1000) memos.set(m, null);
+  return p;
 }
 
 export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): RowOutcome {
-  const mapped = ctx.columns.map((m) => ({ m, raw: cells[m.col] ?? null })).filter(({ raw }) => text(raw) !== '');
-  const filled = cells.filter((c) => c != null && c !== '');
-  const heading = filled.length <= 2 ? filled.map((c) => text(c).match(HEADING)).find(Boolean) : null;
-  if (heading) return { kind: 'heading', kecamatan: heading[1]!.replace(/\s+/g, ' ').trim() };
-  if (mapped.length === 0 || isJunk(cells, mapped)) return { kind: 'junk' };
+  const mapped: ColumnMapping[] = [];
+  const raws: RawCell[] = [];
+  for (const m of ctx.columns) {
+    const raw = cells[m.col] ?? null;
+    if (text(raw) !== '') {
+      mapped.push(m);
+      raws.push(raw);
+    }
+  }
+  let filled = 0;
+  for (const c of cells) if (c != null && c !== '') filled++;
+  if (filled <= 2)
+    for (const c of cells) {
+      if (c == null || c === '') continue;
+      const heading = text(c).match(HEADING);
+      if (heading) return { kind: 'heading', kecamatan: heading[1]!.replace(/\s+/g, ' ').trim() };
+    }
+  if (mapped.length === 0 || isJunk(cells, filled, mapped, raws)) return { kind: 'junk' };
 
   const values: IkmValues = {};
   const warnings: RowProblem[] = [];
@@ -85,7 +130,9 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     // Only refused rows carry their original text (for the error report): built here, not per row.
     original: Object.fromEntries(ctx.columns.map((c) => [c.header, text(cells[c.col])])),
   });
-  for (const { m, raw } of mapped) {
+  for (let i = 0; i < mapped.length; i++) {
+    const m = mapped[i]!;
+    const raw = raws[i]!;
     let value: unknown = raw;
     if (m.field === 'year_established' && (typeof raw === 'number' || raw instanceof Date)) {
       const y = parseYear(raw, ctx.now, ctx.date1904);
@@ -96,7 +143,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
       const n = parseIdNumber(raw);
       if (n.ok && n.value != null) value = n.value * m.multiplier;
     }
-    const p = parseField(m.field, value, { districts: ctx.districts, now: ctx.now });
+    const p = parseMemo(m, value, ctx);
     if (!p.ok) {
       const reason = message('id', p.error.key, p.error.params);
       if (REFUSING.has(m.field) || p.error.key === 'err.negative') return { kind: 'refused', problem: problem(m, reason) };

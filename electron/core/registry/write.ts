@@ -35,19 +35,46 @@ export function searchText(v: IkmValues): string {
   return fold([v.business_name, v.owner_name, v.nib, v.commodity].filter((x) => x != null).join(' '));
 }
 
+/** The fields search_text is made of. */
+const SEARCHED: ReadonlySet<IkmFieldKey> = new Set<IkmFieldKey>(['business_name', 'owner_name', 'nib', 'commodity']);
+
 /** Stored form of a value in the audit log: text, or null for empty. */
 const auditValue = (v: IkmValue | undefined): string | null => (v == null ? null : String(v));
+
+/** Audit rows written by one statement when they are gathered (imports). */
+const AUDIT_ROWS = 64;
+const AUDIT_COLUMNS = 8;
 
 export class RegistryWriter {
   private readonly user = osUser();
   private readonly stmts;
+  /** Audit rows not yet written (flat, AUDIT_COLUMNS values each), when gathered. */
+  private pendingAudit: unknown[] | null = null;
+  private auditMany: Database.Statement | null = null;
 
-  constructor(private readonly db: DB) {
+  /**
+   * `gatherAudit`: audit rows are written AUDIT_ROWS at a time (one statement costs less than
+   * many); the caller must flushAudit() before a savepoint is released or the transaction
+   * commits, and dropAudit() when it rolls back.
+   */
+  constructor(
+    private readonly db: DB,
+    opts: { gatherAudit?: boolean } = {},
+  ) {
+    if (opts.gatherAudit) {
+      this.pendingAudit = [];
+      this.auditMany = db.prepare(
+        `INSERT INTO audit_log (ikm_id, action, field, old_value, new_value, at, os_user, batch_id)
+         VALUES ${Array.from({ length: AUDIT_ROWS }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+    }
     const cols = IKM_FIELD_KEYS.join(', ');
     this.stmts = {
+      // Positional parameters: binding them costs less than looking up named ones, and imports
+      // insert a hundred thousand rows at a time.
       insert: db.prepare(
         `INSERT INTO ikm (${cols}, search_text, name_key, created_at, updated_at)
-         VALUES (${IKM_FIELD_KEYS.map((k) => `@${k}`).join(', ')}, @search_text, @name_key, @at, @at)`,
+         VALUES (${IKM_FIELD_KEYS.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
       ),
       audit: db.prepare(
         `INSERT INTO audit_log (ikm_id, action, field, old_value, new_value, at, os_user, batch_id)
@@ -60,15 +87,40 @@ export class RegistryWriter {
   }
 
   audit(id: number, action: AuditEntry['action'], field: string | null, oldV: IkmValue | undefined, newV: IkmValue | undefined, batchId: number | null = null): void {
-    this.stmts.audit.run(id, action, field, auditValue(oldV), auditValue(newV), now(), this.user, batchId);
+    const p = this.pendingAudit;
+    if (!p) {
+      this.stmts.audit.run(id, action, field, auditValue(oldV), auditValue(newV), now(), this.user, batchId);
+      return;
+    }
+    p.push(id, action, field, auditValue(oldV), auditValue(newV), now(), this.user, batchId);
+    if (p.length === AUDIT_ROWS * AUDIT_COLUMNS) {
+      this.auditMany!.run(p);
+      p.length = 0;
+    }
   }
 
-  /** Inserts an already validated record; returns its id. */
-  insert(values: IkmValues, batchId: number | null = null): number {
-    const row: Record<string, unknown> = Object.fromEntries(IKM_FIELD_KEYS.map((k) => [k, values[k] ?? null]));
-    row.search_text = searchText(values);
-    row.name_key = nameKey(String(values.business_name ?? ''));
-    row.at = now();
+  /** Writes the gathered audit rows (in order). */
+  flushAudit(): void {
+    const p = this.pendingAudit;
+    if (!p) return;
+    for (let i = 0; i < p.length; i += AUDIT_COLUMNS) this.stmts.audit.run(p.slice(i, i + AUDIT_COLUMNS));
+    p.length = 0;
+  }
+
+  /** Forgets the gathered audit rows (their records were rolled back). */
+  dropAudit(): void {
+    if (this.pendingAudit) this.pendingAudit.length = 0;
+  }
+
+  /** Inserts an already validated record; returns its id. `key`: its name key, if already known. */
+  insert(values: IkmValues, batchId: number | null = null, key?: string): number {
+    const row: unknown[] = new Array(IKM_FIELD_KEYS.length + 4);
+    for (let i = 0; i < IKM_FIELD_KEYS.length; i++) row[i] = values[IKM_FIELD_KEYS[i]!] ?? null;
+    const at = now();
+    row[IKM_FIELD_KEYS.length] = searchText(values);
+    row[IKM_FIELD_KEYS.length + 1] = key ?? nameKey(String(values.business_name ?? ''));
+    row[IKM_FIELD_KEYS.length + 2] = at;
+    row[IKM_FIELD_KEYS.length + 3] = at;
     markChanged(this.db);
     const id = Number(this.stmts.insert.run(row).lastInsertRowid);
     this.audit(id, batchId == null ? 'create' : 'import', null, null, String(values.business_name ?? ''), batchId);
@@ -85,27 +137,29 @@ export class RegistryWriter {
     const merged = { ...current, ...values };
     const at = now();
     markChanged(this.db);
-    this.updateStatement(changed).run({
-        ...Object.fromEntries(changed.map((k) => [k, values[k] ?? null])),
-        search_text: searchText(merged),
-        name_key: nameKey(String(merged.business_name ?? '')),
-        at,
-        id: current.id,
-      });
+    // The derived columns are written only when what they derive from changed: an UPDATE naming
+    // an indexed column rewrites its index entry, and imports mostly change figures, not names.
+    const derived = { search: changed.some((k) => SEARCHED.has(k)), name: changed.includes('business_name') };
+    const params: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, values[k] ?? null]));
+    if (derived.search) params.search_text = searchText(merged);
+    if (derived.name) params.name_key = nameKey(String(merged.business_name ?? ''));
+    params.at = at;
+    params.id = current.id;
+    this.updateStatement(changed, derived).run(params);
     for (const k of changed) this.audit(current.id, batchId == null ? 'update' : 'import', k, current[k], values[k], batchId);
     return changed.length;
   }
 
   /** One prepared UPDATE per set of changed columns: imports repeat the same few shapes. */
   private readonly updates = new Map<string, Database.Statement>();
-  private updateStatement(fields: IkmFieldKey[]): Database.Statement {
-    const sig = fields.join(',');
+  private updateStatement(fields: IkmFieldKey[], derived: { search: boolean; name: boolean }): Database.Statement {
+    const sig = `${fields.join(',')}|${derived.search}|${derived.name}`;
     let st = this.updates.get(sig);
     if (!st) {
-      st = this.db.prepare(
-        `UPDATE ikm SET ${fields.map((k) => `${k} = @${k}`).join(', ')}, search_text = @search_text,
-         name_key = @name_key, updated_at = @at WHERE id = @id`,
-      );
+      const set = fields.map((k) => `${k} = @${k}`);
+      if (derived.search) set.push('search_text = @search_text');
+      if (derived.name) set.push('name_key = @name_key');
+      st = this.db.prepare(`UPDATE ikm SET ${set.join(', ')}, updated_at = @at WHERE id = @id`);
       this.updates.set(sig, st);
     }
     return st;
