@@ -9,7 +9,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts') },
+        // The import reads workbooks in a worker thread: its entry is a chunk of its own, beside
+        // index.js (electron/core/import/reader.ts looks for it there).
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'import-reader': resolve(__dirname, 'electron/core/import/read-worker.ts') },
         external: ['better-sqlite3', 'exceljs'],
       },
     },

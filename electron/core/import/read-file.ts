@@ -2,7 +2,8 @@
  * One district file → candidate records and its report: opens it (refusing what cannot be read),
  * walks its worksheets row by row, skips recap, hidden and empty sheets, finds each table's
  * header, decides where rows get their district, and turns every row into a record, a refusal
- * or junk. Rows are never all in memory at once: only the first rows, while looking for the header.
+ * or junk. Records are handed on one by one as they are read (the import writes them meanwhile):
+ * rows are never all in memory at once, only the first rows, while looking for the header.
  */
 import { readFileSync } from 'node:fs';
 import type { DistrictResolver } from '../../../shared/areas';
@@ -16,7 +17,7 @@ import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { readRow, type RowContext } from './rows';
 import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
-import { sniff } from './sniff';
+import { sniff, type FileKind } from './sniff';
 import { suggestDistrict } from './suggest-district';
 
 export interface FileInput {
@@ -33,8 +34,8 @@ export interface FileInput {
   fixes?: Record<string, string>;
 }
 
-export interface Candidate {
-  file: FileReport;
+/** A row that became a record: where it is in the file, and its values. */
+export interface ReadRecord {
   sheet: string;
   row: number;
   values: IkmValues;
@@ -47,13 +48,24 @@ export interface ReadOptions {
   saved(district: string | null): MappingOverrides;
   /** Called every few thousand rows: lets other work in, and throws when the import is cancelled. */
   tick(): Promise<void>;
+  /** Every record, as soon as it is read; a returned promise holds the reading until it settles. */
+  emit(record: ReadRecord): void | Promise<void>;
+  /** The file's bytes, once it is known to be readable (for an estimate of its number of rows). */
+  opened?(buf: Buffer, kind: FileKind): void;
 }
+
+/**
+ * Thrown when a second table turns up after the first one's records were handed on: with several
+ * tables, each sheet's name is the kecamatan of its rows, the first table's included, so the file
+ * is read again from the start knowing that (see readFileRecords).
+ */
+class SeveralTables extends Error {}
 
 /** Tables start near the top: the header is looked for in the first rows only. */
 const HEADER_SCAN = 40;
 const SUMMARY_SHEET = /^(rekap|rekapitulasi|ringkasan|jumlah|total|summary|resume|grafik|chart|petunjuk|keterangan|daftar isi)/;
 
-async function openSheets(input: FileInput): Promise<AsyncIterable<SheetSource> | Iterable<SheetSource>> {
+async function openSheets(input: FileInput, opts: ReadOptions): Promise<AsyncIterable<SheetSource> | Iterable<SheetSource>> {
   let buf: Buffer;
   try {
     buf = input.data ?? readFileSync(input.path!);
@@ -62,6 +74,7 @@ async function openSheets(input: FileInput): Promise<AsyncIterable<SheetSource> 
     throw new ImportFileError(`Berkas tidak dapat dibuka: ${code === 'ENOENT' ? 'tidak ditemukan' : code === 'EISDIR' ? 'ini folder, bukan berkas' : (e as Error).message}.`);
   }
   const kind = await sniff(input.name, buf);
+  opts.opened?.(buf, kind);
   return kind.kind === 'csv' ? readCsv(input.name, buf) : readXlsx(buf, kind.entries);
 }
 
@@ -95,21 +108,36 @@ function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<
 const titleCase = (s: string) => (s === s.toUpperCase() || s === s.toLowerCase() ? s.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase()) : s);
 
 /** The district most rows of a file name in their column (the file's district, for reports). */
-function mostCommonDistrict(rows: Candidate[]): string | null {
-  const n = new Map<string, number>();
-  for (const c of rows) n.set(String(c.values.district_code), (n.get(String(c.values.district_code)) ?? 0) + 1);
-  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+function mostCommonDistrict(counts: Map<string, number>): string | null {
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** Reads and parses one file into candidate records (added to `out` only if the file is readable). */
-export async function readFile(input: FileInput, opts: ReadOptions, out: Candidate[]): Promise<FileReport> {
+/**
+ * Reads and parses one file, handing on its records through `opts.emit`. A file refused on the
+ * way (report status 'refused') contributes nothing: the caller drops what it was handed.
+ * `restart` is called before the file is read again from the start (a workbook with several
+ * tables, found out after the first table's records were handed on); the caller drops them too.
+ */
+export async function readFileRecords(input: FileInput, opts: ReadOptions, restart: () => void | Promise<void>): Promise<FileReport> {
+  try {
+    return await readFile(input, opts, false);
+  } catch (e) {
+    if (!(e instanceof SeveralTables)) throw e;
+    await restart();
+    return readFile(input, opts, true);
+  }
+}
+
+/** `several`: the file is known to hold more than one table. */
+async function readFile(input: FileInput, opts: ReadOptions, several: boolean): Promise<FileReport> {
   const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
-  const mine: Candidate[] = [];
+  const districts = new Map<string, number>();
+  let emitted = 0;
   try {
     const chosen = input.district ? opts.resolver.resolve(input.district) : null;
     if (input.district && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${input.district}" tidak dikenal.`);
-    const tables: { sheet: string; hasKecamatan: boolean; from: number }[] = [];
-    for await (const sheet of await openSheets(input)) {
+    const tables: { sheet: string; hasKecamatan: boolean }[] = [];
+    for await (const sheet of await openSheets(input, opts)) {
       if (sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name))) continue;
       const fixes = fixesFor(input.fixes, sheet.name);
       const it = iterate(sheet.rows);
@@ -154,7 +182,10 @@ export async function readFile(input: FileInput, opts: ReadOptions, out: Candida
         columns: cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: fieldOf.get(c.col) ?? '' })),
       });
       const hasKecamatanColumn = columns.some((c) => c.field === 'kecamatan');
-      tables.push({ sheet: sheet.name, hasKecamatan: hasKecamatanColumn, from: mine.length });
+      tables.push({ sheet: sheet.name, hasKecamatan: hasKecamatanColumn });
+      // One sheet per kecamatan: the sheet's name is the kecamatan of its rows when no column says so.
+      if (!several && tables.length === 2 && !tables[0]!.hasKecamatan && emitted > 0) throw new SeveralTables();
+      const sheetIsKecamatan = !hasKecamatanColumn && (several || tables.length > 1);
       const ctx: RowContext = { sheet: sheet.name, columns, districts: opts.resolver, district: chosen?.code ?? null, kecamatan: null, date1904: sheet.date1904, now: opts.now };
       let n = 0;
       const take = async (number: number, cells: RawCell[]) => {
@@ -164,7 +195,12 @@ export async function readFile(input: FileInput, opts: ReadOptions, out: Candida
         else if (r.kind === 'refused') report.refused.push(r.problem);
         else if (r.kind === 'record') {
           report.warnings.push(...r.warnings);
-          mine.push({ file: report, sheet: sheet.name, row: number, values: r.values });
+          if (sheetIsKecamatan) r.values.kecamatan ??= sheet.name;
+          const d = String(r.values.district_code);
+          districts.set(d, (districts.get(d) ?? 0) + 1);
+          emitted++;
+          const wait = opts.emit({ sheet: sheet.name, row: number, values: r.values });
+          if (wait) await wait;
         }
       };
       for (let i = header.headerRow; i < head.length; i++) await take(i + 1, head[i]!);
@@ -176,14 +212,7 @@ export async function readFile(input: FileInput, opts: ReadOptions, out: Candida
     }
     if (tables.length === 0)
       throw new ImportFileError('Tidak ditemukan tabel IKM: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Alamat". Periksa lembar kerjanya.');
-    // One sheet per kecamatan: the sheet's name is the kecamatan of its rows when no column says so.
-    if (tables.length > 1)
-      tables.forEach((t, k) => {
-        if (t.hasKecamatan) return;
-        for (const c of mine.slice(t.from, tables[k + 1]?.from ?? mine.length)) c.values.kecamatan ??= t.sheet;
-      });
-    if (report.district?.source === 'column') report.district.code = mostCommonDistrict(mine);
-    for (const c of mine) out.push(c);
+    if (report.district?.source === 'column') report.district.code = mostCommonDistrict(districts);
   } catch (e) {
     if (!(e instanceof ImportFileError) || e instanceof ImportCancelledError) throw e;
     report.status = 'refused';
