@@ -13,8 +13,8 @@ describe('merged data cells', () => {
     }
   });
 
-  it('spreads a merge\'s top-left value over its cells below the header, never over typed values', () => {
-    const fill = mergeFiller([parseRange('A1:F1')!, parseRange('E6:E9')!, parseRange('B10:C11')!], 5);
+  it('spreads a merge down its column below the header, never over typed values nor across columns', () => {
+    const fill = mergeFiller([parseRange('A1:F1')!, parseRange('E6:E9')!, parseRange('B10:C11')!, parseRange('A12:D12')!], 5);
     const rows: [number, (string | null)[]][] = [
       [1, ['JUDUL']],
       [6, ['1', 'UD A', null, null, 'Kab. Katingan']],
@@ -22,16 +22,16 @@ describe('merged data cells', () => {
       [9, ['4', 'UD D', null, null, 'Kotim']],
       [10, ['5', 'Baamang', null]],
       [11, ['6']],
-      [12, ['7', 'UD G', null, null, null]],
+      [12, ['JUMLAH', null, null, null, null]],
     ];
     expect(rows.map(([n, cells]) => fill(n, cells))).toEqual([
       ['JUDUL'],
       ['1', 'UD A', null, null, 'Kab. Katingan'],
       ['2', 'UD B', null, null, 'Kab. Katingan'],
       ['4', 'UD D', null, null, 'Kotim'],
-      ['5', 'Baamang', 'Baamang'],
-      ['6', 'Baamang', 'Baamang'],
-      ['7', 'UD G', null, null, null],
+      ['5', 'Baamang', null],
+      ['6', 'Baamang'],
+      ['JUMLAH', null, null, null, null],
     ]);
   });
 });

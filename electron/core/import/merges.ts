@@ -3,7 +3,7 @@
  * rows): exceljs reads only the top-left cell of a merge, the rest as empty, and the sheet's
  * <mergeCells> list comes after all its rows. So the list is picked out of the sheet XML while the
  * zip guard inflates it anyway (MergeScanner), and the rows below the header get the value of
- * their merge's top-left cell (fillMerges) — the way a person reads the sheet.
+ * the merge down their column (mergeFiller) — the way a person reads the sheet.
  */
 import { columnNumber, type RawCell } from './sheet';
 
@@ -49,7 +49,9 @@ export class MergeScanner {
 export function mergeFiller(ranges: readonly MergeRange[], from: number): (row: number, cells: RawCell[]) => RawCell[] {
   // Rows arrive in order: ranges are taken on at their top row and dropped after their bottom
   // one, so a sheet with thousands of merges costs only the merges the row is in.
-  const pending = ranges.filter((r) => r.top > from && (r.bottom > r.top || r.right > r.left)).sort((a, b) => a.top - b.top);
+  // Only merges down a column are values repeated: one merged across columns is a label that
+  // spans them ("JUMLAH" over a totals row, a heading), read once as a person would.
+  const pending = ranges.filter((r) => r.top > from && r.bottom > r.top).sort((a, b) => a.top - b.top);
   if (pending.length === 0) return (_row, cells) => cells;
   let next = 0;
   let active: { r: MergeRange; value: RawCell }[] = [];
@@ -62,10 +64,8 @@ export function mergeFiller(ranges: readonly MergeRange[], from: number): (row: 
     }
     for (const { r, value } of active) {
       if (value == null || value === '') continue;
-      for (let c = r.left; c <= r.right; c++) {
-        while (cells.length < c) cells.push(null);
-        if (cells[c - 1] == null || cells[c - 1] === '') cells[c - 1] = value;
-      }
+      while (cells.length < r.left) cells.push(null);
+      if (cells[r.left - 1] == null || cells[r.left - 1] === '') cells[r.left - 1] = value;
     }
     return cells;
   };

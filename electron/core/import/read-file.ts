@@ -5,7 +5,6 @@
  * or junk. Records are handed on one by one as they are read (the import writes them meanwhile):
  * rows are never all in memory at once, only the first rows, while looking for the header.
  */
-import { readFileSync } from 'node:fs';
 import type { DistrictResolver } from '../../../shared/areas';
 import type { IkmValues } from '../../../shared/fields';
 import type { FileReport } from '../../../shared/import';
@@ -13,12 +12,12 @@ import { fold } from '../../../shared/text';
 import { ImportCancelledError, ImportFileError } from './errors';
 import { findHeader } from './header';
 import { applyOverrides, headerCells, type MappingOverrides } from './mapping';
-import { readCsv } from './read-csv';
-import { readXlsx } from './read-xlsx';
+import { mergeFiller } from './merges';
 import { readRow, type RowContext } from './rows';
 import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
-import { sniff, type FileKind } from './sniff';
+import type { FileKind } from './sniff';
 import { suggestDistrict } from './suggest-district';
+import { HEADER_SCAN, openSheets, SUMMARY_SHEET } from './tables';
 
 export interface FileInput {
   /** File name as the user sees it (reports use it). */
@@ -60,23 +59,6 @@ export interface ReadOptions {
  * is read again from the start knowing that (see readFileRecords).
  */
 class SeveralTables extends Error {}
-
-/** Tables start near the top: the header is looked for in the first rows only. */
-const HEADER_SCAN = 40;
-const SUMMARY_SHEET = /^(rekap|rekapitulasi|ringkasan|jumlah|total|summary|resume|grafik|chart|petunjuk|keterangan|daftar isi)/;
-
-async function openSheets(input: FileInput, opts: ReadOptions): Promise<AsyncIterable<SheetSource> | Iterable<SheetSource>> {
-  let buf: Buffer;
-  try {
-    buf = input.data ?? readFileSync(input.path!);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportFileError(`Berkas tidak dapat dibuka: ${code === 'ENOENT' ? 'tidak ditemukan' : code === 'EISDIR' ? 'ini folder, bukan berkas' : (e as Error).message}.`);
-  }
-  const kind = await sniff(input.name, buf);
-  opts.opened?.(buf, kind);
-  return kind.kind === 'csv' ? readCsv(input.name, buf) : readXlsx(buf, kind.entries);
-}
 
 /** Cells corrected in the wizard, by row number then 0-based column, for one sheet. */
 function fixesFor(fixes: Record<string, string> | undefined, sheet: string): Map<number, Map<number, string>> {
@@ -137,7 +119,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     const chosen = input.district ? opts.resolver.resolve(input.district) : null;
     if (input.district && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${input.district}" tidak dikenal.`);
     const tables: { sheet: string; hasKecamatan: boolean }[] = [];
-    for await (const sheet of await openSheets(input, opts)) {
+    for await (const sheet of await openSheets(input, opts.opened)) {
       if (sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name))) continue;
       const fixes = fixesFor(input.fixes, sheet.name);
       const it = iterate(sheet.rows);
@@ -186,11 +168,13 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       // One sheet per kecamatan: the sheet's name is the kecamatan of its rows when no column says so.
       if (!several && tables.length === 2 && !tables[0]!.hasKecamatan && emitted > 0) throw new SeveralTables();
       const sheetIsKecamatan = !hasKecamatanColumn && (several || tables.length > 1);
+      // Merged cells below the header (a district or kecamatan merged down) read as their value.
+      const fill = mergeFiller(sheet.merges ?? [], header.headerRow);
       const ctx: RowContext = { sheet: sheet.name, columns, districts: opts.resolver, district: chosen?.code ?? null, kecamatan: null, date1904: sheet.date1904, now: opts.now };
       let n = 0;
       const take = async (number: number, cells: RawCell[]) => {
         if (++n % 5000 === 0) await opts.tick();
-        const r = readRow(cells, number, ctx);
+        const r = readRow(fill(number, cells), number, ctx);
         if (r.kind === 'heading') ctx.kecamatan = hasKecamatanColumn ? null : titleCase(r.kecamatan);
         else if (r.kind === 'refused') report.refused.push(r.problem);
         else if (r.kind === 'record') {

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './errors';
 import { MAX_CELLS_PER_ROW, MAX_ROWS, tooManyRows, type RawCell, type SheetRow, type SheetSource } from './sheet';
+import type { MergeRange } from './merges';
 import { readZipText, type ZipEntry } from './zip-guard';
 
 const xmlText = (s: string) =>
@@ -77,9 +78,10 @@ const unreadable = (e: unknown) =>
 /**
  * Worksheets one at a time, rows one at a time: a 100,000-row workbook is never held whole.
  * Merged cells read as empty except their master cell; the header finder treats an empty cell
- * under or beside a parent header as what a merge means there.
+ * under or beside a parent header as what a merge means there, and the sheet's merged ranges go
+ * with it so the rows below the header can be filled (merges.ts).
  */
-export async function* readXlsx(buf: Buffer, entries: ZipEntry[]): AsyncGenerator<SheetSource> {
+export async function* readXlsx(buf: Buffer, entries: ZipEntry[], merges?: Map<string, MergeRange[]>): AsyncGenerator<SheetSource> {
   const info = workbookInfo(buf, entries);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
@@ -113,7 +115,9 @@ export async function* readXlsx(buf: Buffer, entries: ZipEntry[]): AsyncGenerato
       const known = !placeholder ? [...info.byFile.values()].find((x) => x.name === ws.name) : byId?.name === ws.name ? byId : info.byFile.get(id);
       const name = known?.name ?? ws.name ?? `Sheet${ws.id}`;
       const hidden = known?.hidden ?? (ws.state != null && ws.state !== 'visible');
-      yield { name, hidden, date1904: info.date1904, rows: rowsOf(ws) };
+      // The sheet's part in the zip (xl/worksheets/sheetN.xml), where its merged ranges were found.
+      const file = placeholder ? id : [...info.byFile].find(([, x]) => x === known)?.[0];
+      yield { name, hidden, date1904: info.date1904, rows: rowsOf(ws), merges: file != null ? merges?.get(`xl/worksheets/sheet${file}.xml`) : undefined };
     }
   } catch (e) {
     throw unreadable(e);

@@ -1,3 +1,5 @@
+import type { MergeRange } from './merges';
+
 /** What every reader produces: worksheets whose rows arrive one at a time, as plain cell values. */
 export type RawCell = string | number | boolean | Date | null;
 
@@ -14,6 +16,8 @@ export interface SheetSource {
   date1904: boolean;
   /** Rows in order, once; empty rows may be missing. A big sheet is never held whole in memory. */
   rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
+  /** Merged ranges (xlsx): exceljs reads only their top-left cell (see merges.ts). */
+  merges?: MergeRange[];
 }
 
 /** A district list has thousands of rows, not millions: more is a broken or hostile file. */

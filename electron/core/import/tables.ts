@@ -11,7 +11,8 @@ import { headerCells } from './mapping';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
 import { columnLetter, type RawCell, type SheetRow, type SheetSource } from './sheet';
-import { sniff } from './sniff';
+import { mergeFiller } from './merges';
+import { sniff, type FileKind } from './sniff';
 
 /** Tables start near the top: the header is looked for in the first rows only. */
 export const HEADER_SCAN = 40;
@@ -23,7 +24,8 @@ export interface SpreadsheetInput {
   data?: Buffer;
 }
 
-export async function openSheets(input: SpreadsheetInput): Promise<AsyncIterable<SheetSource> | Iterable<SheetSource>> {
+/** Opens a file as worksheets, refusing what cannot be read; `opened` sees the bytes and their kind. */
+export async function openSheets(input: SpreadsheetInput, opened?: (buf: Buffer, kind: FileKind) => void): Promise<AsyncIterable<SheetSource> | Iterable<SheetSource>> {
   let buf: Buffer;
   try {
     buf = input.data ?? readFileSync(input.path!);
@@ -32,7 +34,8 @@ export async function openSheets(input: SpreadsheetInput): Promise<AsyncIterable
     throw new ImportFileError(`Berkas tidak dapat dibuka: ${code === 'ENOENT' ? 'tidak ditemukan' : code === 'EISDIR' ? 'ini folder, bukan berkas' : (e as Error).message}.`);
   }
   const kind = await sniff(input.name, buf);
-  return kind.kind === 'csv' ? readCsv(input.name, buf) : readXlsx(buf, kind.entries);
+  opened?.(buf, kind);
+  return kind.kind === 'csv' ? readCsv(input.name, buf) : readXlsx(buf, kind.entries, kind.merges);
 }
 
 export interface Table<F extends string> {
@@ -71,10 +74,11 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       continue;
     }
     const fieldOf = new Map(header.columns.map((c) => [c.col, c.field as string]));
+    const fill = mergeFiller(sheet.merges ?? [], header.headerRow);
     async function* rows(): AsyncGenerator<SheetRow> {
-      for (let i = header!.headerRow; i < head.length; i++) yield { number: i + 1, cells: head[i]! };
-      if (next) yield next;
-      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+      for (let i = header!.headerRow; i < head.length; i++) yield { number: i + 1, cells: fill(i + 1, head[i]!) };
+      if (next) yield { number: next.number, cells: fill(next.number, next.cells) };
+      for (let r = await it.next(); !r.done; r = await it.next()) yield { number: r.value.number, cells: fill(r.value.number, r.value.cells) };
     }
     yield {
       sheet: sheet.name,
