@@ -9,6 +9,7 @@ import { IPC_CHANNEL } from '../../shared/ipc';
 import { createDispatcher } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { DatabaseError, openDatabase, type DB } from '../core/db/open';
+import { prestartReader } from '../core/import/reader';
 import { printPdf } from './print-pdf';
 
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
@@ -93,6 +94,8 @@ app.whenReady().then(() => {
     return dispatch(method, args);
   });
   createWindow();
+  // The import's reader thread is started now, so an import starts reading at once.
+  void prestartReader();
   app.on('window-all-closed', () => {
     db.close();
     app.quit();

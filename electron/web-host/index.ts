@@ -7,6 +7,7 @@ import { createDispatcher } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { defaultDbPath } from '../core/db/location';
 import { DatabaseError, openDatabase } from '../core/db/open';
+import { prestartReader } from '../core/import/reader';
 import { chromiumPrinter } from '../core/reports/print-chromium';
 import { appVersion, parseArgs, UsageError } from '../cli/args';
 import { startWebHost } from './server';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     staticDir: args.static ?? resolve(import.meta.dirname, '../../out/renderer'),
   });
   console.log(`Pangkalan IKM berjalan di ${host.url}`);
+  void prestartReader(); // the import's reader thread, ready before the first import
   const stop = () => {
     void Promise.all([host.close(), printer.close()]).then(() => {
       db.close();
