@@ -5,7 +5,7 @@ import { mergeFiller, MergeScanner, parseRange } from '../../electron/core/impor
 describe('merged data cells', () => {
   it('finds every mergeCell tag, also one cut across two chunks', () => {
     const xml = '<sheetData>…</sheetData><mergeCells count="3"><mergeCell ref="A1:F1"/><mergeCell ref="E6:E9"/><x:mergeCell ref="B10:C11"/></mergeCells>';
-    for (let cut = 1; cut < xml.length; cut += 7) {
+    for (let cut = 1; cut < xml.length; cut += 3) {
       const s = new MergeScanner();
       s.push(Buffer.from(xml.slice(0, cut)));
       s.push(Buffer.from(xml.slice(cut)));

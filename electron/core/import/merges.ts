@@ -25,20 +25,25 @@ export function parseRange(ref: string): MergeRange | null {
 /** Collects `<mergeCell ref="A5:A9"/>` from sheet XML arriving in chunks (a tag may straddle two). */
 export class MergeScanner {
   readonly ranges: MergeRange[] = [];
-  private carry = '';
+  private carry = Buffer.alloc(0);
 
-  push(chunk: Buffer | string): void {
-    const text = this.carry + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
-    const re = /<(?:\w+:)?mergeCell\s[^>]*?ref="([^"]+)"/g;
+  push(chunk: Buffer): void {
+    // Most of a sheet is rows: a native byte search skips them; only a chunk that holds the
+    // merge list (at the sheet's end) is read as text. 200 bytes carried over catch a tag cut in two.
+    const buf = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = Buffer.from(buf.subarray(Math.max(0, buf.length - 200)));
+    const at = buf.indexOf('mergeCell');
+    if (at < 0) return;
+    const text = buf.toString('latin1', Math.max(0, at - 8));
+    const re = /<(?:\w+:)?mergeCell\s[^>]*?ref="([^"]+)"\s*\/?>/g;
     let last = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const r = parseRange(m[1]!);
       if (r && this.ranges.length < 100_000) this.ranges.push(r);
       last = re.lastIndex;
     }
-    // Keep a tail that may hold the start of a tag cut by the chunk boundary.
-    const tail = text.slice(Math.max(last, text.length - 200));
-    this.carry = tail.includes('<') ? tail.slice(tail.lastIndexOf('<')) : '';
+    // Whatever follows the last whole tag is carried over (a tag may be cut by the boundary).
+    this.carry = Buffer.from(text.slice(last).slice(-200), 'latin1');
   }
 }
 
