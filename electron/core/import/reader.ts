@@ -63,10 +63,10 @@ const breathe = () => new Promise<void>((r) => setImmediate(r));
  * A worker's young generation is smaller than the main thread's by default; exceljs makes short-
  * lived objects by the million, and with the main thread's size it spends a fifth less in GC.
  * Its old generation is capped: V8 then collects before growing, and a 100,000-row import peaks
- * at 320–390 MB instead of 480–520 MB, no slower. A district list that needs more than this is
+ * at 320–390 MB instead of 480–520 MB. A district list that needs more than this is
  * far beyond any real one (and is refused with what to do).
  */
-const LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 192 };
+const LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 320 };
 
 function workerEntry(setup: ReaderSetup | null): Worker {
   const here = import.meta.url;
