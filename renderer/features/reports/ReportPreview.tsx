@@ -68,7 +68,6 @@ export function ReportPreview({ model, letterhead }: { model: ReportModel; lette
           <p key={n}>{n}</p>
         ))}
       </div>
-      {model.rowCount > 0 && model.charts.map((c) => <Chart key={c.title} chart={c} height={340} />)}
       <div className="signature">
         <div>
           {letterhead.place}, {indonesianDate(today)}
@@ -78,6 +77,15 @@ export function ReportPreview({ model, letterhead }: { model: ReportModel; lette
         <div className="name">{letterhead.signer}</div>
         <div>NIP. {letterhead.nip}</div>
       </div>
+      {/* As printed: the charts follow the signature, as an appendix. */}
+      {model.rowCount > 0 && model.charts.length > 0 && (
+        <section className="appendix">
+          <h2>Lampiran: grafik</h2>
+          {model.charts.map((c) => (
+            <Chart key={c.title} chart={c} height={340} />
+          ))}
+        </section>
+      )}
     </article>
   );
 }
