@@ -208,6 +208,9 @@ export function parseDate(raw: unknown, date1904 = false): Parsed<string> {
   return out ? ok(out) : fail('err.date', { value: String(raw) });
 }
 
+/** The local calendar day (the office's, not UTC's) as ISO `YYYY-MM-DD`. */
+export const localDay = (now: Date = new Date()): string => now.toLocaleDateString('en-CA');
+
 /** A month from `3`, `03`, `Maret`, `Mar`, `March`. */
 export function parseMonth(raw: unknown): Parsed<number> {
   if (isBlank(raw)) return ok(null);

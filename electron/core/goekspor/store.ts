@@ -3,6 +3,7 @@
  * activities and attendance. Every write lands in ge_audit with the OS user; recording anything
  * for an IKM puts it on the pipeline board (stage "terdaftar") if it is not there yet.
  */
+import { localDay } from '../../../shared/parse';
 import type { Activity, Certificate, CertificateStep, Decree, FeaturedProduct, Participant } from '../../../shared/goekspor-contract';
 import { certificateFlags, daysBetween, DEFAULT_STUCK_MONTHS, type ActivityKind, type CertStatus, type CertType, type StuckMonths } from '../../../shared/goekspor';
 import { fold } from '../../../shared/text';
@@ -13,8 +14,8 @@ import { osUser } from '../registry/write';
 import { getSetting, setSetting } from '../settings/store';
 
 export const nowIso = (): string => new Date().toISOString();
-/** The office's local day, YYYY-MM-DD. */
-export const localToday = (now = new Date()): string => now.toLocaleDateString('en-CA');
+/** The office's local day, YYYY-MM-DD (certificate steps and flags are by calendar day). */
+export const localToday = localDay;
 
 /** A refusal with a message in Bahasa Indonesia (answered as bad_request). */
 export function invalid(message: string): never {

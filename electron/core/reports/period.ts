@@ -1,6 +1,7 @@
 /** A report's period and area: the SQL range they mean and how the title states them. */
 import type { ReportParams } from '../../../shared/reports';
 import { indonesianDate } from '../../../shared/reports';
+import { localDay } from '../../../shared/parse';
 import type { DistrictResolver, Province } from '../../../shared/areas';
 
 export interface Scope {
@@ -33,5 +34,5 @@ export function resolveScope(p: ReportParams, districts: DistrictResolver, provi
   const provinceCode = d?.provinceCode ?? p.province;
   const provinceName = provinces.find((x) => x.code === provinceCode)?.name;
   const area = d ? `${d.type} ${d.name}, Provinsi ${d.province}` : provinceName ? `Provinsi ${provinceName}` : 'Seluruh Kalimantan';
-  return { from, to, period, area, province: p.district ? undefined : p.province, district: p.district, today: now.toLocaleDateString('en-CA') }; // the office's local day, YYYY-MM-DD
+  return { from, to, period, area, province: p.district ? undefined : p.province, district: p.district, today: localDay(now) };
 }

@@ -5,6 +5,7 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { localDay } from '../../../shared/parse';
 import { DEFAULT_LETTERHEAD, letterheadSchema, type Letterhead, type ReportModel, type ReportName, type ReportParams } from '../../../shared/reports';
 import type { DB } from '../db/open';
 import { resourcesDir } from '../paths';
@@ -40,8 +41,6 @@ function defaultLogo(): Buffer | null {
   }
 }
 
-const today = (now: Date) => now.toLocaleDateString('en-CA');
-
 export function fileName(name: ReportName, params: ReportParams, ext: 'xlsx' | 'pdf'): string {
   const scope = [params.district ?? params.province, params.year ?? [params.from, params.to].filter(Boolean).join('_')].filter(Boolean).join('-');
   return `${name}${scope ? `-${scope}` : ''}.${ext}`;
@@ -59,13 +58,13 @@ function modelAndRows(db: DB, name: ReportName, params: ReportParams, now: Date)
 
 export async function reportXlsx(db: DB, name: ReportName, params: ReportParams, now = new Date()): Promise<Buffer> {
   const { model, rows } = modelAndRows(db, name, params, now);
-  return reportXlsxBuffer(model, getLetterhead(db), { rows, today: today(now), defaultLogo: defaultLogo() });
+  return reportXlsxBuffer(model, getLetterhead(db), { rows, today: localDay(now), defaultLogo: defaultLogo() });
 }
 
 export async function reportXlsxFile(db: DB, name: ReportName, params: ReportParams, path: string, now = new Date()): Promise<XlsxLayout> {
   const { model, rows } = modelAndRows(db, name, params, now);
   const out = createWriteStream(path);
-  const layout = await writeReportXlsx(model, getLetterhead(db), out, { rows, today: today(now), defaultLogo: defaultLogo() });
+  const layout = await writeReportXlsx(model, getLetterhead(db), out, { rows, today: localDay(now), defaultLogo: defaultLogo() });
   await finished(out);
   return layout;
 }
@@ -77,7 +76,7 @@ export function reportPageHtml(db: DB, name: ReportName, params: ReportParams, n
     rows: rows ?? model.rows,
     limit: PDF_ROW_LIMIT,
     defaultLogo: logo ? `data:image/png;base64,${logo.toString('base64')}` : null,
-    today: today(now),
+    today: localDay(now),
   });
   return { html, title: model.title };
 }

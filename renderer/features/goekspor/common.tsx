@@ -1,4 +1,5 @@
 /** Small pieces shared by the Go Ekspor views: an IKM picker over the registry, dates, errors. */
+import { localDay } from '../../../shared/parse';
 import { useEffect, useState } from 'react';
 import type { IkmRecord } from '../../../shared/fields';
 import { api } from '../../api/client';
@@ -8,7 +9,7 @@ import { useToast } from '../../toast';
 
 /** 2025-03-10 → 10/03/2025 (id-ID). */
 export const idDate = (iso: string | null | undefined): string => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
-export const today = (): string => new Date().toLocaleDateString('en-CA');
+export const today = (): string => localDay();
 
 /** Runs a core call, shows its error as a toast; resolves to undefined on failure. */
 export function useRun() {

@@ -1,12 +1,12 @@
 /** A report as it will print: kop surat, title, table with totals, notes, charts, signature. */
 import { formatReportCell, headerLayout, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportModel } from '../../../shared/reports';
+import { localDay } from '../../../shared/parse';
 import { Chart } from '../../components/Chart';
 import { useI18n } from '../../i18n/i18n';
 
 export function ReportPreview({ model, letterhead }: { model: ReportModel; letterhead: Letterhead }) {
   const { t } = useI18n();
   const cls = (kind: ReportModel['columns'][number]['kind']) => (NUMERIC_KINDS.has(kind) ? 'num' : kind === 'code' ? 'code' : undefined);
-  const today = new Date().toLocaleDateString('en-CA');
   return (
     <article className="paper" aria-label={t('rep.preview')}>
       <header className="kop">
@@ -70,7 +70,7 @@ export function ReportPreview({ model, letterhead }: { model: ReportModel; lette
       </div>
       <div className="signature">
         <div>
-          {letterhead.place}, {indonesianDate(today)}
+          {letterhead.place}, {indonesianDate(localDay())}
         </div>
         <div>{letterhead.position}</div>
         <div className="space" />
