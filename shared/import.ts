@@ -63,7 +63,8 @@ export interface ImportBatch {
 
 /** Where a running import is: reading files, then writing rows (for the progress bar). */
 export interface ImportProgress {
-  phase: 'read' | 'write';
+  /** 'finish': every row is written; indexes are rebuilt and the batch committed. */
+  phase: 'read' | 'write' | 'finish';
   done: number;
   total: number;
   file?: string;

@@ -19,8 +19,8 @@ export const ZIP_LIMITS = { maxEntries: 5000, maxUncompressedBytes: 500 * 1024 *
 
 const MAX32 = 0xffffffff;
 
-/** Entries from the central directory (End Of Central Directory record at the tail), or null. */
-export function zipEntries(buf: Buffer): ZipEntry[] | null {
+/** Where the central directory starts and how many entries it lists (End Of Central Directory record at the tail), or null. */
+function directory(buf: Buffer): { offset: number; count: number } | null {
   if (buf.length < 22) return null;
   let eocd = -1;
   for (let i = buf.length - 22, min = Math.max(0, buf.length - 65_557); i >= min; i--) {
@@ -31,14 +31,23 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
   }
   if (eocd < 0) return null;
   let count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
+  let offset = buf.readUInt32LE(eocd + 16);
   // Zip64: the real count and directory offset are in the zip64 EOCD record.
-  if ((count === 0xffff || p === MAX32) && eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50) {
+  if ((count === 0xffff || offset === MAX32) && eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50) {
     const z64 = Number(buf.readBigUInt64LE(eocd - 12));
     if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) return null;
     count = Number(buf.readBigUInt64LE(z64 + 32));
-    p = Number(buf.readBigUInt64LE(z64 + 48));
+    offset = Number(buf.readBigUInt64LE(z64 + 48));
   }
+  return { offset, count };
+}
+
+/** Entries from the central directory, or null. */
+export function zipEntries(buf: Buffer): ZipEntry[] | null {
+  const dir = directory(buf);
+  if (!dir) return null;
+  const count = dir.count;
+  let p = dir.offset;
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
@@ -100,6 +109,26 @@ export function readZipText(buf: Buffer, name: string, entries = zipEntries(buf)
   } catch {
     return null;
   }
+}
+
+/**
+ * The zip's bytes with the entries named in `first` moved to the front, in that order: a reader
+ * that streams a zip from its start (exceljs) meets them before the rest. Each entry is moved
+ * whole (local header, data, data descriptor); the central directory stays at the end.
+ */
+export function zipWithFirst(buf: Buffer, entries: ZipEntry[], first: readonly string[]): Buffer[] {
+  const dir = directory(buf);
+  const inFileOrder = [...entries].sort((a, b) => a.offset - b.offset);
+  if (!dir || inFileOrder.some((e) => e.offset >= dir.offset || e.offset + 4 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50)) return [buf];
+  const parts = inFileOrder.map((e, i) => ({ name: e.name, bytes: buf.subarray(e.offset, inFileOrder[i + 1]?.offset ?? dir.offset) }));
+  const rank = (name: string) => {
+    const k = first.indexOf(name);
+    return k < 0 ? first.length : k;
+  };
+  // A stable sort: the other entries keep their order.
+  parts.sort((a, b) => rank(a.name) - rank(b.name));
+  // (No empty parts: a stream reading them may take an empty chunk for the end.)
+  return [buf.subarray(0, inFileOrder[0]?.offset ?? 0), ...parts.map((x) => x.bytes), buf.subarray(dir.offset)].filter((b) => b.length > 0);
 }
 
 export type ZipVerdict = 'ok' | 'too-big' | 'broken';

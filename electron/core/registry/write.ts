@@ -44,6 +44,8 @@ const auditValue = (v: IkmValue | undefined): string | null => (v == null ? null
 /** Audit rows written by one statement when they are gathered (imports). */
 const AUDIT_ROWS = 64;
 const AUDIT_COLUMNS = 8;
+/** New records whose audit rows one INSERT … SELECT writes (imports). */
+const INSERTED_RUN = 500;
 
 export class RegistryWriter {
   private readonly user = osUser();
@@ -51,6 +53,13 @@ export class RegistryWriter {
   /** Audit rows not yet written (flat, AUDIT_COLUMNS values each), when gathered. */
   private pendingAudit: unknown[] | null = null;
   private auditMany: Database.Statement | null = null;
+  /**
+   * When gathered: the records inserted since the last audit rows were written (ids `from`..`to`,
+   * consecutive: the writer holds the write lock). Their 'import' rows are written by one
+   * INSERT … SELECT, a tenth of what a row each costs.
+   */
+  private inserted: { from: number; to: number; batchId: number | null } | null = null;
+  private auditInserted: Database.Statement | null = null;
 
   /**
    * `gatherAudit`: audit rows are written AUDIT_ROWS at a time (one statement costs less than
@@ -66,6 +75,10 @@ export class RegistryWriter {
       this.auditMany = db.prepare(
         `INSERT INTO audit_log (ikm_id, action, field, old_value, new_value, at, os_user, batch_id)
          VALUES ${Array.from({ length: AUDIT_ROWS }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      this.auditInserted = db.prepare(
+        `INSERT INTO audit_log (ikm_id, action, field, old_value, new_value, at, os_user, batch_id)
+         SELECT id, ?, NULL, NULL, business_name, ?, ?, ? FROM ikm WHERE id BETWEEN ? AND ? ORDER BY id`,
       );
     }
     const cols = IKM_FIELD_KEYS.join(', ');
@@ -92,6 +105,8 @@ export class RegistryWriter {
       this.stmts.audit.run(id, action, field, auditValue(oldV), auditValue(newV), now(), this.user, batchId);
       return;
     }
+    // The log stays in the order things happened: inserts before a change to one of them.
+    this.writeInserted();
     p.push(id, action, field, auditValue(oldV), auditValue(newV), now(), this.user, batchId);
     if (p.length === AUDIT_ROWS * AUDIT_COLUMNS) {
       this.auditMany!.run(p);
@@ -99,10 +114,18 @@ export class RegistryWriter {
     }
   }
 
+  private writeInserted(): void {
+    const r = this.inserted;
+    if (!r) return;
+    this.inserted = null;
+    this.auditInserted!.run(r.batchId == null ? 'create' : 'import', now(), this.user, r.batchId, r.from, r.to);
+  }
+
   /** Writes the gathered audit rows (in order). */
   flushAudit(): void {
     const p = this.pendingAudit;
     if (!p) return;
+    this.writeInserted();
     for (let i = 0; i < p.length; i += AUDIT_COLUMNS) this.stmts.audit.run(p.slice(i, i + AUDIT_COLUMNS));
     p.length = 0;
   }
@@ -110,6 +133,7 @@ export class RegistryWriter {
   /** Forgets the gathered audit rows (their records were rolled back). */
   dropAudit(): void {
     if (this.pendingAudit) this.pendingAudit.length = 0;
+    this.inserted = null;
   }
 
   /** Inserts an already validated record; returns its id. `key`: its name key, if already known. */
@@ -123,7 +147,13 @@ export class RegistryWriter {
     row[IKM_FIELD_KEYS.length + 3] = at;
     markChanged(this.db);
     const id = Number(this.stmts.insert.run(row).lastInsertRowid);
-    this.audit(id, batchId == null ? 'create' : 'import', null, null, String(values.business_name ?? ''), batchId);
+    const r = this.inserted;
+    // Written a few hundred at a time, so that most of this work is done while the file is still read.
+    if (this.pendingAudit && r && r.to === id - 1 && r.batchId === batchId && r.to - r.from < INSERTED_RUN) r.to = id;
+    else if (this.pendingAudit) {
+      this.writeInserted();
+      this.inserted = { from: id, to: id, batchId };
+    } else this.audit(id, batchId == null ? 'create' : 'import', null, null, String(values.business_name ?? ''), batchId);
     return id;
   }
 

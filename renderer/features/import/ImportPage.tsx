@@ -123,7 +123,11 @@ export function ImportPage({ onImported }: { onImported(): void }) {
           <div className="progress-row">
             <progress max={progress.total || 1} value={progress.done} aria-label={t('import.progress')} />
             <span>
-              {progress.phase === 'read' ? t('import.phaseRead', { file: progress.file ?? '' }) : t('import.phaseWrite', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
+              {progress.phase === 'read'
+                ? t('import.phaseRead', { file: progress.file ?? '' })
+                : progress.phase === 'finish'
+                  ? t('import.phaseFinish', { total: formatNumber(progress.total) })
+                  : t('import.phaseWrite', { done: formatNumber(progress.done), total: formatNumber(progress.total) })}
             </span>
             <button type="button" onClick={() => void api.call('import.cancel', {})}>
               {t('import.cancel')}
