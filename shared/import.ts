@@ -63,7 +63,7 @@ export interface ImportBatch {
 
 /** Where a running import is: reading files, then writing rows (for the progress bar). */
 export interface ImportProgress {
-  /** 'finish': every row is written; indexes are rebuilt and the batch committed. */
+  /** 'finish': every row is written; the batch is being committed. */
   phase: 'read' | 'write' | 'finish';
   done: number;
   total: number;

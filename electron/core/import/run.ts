@@ -17,7 +17,6 @@ import { markChanged } from '../registry/generation';
 import { getRecord } from '../registry/query';
 import { osUser, RegistryWriter } from '../registry/write';
 import { backupDatabase } from './backup';
-import { deferIndexes, worthDeferring } from './deferred-indexes';
 import { ImportCancelledError } from './errors';
 import { rememberOverrides, savedOverrides, type MappingOverrides } from './mapping';
 import type { FileInput, ReadRecord } from './read-file';
@@ -88,8 +87,6 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   const live: FileReport[] = named.map((input) => emptyReport(input.name));
 
   let backupPath: string | null = null;
-  /** Rebuilds the indexes dropped for a large import (deferred-indexes.ts), before it commits. */
-  let rebuildIndexes: (() => void) | null = null;
   // The write runs on its own connection, in chunks: the app's connection keeps reading the
   // last committed registry (WAL), so the grid stays usable until the batch commits whole.
   const conn = db.memory ? db : openDatabase(db.name);
@@ -220,9 +217,6 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
             backupPath = (await backup) ?? null;
             cancelled();
             conn.exec('BEGIN IMMEDIATE');
-            const registryRows = (conn.prepare(`SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL`).get() as { n: number }).n;
-            // The lookups above (byNib, byName, similar) need these two. A dry run rolls the drop back.
-            if (worthDeferring(e.expected, registryRows)) rebuildIndexes = deferIndexes(conn, 'ikm', ['ikm_nib_active', 'ikm_name_key']);
             batchId = Number(
               conn
                 .prepare(`INSERT INTO import_batch (at, os_user, files, inserted, updated, unchanged, refused, backup_path) VALUES (?, ?, ?, 0, 0, 0, 0, ?)`)
@@ -282,10 +276,10 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     if (opts.dryRun || !anything) {
       if (conn.inTransaction) conn.exec('ROLLBACK');
       batchId = null;
+      opts.onProgress?.({ phase: 'write', done: kept, total: kept });
     } else {
       writer.flushAudit();
       opts.onProgress?.({ phase: 'finish', done: kept, total: kept });
-      rebuildIndexes?.();
       conn.exec('COMMIT');
       // Corrections the user made to a file's mapping are remembered for its district.
       named.forEach((input, i) => {
@@ -294,7 +288,6 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
         if (f?.status === 'imported' && input.mapping) rememberOverrides(db, f.district?.source === 'chosen' ? f.district.code : null, input.mapping);
       });
     }
-    opts.onProgress?.({ phase: 'write', done: kept, total: kept });
   } catch (e) {
     if (conn.inTransaction) conn.exec('ROLLBACK');
     throw e;
