@@ -62,11 +62,13 @@ const breathe = () => new Promise<void>((r) => setImmediate(r));
 /**
  * A worker's young generation is smaller than the main thread's by default; exceljs makes short-
  * lived objects by the million, and with the main thread's size it spends a fifth less in GC.
- * Its old generation is capped: V8 then collects before growing, and a 100,000-row import peaks
- * at 320–390 MB instead of 480–520 MB. A district list that needs more than this is
- * far beyond any real one (and is refused with what to do).
+ * Its old generation is capped, so V8 collects before it grows without end: a 100,000-row import
+ * peaks at 320–350 MB (uncapped: 380–480 MB). A tighter cap (320 MB) kept it 15 MB lower but
+ * made V8 mark the whole heap 28 times in that read instead of 17, on threads that take CPU the
+ * writer needs: the import was slower in each of four paired runs. A district list that needs
+ * more than this is far beyond any real one (and is refused with what to do).
  */
-const LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 320 };
+const LIMITS = { maxYoungGenerationSizeMb: 48, maxOldGenerationSizeMb: 1024 };
 
 function workerEntry(setup: ReaderSetup | null): Worker {
   const here = import.meta.url;
