@@ -23,6 +23,7 @@ test('imports the district samples through the wizard, then undoes the batch', a
   await expect(page.getByTestId('counts-murung_raya_2025.xlsx')).toHaveText('Baru 25 · diperbarui 0 · tidak berubah 0 · ditolak 0 · periksa 1');
   await expect(seruyan.getByRole('row', { name: /14 B Nama usaha kosong/ })).toBeVisible();
   expect(active(harness)).toBe(0); // the preview is a dry run
+  await page.screenshot({ path: 'docs/import.png' });
 
   await page.getByRole('button', { name: 'Impor 2 berkas' }).click();
   await expect(page.getByText('Impor selesai (nomor 1): 53 baru, 0 diperbarui, 0 tidak berubah, 2 ditolak.')).toBeVisible();

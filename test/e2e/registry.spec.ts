@@ -63,6 +63,7 @@ test('an invalid NIB is refused at the cell, in Bahasa Indonesia, and nothing is
   await expect(cell(page, 2, 'nib').getByRole('alert')).toBeVisible();
   await expect(cell(page, 2, 'nib')).toHaveAttribute('aria-invalid', 'true');
   await expect(cell(page, 2, 'nib').getByRole('textbox')).toHaveValue('12345');
+  await page.screenshot({ path: 'docs/registry.png' });
   await page.keyboard.press('Escape');
   await expect(cell(page, 2, 'nib')).toHaveText(first!.nib ?? '');
   expect(((await harness.api('ikm.get', { id: first!.id })) as IkmRecord).nib).toBe(first!.nib);
