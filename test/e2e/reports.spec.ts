@@ -86,6 +86,12 @@ test('shipments: filter and footer from the core, edit a cell, refuse a bad HS c
   await page.keyboard.type('Malaysia');
   await page.keyboard.press('Enter');
   await expect.poll(() => (harness.db.prepare('SELECT country_code FROM shipment WHERE id = ?').get(firstId) as { country_code: string }).country_code).toBe('MY');
+  // Undo writes the replaced value back, redo the new one again.
+  const country = () => (harness.db.prepare('SELECT country_code FROM shipment WHERE id = ?').get(firstId) as { country_code: string }).country_code;
+  await page.getByRole('button', { name: /Urungkan/ }).click();
+  await expect.poll(country).toBe('JP');
+  await page.getByRole('button', { name: /Ulangi/ }).click();
+  await expect.poll(country).toBe('MY');
 
   const hs = page.locator(`[role="row"][data-row-id] [data-field="hs_code"]`).first();
   await hs.click();

@@ -1,5 +1,6 @@
 /**
- * Undo/redo as data: a stack of what changed, not of closures, so it is easy to inspect.
+ * Undo/redo as data: a stack of what changed, not of closures, so it is easy to inspect. The
+ * hook takes any kind of entry (the shipments grid keeps its cell edits); the registry's are:
  *
  *   cells   one edit, paste or Delete: every cell's {id, field, oldValue, newValue}.
  *           Undo writes the old values back with ONE ikm.update; redo writes the new ones.
@@ -24,18 +25,18 @@ export type UndoEntry =
   | { kind: 'delete'; ids: number[] }
   | { kind: 'create'; ids: number[] };
 
-export type ApplyUndo = (entry: UndoEntry, direction: 'undo' | 'redo') => Promise<boolean>;
+export type ApplyUndo<E = UndoEntry> = (entry: E, direction: 'undo' | 'redo') => Promise<boolean>;
 
-export function useUndo(apply: ApplyUndo, limit = 200) {
-  const done = useRef<UndoEntry[]>([]);
-  const undone = useRef<UndoEntry[]>([]);
+export function useUndo<E = UndoEntry>(apply: ApplyUndo<E>, limit = 200) {
+  const done = useRef<E[]>([]);
+  const undone = useRef<E[]>([]);
   const busy = useRef(false);
   const [, setTick] = useState(0);
   const bump = () => setTick((t) => t + 1);
   const applyRef = useRef(apply);
   applyRef.current = apply;
 
-  const step = useCallback(async (from: UndoEntry[], to: UndoEntry[], direction: 'undo' | 'redo') => {
+  const step = useCallback(async (from: E[], to: E[], direction: 'undo' | 'redo') => {
     if (busy.current) return false;
     const entry = from.pop();
     if (!entry) return false;
@@ -52,7 +53,7 @@ export function useUndo(apply: ApplyUndo, limit = 200) {
 
   return {
     push: useCallback(
-      (e: UndoEntry) => {
+      (e: E) => {
         done.current = [...done.current.slice(-(limit - 1)), e];
         undone.current = [];
         bump();
@@ -60,7 +61,7 @@ export function useUndo(apply: ApplyUndo, limit = 200) {
       [limit],
     ),
     /** Forgets an entry that was undone another way (the toast's "Urungkan" button). */
-    remove: useCallback((e: UndoEntry) => {
+    remove: useCallback((e: E) => {
       done.current = done.current.filter((x) => x !== e);
       bump();
     }, []),

@@ -14,6 +14,7 @@ import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } 
 import { bounds, type Selection } from '../registry/selection';
 import { nextSort } from '../registry/sorting';
 import { useRowWindow } from '../registry/useRowWindow';
+import { useUndo } from '../registry/useUndo';
 import { SHIPMENT_COLUMNS, shipmentOptions, shipmentRaw, shipmentText } from './columns';
 import { useCountries } from './countries';
 import { ShipmentFilters } from './ShipmentFilters';
@@ -38,32 +39,6 @@ export function ShipmentsPage() {
       {view === 'shipments' ? <ShipmentsGrid /> : <TradeTable />}
     </div>
   );
-}
-
-/** Undo/redo of cell edits: each entry re-writes the values it replaced. */
-function useCellUndo(apply: (changes: { id: number; field: string; value: string | number | null }[]) => Promise<boolean>) {
-  const done = useRef<CellEdit[][]>([]);
-  const undone = useRef<CellEdit[][]>([]);
-  const [, bump] = useState(0);
-  return {
-    push(entry: CellEdit[]) {
-      done.current.push(entry);
-      undone.current = [];
-      bump((n) => n + 1);
-    },
-    async undo() {
-      const e = done.current.pop();
-      if (e && (await apply(e.map((c) => ({ id: c.id, field: c.field, value: (c.before as string | number | null) ?? null }))))) undone.current.push(e);
-      bump((n) => n + 1);
-    },
-    async redo() {
-      const e = undone.current.pop();
-      if (e && (await apply(e.map((c) => ({ id: c.id, field: c.field, value: c.value }))))) done.current.push(e);
-      bump((n) => n + 1);
-    },
-    canUndo: done.current.length > 0,
-    canRedo: undone.current.length > 0,
-  };
 }
 
 function ShipmentsGrid() {
@@ -103,8 +78,9 @@ function ShipmentsGrid() {
     },
     [],
   );
-  const undo = useCellUndo(async (changes) => {
-    const r = await write(changes);
+  // An entry is one edit or paste; undo writes back the values it replaced, redo the new ones.
+  const undo = useUndo<CellEdit[]>(async (entry, direction) => {
+    const r = await write(entry.map((c) => ({ id: c.id, field: c.field, value: direction === 'undo' ? ((c.before as string | number | null) ?? null) : c.value })));
     if (!r.ok) notify([...(r.errors?.values() ?? [])][0] ?? t('grid.refused'), { tone: 'error' });
     await afterWrite();
     return r.ok;
