@@ -9,6 +9,7 @@ import { ProvinceSelect } from '../../components/AreaSelect';
 import { Chart } from '../../components/Chart';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
+import { YearSelect } from '../../components/YearSelect';
 
 const SHOWN: ReportName[] = ['rekap-ikm-kabupaten', 'ekspor-negara', 'ekspor-komoditi', 'neraca-perdagangan'];
 const usd = (n: number) => `US$ ${new Intl.NumberFormat('id-ID', { notation: 'compact', maximumFractionDigits: 1 }).format(n)}`;
@@ -29,19 +30,11 @@ export function DashboardPage() {
   const exp = models['ekspor-negara'];
   const trade = models['neraca-perdagangan'];
   const lastYear = trade?.rows[trade.rows.length - 1];
-  const years = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
   return (
     <div className="dashboard">
       <div className="dash-filters">
         <ProvinceSelect value={params.province} all={t('rep.allProvinces')} label={t('rep.province')} onChange={(province) => setParams({ ...params, province })} />
-        <select aria-label={t('dash.period')} value={params.year ?? ''} onChange={(e) => setParams({ ...params, year: e.target.value ? Number(e.target.value) : undefined })}>
-          <option value="">{t('rep.allYears')}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <YearSelect label={t('dash.period')} all={t('rep.allYears')} value={params.year} onChange={(year) => setParams({ ...params, year })} />
       </div>
       <div className="kpis">
         <div className="kpi">

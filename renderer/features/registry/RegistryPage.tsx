@@ -21,6 +21,7 @@ import { nextSort } from './sorting';
 import { useColumnPrefs } from './useColumnPrefs';
 import { useRowWindow } from './useRowWindow';
 import { useUndo, type UndoEntry } from './useUndo';
+import { UndoButtons } from '../../components/UndoButtons';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 
@@ -203,12 +204,7 @@ export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
           <button type="button" onClick={() => void deleteRows()} disabled={!rows.total} title={t('toolbar.deleteHint')}>
             {t('toolbar.delete')}
           </button>
-          <button type="button" onClick={() => void undo.undo()} disabled={!undo.canUndo} title="Ctrl+Z">
-            ↶ {t('toolbar.undo')}
-          </button>
-          <button type="button" onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Ctrl+Y">
-            ↷ {t('toolbar.redo')}
-          </button>
+          <UndoButtons undo={undo} />
           <ColumnMenu prefs={prefs} />
           <button type="button" aria-pressed={showDetail} onClick={() => setShowDetail((v) => !v)}>
             {t('toolbar.details')}

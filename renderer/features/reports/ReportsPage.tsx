@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
 import { LetterheadForm } from './LetterheadForm';
 import { ReportPreview } from './ReportPreview';
+import { YearSelect } from '../../components/YearSelect';
 
 export function ReportsPage() {
   const { t } = useI18n();
@@ -47,7 +48,6 @@ export function ReportsPage() {
     }
   };
   const set = (patch: Partial<ReportParams>) => setParams(Object.fromEntries(Object.entries({ ...params, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as ReportParams);
-  const years = Array.from({ length: 12 }, (_, i) => new Date().getFullYear() - i);
 
   return (
     <div className="reports">
@@ -62,14 +62,7 @@ export function ReportsPage() {
         <div className="report-params">
           <label>
             {t('rep.year')}
-            <select value={params.year ?? ''} onChange={(e) => set({ year: e.target.value ? Number(e.target.value) : undefined, from: undefined, to: undefined })}>
-              <option value="">{t('rep.allYears')}</option>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
+            <YearSelect all={t('rep.allYears')} value={params.year} onChange={(year) => set({ year, from: undefined, to: undefined })} />
           </label>
           <label>
             {t('rep.from')}

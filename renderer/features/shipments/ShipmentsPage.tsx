@@ -20,6 +20,7 @@ import { useCountries } from './countries';
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentImport } from './ShipmentImport';
 import { TradeTable } from './TradeTable';
+import { UndoButtons } from '../../components/UndoButtons';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 const usd = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -138,12 +139,7 @@ function ShipmentsGrid() {
           <button type="button" onClick={() => void deleteRows()} disabled={!rows.total}>
             {t('toolbar.delete')}
           </button>
-          <button type="button" onClick={() => void undo.undo()} disabled={!undo.canUndo} title="Ctrl+Z">
-            ↶ {t('toolbar.undo')}
-          </button>
-          <button type="button" onClick={() => void undo.redo()} disabled={!undo.canRedo} title="Ctrl+Y">
-            ↷ {t('toolbar.redo')}
-          </button>
+          <UndoButtons undo={undo} />
           <ShipmentImport onImported={() => void afterWrite()} />
         </div>
       </div>
