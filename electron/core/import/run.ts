@@ -14,7 +14,7 @@ import { nameKey } from '../../../shared/text';
 import { districtResolver } from '../reference/areas';
 import { openDatabase, type DB } from '../db/open';
 import { markChanged } from '../registry/generation';
-import { getRecord } from '../registry/query';
+import { getRecord, RECORD_COLUMNS } from '../registry/query';
 import { osUser, RegistryWriter } from '../registry/write';
 import { backupDatabase } from './backup';
 import { ImportCancelledError } from './errors';
@@ -93,8 +93,9 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   // A smaller page cache than the app's: a 100,000-row batch writes fine with it, and the
   // import's peak memory stays within an office laptop's means.
   if (conn !== db) conn.pragma('cache_size = -16384');
-  const byNib = conn.prepare(`SELECT id FROM ikm WHERE nib = ? AND deleted_at IS NULL`);
-  const byName = conn.prepare(`SELECT id FROM ikm WHERE name_key = ? AND district_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`);
+  // The whole record at once: a match is compared field by field (one query, not two a row).
+  const byNib = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE nib = ? AND deleted_at IS NULL`);
+  const byName = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE name_key = ? AND district_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`);
   const byNameWithoutNib = conn.prepare(`SELECT id FROM ikm WHERE name_key = ? AND district_code = ? AND nib IS NULL AND deleted_at IS NULL LIMIT 2`);
   const similar = conn.prepare(
     `SELECT id, business_name, nib, name_key FROM ikm INDEXED BY ikm_name_key
@@ -123,26 +124,25 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     }
     seen.set(identity, { name: String(c.values.business_name), nib: nib ?? null, sheet: c.sheet, row: c.row, file: c.file });
     fileSeen.push(identity);
-    let existingId: number | undefined;
+    let existing: IkmRecord | undefined;
     // The oldest active record of that name in that district (for a row with an NIB: looked up
     // only when its NIB is new, which most rows of a big file are).
-    let sameName: { id: number } | undefined;
+    let sameName: IkmRecord | undefined;
     if (nib) {
-      existingId = (byNib.get(nib) as { id: number } | undefined)?.id;
-      if (existingId == null) {
-        sameName = byName.get(key, district) as { id: number } | undefined;
+      existing = byNib.get(nib) as IkmRecord | undefined;
+      if (!existing) {
+        sameName = byName.get(key, district) as IkmRecord | undefined;
         // Registered last year without an NIB, sent with one now: the only record of that name in
         // that district gets the NIB (an update), rather than the business being listed twice.
         if (sameName) {
           const unnumbered = byNameWithoutNib.all(key, district) as { id: number }[];
-          if (unnumbered.length === 1) existingId = unnumbered[0]!.id;
+          if (unnumbered.length === 1) existing = getRecord(conn, unnumbered[0]!.id);
         }
       }
-    } else existingId = (byName.get(key, district) as { id: number } | undefined)?.id;
-    if (existingId != null) {
-      const current = getRecord(conn, existingId)!;
+    } else existing = byName.get(key, district) as IkmRecord | undefined;
+    if (existing) {
       const fields = Object.fromEntries(Object.entries(c.values).filter(([, v]) => v != null)) as IkmValues;
-      if (writer.update(current, fields, batchId) > 0) c.file.updated++;
+      if (writer.update(existing, fields, batchId) > 0) c.file.updated++;
       else c.file.unchanged++;
       return;
     }
@@ -151,7 +151,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     // Not certain enough to merge, too close to ignore: list for review. (The record inserted
     // just now has the highest id, so the oldest of that name is the one found before it.)
     if (sameName && sameName.id !== id) {
-      const other = getRecord(conn, sameName.id) as IkmRecord;
+      const other = sameName;
       c.file.duplicates.push({
         sheet: c.sheet, row: c.row, kind: 'same_name_other_nib', business_name: String(c.values.business_name),
         match: { id: other.id, business_name: other.business_name, nib: other.nib },
