@@ -17,7 +17,7 @@ import { prestartReader } from '../electron/core/import/reader';
 import { writeDistrictWorkbook } from '../test/support/district-workbook';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 9);
 
 async function child(mode: string, file: string, db: string): Promise<void> {
   // As exceljs is loaded before the read-alone clock starts, the import's reader is started
@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   await writeDistrictWorkbook(a, { rows: ROWS });
   // Businesses ROWS/2 .. 1.5×ROWS with new production values: half updates, half new.
   await writeDistrictWorkbook(b, { rows: ROWS, offset: ROWS / 2, variant: 1 });
-  // Five runs of each, fresh processes, alternating; medians (this shared machine is noisy).
+  // Nine runs of each, fresh processes, alternating; medians (this shared 2-core machine is noisy:
+  // single runs of the same import range over 1.1–2.8× the read).
   const full = join(dir, 'full.db');
   run('import-empty', a, full);
   const runs: Record<'readA' | 'empty' | 'readB' | 'half', { ms: number; rssMb: number }[]> = { readA: [], empty: [], readB: [], half: [] };

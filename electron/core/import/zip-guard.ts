@@ -19,7 +19,7 @@ export const ZIP_LIMITS = { maxEntries: 5000, maxUncompressedBytes: 500 * 1024 *
 
 const MAX32 = 0xffffffff;
 
-/** Where the central directory starts and how many entries it lists (End Of Central Directory record at the tail), or null. */
+/** Where the central directory starts and how many entries it lists (from the record at the tail), or null. */
 function directory(buf: Buffer): { offset: number; count: number } | null {
   if (buf.length < 22) return null;
   let eocd = -1;
@@ -127,7 +127,7 @@ export function zipWithFirst(buf: Buffer, entries: ZipEntry[], first: readonly s
   };
   // A stable sort: the other entries keep their order.
   parts.sort((a, b) => rank(a.name) - rank(b.name));
-  // (No empty parts: a stream reading them may take an empty chunk for the end.)
+  // No empty parts: an empty chunk stalls exceljs's unzipper, and the import would wait forever.
   return [buf.subarray(0, inFileOrder[0]?.offset ?? 0), ...parts.map((x) => x.bytes), buf.subarray(dir.offset)].filter((b) => b.length > 0);
 }
 
