@@ -151,11 +151,10 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     // Not certain enough to merge, too close to ignore: list for review. (The record inserted
     // just now has the highest id, so the oldest of that name is the one found before it.)
     if (sameName && sameName.id !== id) {
-      const other = sameName;
       c.file.duplicates.push({
         sheet: c.sheet, row: c.row, kind: 'same_name_other_nib', business_name: String(c.values.business_name),
-        match: { id: other.id, business_name: other.business_name, nib: other.nib },
-        reason: `Nama dan kabupaten/kota sama dengan IKM yang sudah ada (NIB ${other.nib ?? 'kosong'}), tetapi NIB berbeda. Periksa apakah ini usaha yang sama.`,
+        match: { id: sameName.id, business_name: sameName.business_name, nib: sameName.nib },
+        reason: `Nama dan kabupaten/kota sama dengan IKM yang sudah ada (NIB ${sameName.nib ?? 'kosong'}), tetapi NIB berbeda. Periksa apakah ini usaha yang sama.`,
       });
     } else if (!nib && key.length >= 6) {
       // A row with its own NIB is a registered business (an identical name was checked above);

@@ -56,7 +56,7 @@ export class RegistryWriter {
   /**
    * When gathered: the records inserted since the last audit rows were written (ids `from`..`to`,
    * consecutive: the writer holds the write lock). Their 'import' rows are written by one
-   * INSERT … SELECT, a tenth of what a row each costs.
+   * INSERT … SELECT: a quarter of the time binding their values row by row took (profiled).
    */
   private inserted: { from: number; to: number; batchId: number | null } | null = null;
   private auditInserted: Database.Statement | null = null;
