@@ -147,13 +147,18 @@ export class RegistryWriter {
     row[IKM_FIELD_KEYS.length + 3] = at;
     markChanged(this.db);
     const id = Number(this.stmts.insert.run(row).lastInsertRowid);
+    if (!this.pendingAudit) {
+      this.audit(id, batchId == null ? 'create' : 'import', null, null, String(values.business_name ?? ''), batchId);
+      return id;
+    }
+    // Gathered: the run grows while the ids follow on, and is written a few hundred at a time, so
+    // that most of this work is done while the file is still being read.
     const r = this.inserted;
-    // Written a few hundred at a time, so that most of this work is done while the file is still read.
-    if (this.pendingAudit && r && r.to === id - 1 && r.batchId === batchId && r.to - r.from < INSERTED_RUN) r.to = id;
-    else if (this.pendingAudit) {
+    if (r && r.to === id - 1 && r.batchId === batchId && r.to - r.from < INSERTED_RUN) r.to = id;
+    else {
       this.writeInserted();
       this.inserted = { from: id, to: id, batchId };
-    } else this.audit(id, batchId == null ? 'create' : 'import', null, null, String(values.business_name ?? ''), batchId);
+    }
     return id;
   }
 
