@@ -31,7 +31,6 @@ if (!electronBinary && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
 
 run('npx', ['electron-vite', 'build']);
 if (electronBinary) {
-  run('node', ['scripts/electron-native.mjs']);
   spawn(electronBinary, ['.', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root }).on('exit', (c) => process.exit(c ?? 0));
 } else {
   console.log('Program Electron tidak tersedia di mesin ini; tampilan yang sama dibuka lewat peramban (browser host) — buka URL di bawah.');

@@ -2,7 +2,6 @@
  * Electron glue only: the window, its security settings, and one loop that registers every
  * contract method on a single IPC channel. All logic lives in electron/core.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { IPC_CHANNEL } from '../../shared/ipc';
@@ -13,8 +12,6 @@ import { prestartReader } from '../core/import/reader';
 import { printPdf } from './print-pdf';
 
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
-/** Where scripts/electron-native.mjs puts the Electron-ABI build of better-sqlite3 in development. */
-const DEV_BINDING = join(app.getAppPath(), 'node_modules/.electron-native/better_sqlite3.node');
 
 function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db');
@@ -25,7 +22,6 @@ function dbPathFromArgs(): string {
 function openAppDatabase(path: string): DB {
   return openDatabase(path, {
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
-    nativeBinding: !app.isPackaged && existsSync(DEV_BINDING) ? DEV_BINDING : undefined,
   });
 }
 

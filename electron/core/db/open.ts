@@ -40,8 +40,6 @@ function looksLikeSqlite(path: string): boolean {
 export interface OpenOptions {
   resourcesDir?: string;
   readonly?: boolean;
-  /** better-sqlite3 addon built for another runtime's ABI (Electron in development). */
-  nativeBinding?: string;
 }
 
 export function openDatabase(path: string, opts: OpenOptions = {}): DB {
@@ -54,7 +52,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   }
   let db: DB;
   try {
-    db = new Database(path, { readonly: opts.readonly ?? false, timeout: 3000, nativeBinding: opts.nativeBinding });
+    db = new Database(path, { readonly: opts.readonly ?? false, timeout: 3000 });
   } catch (e) {
     throw new DatabaseError(`Basis data "${path}" tidak dapat dibuka: ${(e as Error).message}`);
   }
