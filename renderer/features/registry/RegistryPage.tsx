@@ -15,12 +15,13 @@ import { displayValue, editorOptions, rawValue, type Display, type GridColumn } 
 import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
-import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from './Grid';
-import { bounds, cellCount, type Selection } from './selection';
-import { nextSort } from './sorting';
+import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from '../../grid/Grid';
+import { bounds, cellCount, type Selection } from '../../grid/selection';
+import { nextSort } from '../../grid/sorting';
 import { useColumnPrefs } from './useColumnPrefs';
-import { useRowWindow } from './useRowWindow';
-import { useUndo, type UndoEntry } from './useUndo';
+import { useRowWindow } from '../../grid/useRowWindow';
+import { useUndo } from '../../grid/useUndo';
+import type { UndoEntry } from './undoEntries';
 import { UndoButtons } from '../../components/UndoButtons';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };

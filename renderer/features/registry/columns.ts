@@ -4,7 +4,7 @@
  */
 import type { District } from '../../../shared/areas';
 import { BUSINESS_FORMS, FIELD_BY_KEY, IKM_FIELDS, type IkmColumnKey, type IkmRecord } from '../../../shared/fields';
-import type { EditorOption } from './CellEditor';
+import type { EditorOption } from '../../grid/CellEditor';
 import { formatNumber } from '../../format';
 
 export interface GridColumn {
@@ -69,6 +69,3 @@ export function editorOptions(key: IkmColumnKey, districts: readonly District[],
   if (key === 'business_form') return BUSINESS_FORMS.map((f) => ({ value: f, label: BUSINESS_FORM_LABELS[f] ?? f }));
   return undefined;
 }
-
-/** Cells are keyed by record id and field, so a mark survives scrolling and reloading. */
-export const cellKey = (id: number, field: string): string => `${id}:${field}`;

@@ -3,8 +3,8 @@ import type { District } from '../../../shared/areas';
 import type { CountryResolver } from '../../../shared/countries';
 import { SHIPMENT_FIELDS, type ShipmentRecord } from '../../../shared/shipments';
 import { formatNumber } from '../../format';
-import type { EditorOption } from '../registry/CellEditor';
-import type { GridColumnDef } from '../registry/Grid';
+import type { EditorOption } from '../../grid/CellEditor';
+import type { GridColumnDef } from '../../grid/Grid';
 
 export const SHIPMENT_COLUMNS: GridColumnDef[] = SHIPMENT_FIELDS.map((f) => ({
   key: f.key,

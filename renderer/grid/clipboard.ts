@@ -1,6 +1,6 @@
 /** Tab-separated text as Excel puts it on the clipboard, both ways. */
-import { parseDelimited } from '../../../shared/delimited';
-import { neutraliseFormula } from '../../../shared/text';
+import { parseDelimited } from '../../shared/delimited';
+import { neutraliseFormula } from '../../shared/text';
 
 /** Cells → TSV; text that Excel would run as a formula is neutralised, tabs/newlines quoted. */
 export function toTsv(rows: string[][]): string {

@@ -2,7 +2,7 @@
  * The grid's sticky header row: column names, sort arrows with priority numbers (click sorts,
  * Shift+click adds a column to the sort), aria-sort, and a drag handle to resize each column.
  */
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import type { GridColumnDef as GridColumn, GridSort } from './Grid';
 
 /** The row-number column grows with the count, so "1.000.000" fits. */

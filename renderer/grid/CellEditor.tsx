@@ -4,8 +4,8 @@
  * or, when nothing is picked, the typed text (the core resolves names like "Kotim").
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { fold } from '../../../shared/text';
-import { useI18n } from '../../i18n/i18n';
+import { fold } from '../../shared/text';
+import { useI18n } from '../i18n/i18n';
 
 export interface EditorOption {
   /** What is saved when picked (a district code, a business form key). */

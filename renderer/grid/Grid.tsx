@@ -3,7 +3,7 @@
  * @tanstack/react-virtual, with Excel's keys, range selection, in-cell editing, copy/paste as TSV
  * and validation messages at the cell.
  *
- * Row data, saving and undo belong to RegistryPage; this component turns keys and mouse into
+ * Row data, saving and undo belong to the page (registry, shipments); this component turns keys and mouse into
  * those operations. Helpers live next door: navigation.ts (which key goes where), selection.ts
  * (the selected rectangle), clipboard.ts (TSV both ways), CellEditor.tsx, GridHeader.tsx.
  *
@@ -13,13 +13,12 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { CellEditor, type CommitMove, type EditorOption } from './CellEditor';
 import { parseTsv, toTsv } from './clipboard';
-import { cellKey } from './columns';
 import { GridHeader, rownumWidth } from './GridHeader';
 import { isTypingKey, keyMove } from './navigation';
-import { bounds, clamp, contains, type CellPos, type Selection } from './selection';
+import { bounds, cellKey, clamp, contains, type CellPos, type Selection } from './selection';
 import type { RowWindow } from './useRowWindow';
 
 export const ROW_HEIGHT = 28;

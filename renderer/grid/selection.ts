@@ -28,3 +28,6 @@ export function cellCount(s: Selection): number {
   const b = bounds(s);
   return (b.bottom - b.top + 1) * (b.right - b.left + 1);
 }
+
+/** Cells are keyed by record id and field, so a mark survives scrolling and reloading. */
+export const cellKey = (id: number, field: string): string => `${id}:${field}`;

@@ -1,33 +1,16 @@
 /**
  * Undo/redo as data: a stack of what changed, not of closures, so it is easy to inspect. The
- * hook takes any kind of entry (the shipments grid keeps its cell edits); the registry's are:
- *
- *   cells   one edit, paste or Delete: every cell's {id, field, oldValue, newValue}.
- *           Undo writes the old values back with ONE ikm.update; redo writes the new ones.
- *   delete  rows deleted: undo = ikm.restore, redo = ikm.delete.
- *   create  a row added: undo = ikm.delete, redo = ikm.restore.
+ * hook takes any kind of entry (the shipments grid keeps its cell edits; the registry's kinds are
+ * in features/registry/undoEntries.ts).
  *
  * The page supplies `apply(entry, direction)`, which talks to the core and reports success; an
  * entry that could not be applied (say, its NIB was taken meanwhile) stays where it was.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { IkmFieldKey, IkmValue } from '../../../shared/fields';
 
-export interface CellUndo {
-  id: number;
-  field: IkmFieldKey;
-  oldValue: IkmValue;
-  newValue: IkmValue;
-}
+export type ApplyUndo<E> = (entry: E, direction: 'undo' | 'redo') => Promise<boolean>;
 
-export type UndoEntry =
-  | { kind: 'cells'; cells: CellUndo[] }
-  | { kind: 'delete'; ids: number[] }
-  | { kind: 'create'; ids: number[] };
-
-export type ApplyUndo<E = UndoEntry> = (entry: E, direction: 'undo' | 'redo') => Promise<boolean>;
-
-export function useUndo<E = UndoEntry>(apply: ApplyUndo<E>, limit = 200) {
+export function useUndo<E>(apply: ApplyUndo<E>, limit = 200) {
   const done = useRef<E[]>([]);
   const undone = useRef<E[]>([]);
   const busy = useRef(false);
