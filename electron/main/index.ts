@@ -9,6 +9,7 @@ import { createDispatcher } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { DatabaseError, openDatabase, type DB } from '../core/db/open';
 import { prestartReader } from '../core/import/reader';
+import { resourcesDir, setResourcesDir } from '../core/paths';
 import { printPdf } from './print-pdf';
 
 const RENDERER = join(import.meta.dirname, '../renderer/index.html');
@@ -17,12 +18,6 @@ function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db');
   if (i > 0 && process.argv[i + 1]) return process.argv[i + 1]!;
   return process.env.PANGKALAN_DB ?? join(app.getPath('userData'), 'pangkalan-ikm.db');
-}
-
-function openAppDatabase(path: string): DB {
-  return openDatabase(path, {
-    resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'),
-  });
 }
 
 function lockDown(): void {
@@ -49,7 +44,7 @@ function createWindow(): BrowserWindow {
     minWidth: 1000,
     minHeight: 600,
     title: 'Pangkalan IKM',
-    icon: join(app.getAppPath(), 'resources/icon.png'),
+    icon: join(resourcesDir(), 'icon.png'),
     backgroundColor: '#f6f7f9',
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
@@ -76,7 +71,9 @@ app.whenReady().then(() => {
   const dbPath = dbPathFromArgs();
   let db: DB;
   try {
-    db = openAppDatabase(dbPath);
+    // The packaged app keeps resources/ beside app.asar; told to the core once, for every connection.
+    setResourcesDir(app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'));
+    db = openDatabase(dbPath);
   } catch (e) {
     dialog.showErrorBox('Pangkalan IKM tidak dapat dibuka', e instanceof DatabaseError ? e.message : String(e));
     app.exit(1);

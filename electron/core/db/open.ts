@@ -58,10 +58,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
   }
   try {
     if (!opts.readonly) db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -65536');
-    db.function('fold', { deterministic: true }, (s: unknown) => fold(s == null ? '' : String(s)));
+    configure(db);
     migrate(db, path);
     if (!opts.readonly) syncReferenceAreas(db, opts.resourcesDir);
     return db;
@@ -74,6 +71,31 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
     if (/not a database|malformed/i.test(msg))
       throw new DatabaseError(`Berkas "${path}" rusak atau bukan basis data Pangkalan IKM. Pulihkan dari cadangan.`);
     throw new DatabaseError(`Basis data "${path}" tidak dapat disiapkan: ${msg}`);
+  }
+}
+
+/** What every connection needs, the first and any other (foreign keys, fold() for the indexes). */
+function configure(db: DB): void {
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  db.function('fold', { deterministic: true }, (s: unknown) => fold(s == null ? '' : String(s)));
+}
+
+/**
+ * Another connection to an open database (an import's writer beside the app's reader): set up
+ * as the first, without migrating or syncing the reference areas again (the first did, and the
+ * packaged app's resources/ need not be found twice). An in-memory database is its own.
+ */
+export function openConnection(db: DB): DB {
+  if (db.memory) return db;
+  const conn = new Database(db.name, { readonly: db.readonly, timeout: 3000 });
+  try {
+    configure(conn);
+    return conn;
+  } catch (e) {
+    conn.close();
+    throw e;
   }
 }
 

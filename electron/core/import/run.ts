@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import type { IkmRecord, IkmValues } from '../../../shared/fields';
 import { nameKey } from '../../../shared/text';
 import { districtResolver } from '../reference/areas';
-import { openDatabase, type DB } from '../db/open';
+import { openConnection, type DB } from '../db/open';
 import { markChanged } from '../registry/generation';
 import { getRecord, RECORD_COLUMNS } from '../registry/query';
 import { osUser, RegistryWriter } from '../registry/write';
@@ -89,7 +89,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   let backupPath: string | null = null;
   // The write runs on its own connection, in chunks: the app's connection keeps reading the
   // last committed registry (WAL), so the grid stays usable until the batch commits whole.
-  const conn = db.memory ? db : openDatabase(db.name);
+  const conn = openConnection(db);
   // A smaller page cache than the app's: a 100,000-row batch writes fine with it, and the
   // import's peak memory stays within an office laptop's means.
   if (conn !== db) conn.pragma('cache_size = -16384');

@@ -10,7 +10,7 @@ import type { FileReport, ImportResult, RowProblem } from '../../../shared/impor
 import { message } from '../../../shared/messages';
 import { parseShipmentField, type ShipmentFieldKey, type ShipmentRecord, type ShipmentValues } from '../../../shared/shipments';
 import { fold } from '../../../shared/text';
-import { openDatabase, type DB } from '../db/open';
+import { openConnection, type DB } from '../db/open';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
 import { PLACE_DATE, SIGNATURE, TOTALS } from '../import/rows';
@@ -166,7 +166,7 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
 
   const anything = candidates.length > 0;
   const backupPath = !opts.dryRun && anything ? await backupDatabase(db) : null;
-  const conn = db.memory ? db : openDatabase(db.name);
+  const conn = openConnection(db);
   const byIdentity = conn.prepare(`SELECT ${SHIPMENT_COLUMNS} FROM shipment WHERE identity = ? AND deleted_at IS NULL`);
   const writer = new ShipmentWriter(conn);
   let batchId: number | null = null;
