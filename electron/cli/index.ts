@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DatabaseError, openDatabase, type DB } from '../core/db/open';
+import { guardOutputPath, OutputPathError, writeOutput } from '../core/export/output';
 import { exportIkm, exportShipments } from '../core/export/rows';
 import { REPORT_NAMES } from '../../shared/reports';
 import { registryStats } from '../core/registry/stats';
@@ -61,9 +62,11 @@ async function main(argv: string[]): Promise<number> {
       if (a._[0] !== 'ikm' && a._[0] !== 'shipments' && a._[0] !== 'readiness') throw new UsageError(`Yang dapat diekspor: ikm, shipments, readiness (bukan "${a._[0] ?? ''}").`);
       if (a.format !== 'csv' && a.format !== 'json') throw new UsageError('Opsi --format harus csv atau json.');
       if (!a.out) throw new UsageError('Opsi --out <berkas> wajib diisi.');
+      if (a.db) guardOutputPath(a.out, a.db); // before the registry is even opened
       const db = openExisting(a.db);
-      const n = await (a._[0] === 'ikm' ? exportIkm : a._[0] === 'readiness' ? (await import('./readiness-export')).exportReadiness : exportShipments)(db, a.format, resolve(a.out));
-      db.close();
+      const write = a._[0] === 'ikm' ? exportIkm : a._[0] === 'readiness' ? (await import('./readiness-export')).exportReadiness : exportShipments;
+      const format = a.format;
+      const n = await writeOutput(a.out, db.name, (tmp) => write(db, format, tmp)).finally(() => db.close());
       console.error(`${n.toLocaleString('id-ID')} ${a._[0] === 'ikm' ? 'data IKM' : a._[0] === 'readiness' ? 'IKM Go Ekspor' : 'data pengapalan'} diekspor ke ${resolve(a.out)}.`);
       return 0;
     }
@@ -96,8 +99,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof DatabaseError) console.error(`Galat: ${e.message}`);
+    if (e instanceof UsageError || e instanceof DatabaseError || e instanceof OutputPathError) console.error(`Galat: ${e.message}`);
     else console.error(`Galat: ${(e as Error).message ?? String(e)}`);
-    process.exitCode = e instanceof UsageError ? 2 : 1;
+    process.exitCode = e instanceof UsageError || e instanceof OutputPathError ? 2 : 1;
   },
 );

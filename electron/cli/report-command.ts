@@ -3,6 +3,7 @@
  * [--district D] --format xlsx|pdf --out <file>`: the same reports as the Reports screen.
  */
 import { writeFileSync } from 'node:fs';
+import { guardOutputPath, writeOutput } from '../core/export/output';
 import { resolve } from 'node:path';
 import { REPORT_NAMES, reportParamsSchema, type ReportName } from '../../shared/reports';
 import { openDatabase } from '../core/db/open';
@@ -20,14 +21,15 @@ export async function runReport(argv: string[]): Promise<number> {
   const parsed = reportParamsSchema.safeParse({ year: a.year, from: a.from, to: a.to, province: a.province, district: a.district });
   if (!parsed.success) throw new UsageError(`Periode/wilayah tidak valid: tanggal ditulis YYYY-MM-DD, provinsi 2 angka, kabupaten/kota 4 angka (${parsed.error.issues[0]?.path.join('.')}).`);
   if (a.year != null && (a.from || a.to)) throw new UsageError('Pakai --year, atau --from/--to, tidak keduanya.');
+  const out = guardOutputPath(a.out, a.db); // before the registry is even opened
   const db = openDatabase(resolve(a.db));
-  const out = resolve(a.out);
   try {
-    if (a.format === 'xlsx') await reportXlsxFile(db, name, parsed.data, out);
+    if (a.format === 'xlsx') await writeOutput(out, db.name, (tmp) => reportXlsxFile(db, name, parsed.data, tmp));
     else {
       const printer = chromiumPrinter();
       try {
-        writeFileSync(out, await reportPdf(db, name, parsed.data, printer));
+        const pdf = await reportPdf(db, name, parsed.data, printer);
+        await writeOutput(out, db.name, (tmp) => writeFileSync(tmp, pdf));
       } finally {
         await printer.close();
       }
