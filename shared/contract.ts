@@ -14,6 +14,7 @@ import type { Country } from './countries';
 import { goEksporContract, type GoEksporResults } from './goekspor-contract';
 import { letterheadSchema, REPORT_NAMES, reportParamsSchema, type Letterhead, type ReportModel } from './reports';
 import { SHIPMENT_FIELD_KEYS, type ShipmentRecord, type TradeStat } from './shipments';
+import { UI_SETTINGS, UI_SETTING_KEYS } from './settings';
 
 const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
 const columnKey = z.enum([...COMPUTED_KEYS, ...IKM_FIELD_KEYS] as [string, ...string[]]);
@@ -130,8 +131,11 @@ export interface ShipmentSummary {
 }
 export type ShipmentUpdateResult = { ok: true; records: ShipmentRecord[] } | { ok: false; errors: CellError[] };
 
+const provinceCode = z.string().regex(/^\d{2}$/);
 const tradeStatSchema = z
   .object({
+    /** Omitted: the office's province (named in the letterhead). */
+    province_code: provinceCode.optional(),
     year: z.number().int().min(1900).max(2200),
     month: z.number().int().min(0).max(12),
     export_usd: z.number().min(0).max(1e15).nullable(),
@@ -181,17 +185,24 @@ export const contract = {
   'shipments.create': z.object({ district: z.string().regex(/^\d{4}$/).nullable().optional() }).strict(),
   'shipments.delete': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'shipments.import': z.object({ files: importFilesSchema, dryRun: z.boolean() }).strict(),
-  'trade.list': z.object({}).strict(),
+  'trade.list': z.object({ province: provinceCode.optional() }).strict(),
   'trade.set': tradeStatSchema,
-  'trade.delete': z.object({ year: z.number().int().min(1900).max(2200), month: z.number().int().min(0).max(12) }).strict(),
-  'trade.import': z.object({ file: oneFileSchema, dryRun: z.boolean() }).strict(),
+  'trade.delete': z.object({ province_code: provinceCode.optional(), year: z.number().int().min(1900).max(2200), month: z.number().int().min(0).max(12) }).strict(),
+  'trade.import': z.object({ file: oneFileSchema, dryRun: z.boolean(), province: provinceCode.optional() }).strict(),
   'reports.preview': reportRequest,
   'reports.xlsx': reportRequest,
   'reports.pdf': reportRequest,
   'reports.letterhead': z.object({}).strict(),
   'reports.setLetterhead': letterheadSchema,
-  'settings.get': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/) }).strict(),
-  'settings.set': z.object({ key: z.string().regex(/^[\w.-]{1,64}$/), value: z.unknown() }).strict(),
+  'settings.get': z.object({ key: z.enum(UI_SETTING_KEYS) }).strict(),
+  // Only the known preferences, each value checked by its own schema (shared/settings.ts).
+  'settings.set': z
+    .object({ key: z.enum(UI_SETTING_KEYS), value: z.unknown() })
+    .strict()
+    .superRefine((a, ctx) => {
+      const r = UI_SETTINGS[a.key].nullable().safeParse(a.value);
+      if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, code: 'custom', path: ['value', ...i.path], message: i.message });
+    }),
   ...goEksporContract,
 } as const;
 

@@ -103,6 +103,8 @@ export const hsChapter = (hs: string | null | undefined): string | null => (hs &
 
 /** One row of the province's trade statistics (BPS): month 0 is a whole-year figure. */
 export interface TradeStat {
+  /** The province the BPS figures are of (2-digit BPS code). */
+  province_code: string;
   year: number;
   month: number;
   export_usd: number | null;

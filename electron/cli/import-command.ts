@@ -30,9 +30,10 @@ function jsonReport(f: FileReport) {
 export type ImportKind = 'ikm' | 'shipments' | 'trade';
 
 export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promise<number> {
-  const a = parseArgs(argv, { db: 'string', district: 'string', 'dry-run': 'boolean', json: 'boolean' });
+  const a = parseArgs(argv, { db: 'string', district: 'string', province: 'string', 'dry-run': 'boolean', json: 'boolean' });
   if (a._.length === 0) throw new UsageError('Sebutkan berkas yang akan diimpor: npm run cli -- import <berkas>... --db <berkas>');
   if (!a.db) throw new UsageError('Opsi --db <berkas> wajib diisi.');
+  if (a.province && !/^\d{2}$/.test(a.province)) throw new UsageError(`--province harus kode BPS 2 angka (misalnya 62), bukan "${a.province}".`);
   if (a.district && !/^\d{4}$/.test(a.district)) throw new UsageError(`--district harus kode BPS 4 angka (misalnya 6208), bukan "${a.district}".`);
   const db = openDatabase(resolve(a.db));
   try {
@@ -44,7 +45,7 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
     else {
       // Trade statistics: each file on its own (a province's BPS table is one file a year).
       const files: FileReport[] = [];
-      for (const input of inputs) files.push(...(await importTradeStats(db, input, opts)).files);
+      for (const input of inputs) files.push(...(await importTradeStats(db, input, { ...opts, province: a.province ?? null })).files);
       result = { files, batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
     }
     if (a.json) console.log(JSON.stringify({ files: result.files.map(jsonReport), batch: result.batchId, dry_run: result.dryRun }, null, 1));

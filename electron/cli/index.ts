@@ -20,7 +20,7 @@ const USAGE = `Pemakaian: npm run cli -- <perintah> [opsi]
   export readiness --db <berkas> --format csv|json --out <berkas>   kesiapan ekspor IKM Go Ekspor
   import <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
   import-shipments <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
-  import-trade-stats <berkas> --db <berkas> [--dry-run] [--json]
+  import-trade-stats <berkas> --db <berkas> [--province KODE] [--dry-run] [--json]
   report <nama> --db <berkas> [--year Y] [--from T --to T] [--province P] [--district D] --format xlsx|pdf --out <berkas>
       nama: ${REPORT_NAMES.join(', ')}`;
 

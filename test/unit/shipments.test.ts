@@ -182,7 +182,7 @@ describe('trade statistics', () => {
     const rows = listTradeStats(db);
     expect(rows[0]).toMatchObject({ year: 2023, month: 0, export_usd: 2_210_400_000, import_usd: 310_250_000 });
     expect(rows.find((x) => x.year === 2025 && x.month === 6)).toMatchObject({ export_usd: 195_000_000, import_usd: 30_500_000 });
-    const yearly = yearlyTrade(db);
+    const yearly = yearlyTrade(db, '62');
     expect(yearly.map((y) => [y.year, y.months, Math.round(y.export_usd!)])).toEqual([
       [2023, 12, 2_210_400_000],
       [2024, 12, (180 + 191) * 6 * 1_000_000],

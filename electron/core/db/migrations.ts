@@ -280,4 +280,54 @@ CREATE TABLE ge_audit (
 CREATE INDEX ge_audit_ikm ON ge_audit(ikm_id, id);
 `,
   },
+  {
+    version: 6,
+    name: 'change-log-trade-province-demo',
+    // One audit table for the writes that have no audit of their own (trade figures, settings —
+    // letterhead, signer, Go Ekspor limits, saved mappings, preferences —, demo data): old and new
+    // value as JSON, with the OS user. Trade figures get their province: the rows typed before
+    // this are the office's own, so they go to the province named in the saved letterhead's
+    // government line, else Kalimantan Tengah (the default letterhead's, which they printed
+    // under until now). demo_range records which ids the demo created, so "Hapus data contoh"
+    // removes exactly those.
+    sql: `
+CREATE TABLE change_log (
+  id INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL CHECK (entity IN ('trade_stat','setting','demo')),
+  key TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('create','update','delete','import','restore')),
+  old_value TEXT,
+  new_value TEXT,
+  at TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  batch_id INTEGER
+);
+CREATE INDEX change_log_entity ON change_log(entity, key, id);
+CREATE TABLE trade_stat_by_province (
+  province_code TEXT NOT NULL REFERENCES province(code),
+  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2200),
+  month INTEGER NOT NULL CHECK (month BETWEEN 0 AND 12),
+  export_usd REAL CHECK (export_usd >= 0),
+  import_usd REAL CHECK (import_usd >= 0),
+  source TEXT,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (province_code, year, month)
+) WITHOUT ROWID;
+INSERT INTO trade_stat_by_province (province_code, year, month, export_usd, import_usd, source, updated_at)
+  SELECT coalesce((SELECT p.code FROM province p JOIN settings s ON s.key = 'report.letterhead'
+                   WHERE instr(upper(coalesce(json_extract(s.value, '$.government'), '')), upper(p.name)) > 0
+                   ORDER BY length(p.name) DESC LIMIT 1), '62'),
+         year, month, export_usd, import_usd, source, updated_at
+  FROM trade_stat;
+DROP TABLE trade_stat;
+ALTER TABLE trade_stat_by_province RENAME TO trade_stat;
+CREATE TABLE demo_range (
+  entity TEXT PRIMARY KEY CHECK (entity IN ('ikm','shipment','ge_decree','ge_featured','ge_certificate','ge_activity')),
+  first_id INTEGER NOT NULL,
+  last_id INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  removed_at TEXT
+);
+`,
+  },
 ];

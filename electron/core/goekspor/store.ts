@@ -92,8 +92,11 @@ export function deleteDecree(db: DB, id: number): number {
     const at = nowIso();
     const n = db.prepare(`UPDATE ge_decree SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`).run(at, id).changes;
     if (n) {
+      // The decree's featured products go with it, each with its own audit row.
+      const products = db.prepare(`SELECT id, ikm_id, product FROM ge_featured WHERE decree_id = ? AND deleted_at IS NULL`).all(id) as { id: number; ikm_id: number; product: string }[];
       db.prepare(`UPDATE ge_featured SET deleted_at = ? WHERE decree_id = ? AND deleted_at IS NULL`).run(at, id);
       audit(db, { ikm_id: null, entity: 'decree', entity_id: id, action: 'delete' });
+      for (const p of products) audit(db, { ikm_id: p.ikm_id, entity: 'featured', entity_id: p.id, action: 'delete', old_value: p.product, note: 'SK dihapus' });
     }
     return n;
   })();

@@ -252,23 +252,40 @@ function eksporKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
   };
 }
 
-/** Yearly export/import: the whole-year figure (month 0) where BPS gives one, else the sum of the months. */
-export function yearlyTrade(db: DB): { year: number; export_usd: number | null; import_usd: number | null; months: number }[] {
+/** Yearly export/import of one province: the whole-year figure (month 0) where BPS gives one, else the sum of the months. */
+export function yearlyTrade(db: DB, province: string): { year: number; export_usd: number | null; import_usd: number | null; months: number }[] {
   return db
     .prepare(
       `SELECT year,
          coalesce(max(CASE WHEN month = 0 THEN export_usd END), sum(CASE WHEN month > 0 THEN export_usd END)) AS export_usd,
          coalesce(max(CASE WHEN month = 0 THEN import_usd END), sum(CASE WHEN month > 0 THEN import_usd END)) AS import_usd,
          CASE WHEN max(month = 0) THEN 12 ELSE count(CASE WHEN month > 0 THEN 1 END) END AS months
-       FROM trade_stat GROUP BY year ORDER BY year`,
+       FROM trade_stat WHERE province_code = ? GROUP BY year ORDER BY year`,
     )
-    .all() as { year: number; export_usd: number | null; import_usd: number | null; months: number }[];
+    .all(province) as { year: number; export_usd: number | null; import_usd: number | null; months: number }[];
 }
 
 const growth = (now: number | null, before: number | null | undefined): number | null => (now != null && before ? (now - before) / before : null);
 
+/**
+ * Whose BPS figures a trade report shows: the chosen province (a district's province), or — none
+ * chosen — the one province that has figures. Never another province's numbers under a name.
+ */
+function tradeProvince(c: Context): { code: string | null; name: string | null; note: string | null } {
+  const provinces = loadAreas(c.db).provinces;
+  const nameOf = (code: string) => provinces.find((p) => p.code === code)?.name ?? code;
+  const chosen = c.scope.district ? c.scope.district.slice(0, 2) : c.scope.province;
+  const recorded = (c.db.prepare(`SELECT DISTINCT province_code AS code FROM trade_stat ORDER BY 1`).all() as { code: string }[]).map((r) => r.code);
+  if (chosen)
+    return { code: chosen, name: nameOf(chosen), note: recorded.includes(chosen) ? null : `Belum ada angka BPS yang dicatat untuk Provinsi ${nameOf(chosen)}. Ketik atau impor di tab Ekspor, bagian Neraca perdagangan.` };
+  if (recorded.length === 1) return { code: recorded[0]!, name: nameOf(recorded[0]!), note: null };
+  if (recorded.length === 0) return { code: null, name: null, note: 'Belum ada angka BPS yang dicatat. Ketik atau impor di tab Ekspor, bagian Neraca perdagangan.' };
+  return { code: null, name: null, note: `Angka BPS tercatat untuk ${recorded.length} provinsi (${recorded.map(nameOf).join(', ')}): pilih provinsinya.` };
+}
+
 function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
-  const all = yearlyTrade(c.db);
+  const who = tradeProvince(c);
+  const all = who.code ? yearlyTrade(c.db, who.code) : [];
   const fromYear = c.scope.from ? Number(c.scope.from.slice(0, 4)) : null;
   const toYear = c.scope.to ? Number(c.scope.to.slice(0, 4)) : null;
   // One year asked for: show it with the four before it, the way the governor compares.
@@ -298,8 +315,8 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
   const years = shown.map((y) => y.year);
   const period = years.length ? (years.length === 1 ? `Tahun ${years[0]}` : `Tahun ${years[0]}–${years[years.length - 1]}`) : 'Belum ada data';
   return {
-    // BPS figures are the province's: a district filter names its province, no filter names none.
-    subtitle: c.scope.province || c.scope.district ? `${c.scope.area.replace(/^.*Provinsi/, 'Provinsi')} · ${period}` : period,
+    // BPS figures are the province's: the subtitle names the province whose figures these are.
+    subtitle: who.name ? `Provinsi ${who.name} · ${period}` : period,
     columns,
     rows,
     rowCount: rows.length,
@@ -318,6 +335,7 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
       },
     ],
     notes: [
+      ...(who.note ? [who.note] : []),
       'Sumber: Badan Pusat Statistik (BPS), nilai dalam US$. Neraca = ekspor − impor; pertumbuhan dibanding tahun sebelumnya.',
       ...partial.map((y) => `* ${y.year}: jumlah ${y.months} bulan (data belum setahun penuh; pertumbuhannya tidak dihitung).`),
     ],

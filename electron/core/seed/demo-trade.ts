@@ -54,12 +54,15 @@ export function seedShipmentsDemo(db: DB, rows: number, seed = 46): number {
   return rows;
 }
 
+/** The source the demo's trade figures carry: how "Hapus data contoh" knows them (a typed or imported figure replaces it). */
+export const DEMO_TRADE_SOURCE = 'Contoh (bukan data BPS)';
+
 /** Yearly export/import of a Kalimantan province (US$), the last eight years, the current one by month. */
-export function seedTradeDemo(db: DB): number {
+export function seedTradeDemo(db: DB, province = '62'): number {
   const thisYear = new Date().getFullYear();
   const rnd = prng(7);
-  const upsert = db.prepare(`INSERT INTO trade_stat (year, month, export_usd, import_usd, source, updated_at) VALUES (?, ?, ?, ?, 'Contoh (bukan data BPS)', ?)
-    ON CONFLICT(year, month) DO NOTHING`);
+  const upsert = db.prepare(`INSERT INTO trade_stat (province_code, year, month, export_usd, import_usd, source, updated_at) VALUES (?, ?, ?, ?, ?, '${DEMO_TRADE_SOURCE}', ?)
+    ON CONFLICT(province_code, year, month) DO NOTHING`);
   const at = new Date().toISOString();
   let n = 0;
   db.transaction(() => {
@@ -68,9 +71,9 @@ export function seedTradeDemo(db: DB): number {
     for (let y = thisYear - 8; y < thisYear; y++) {
       ex *= 0.9 + rnd() * 0.3;
       im *= 0.85 + rnd() * 0.4;
-      n += upsert.run(y, 0, Math.round(ex), Math.round(im), at).changes;
+      n += upsert.run(province, y, 0, Math.round(ex), Math.round(im), at).changes;
     }
-    for (let m = 1; m <= new Date().getMonth(); m++) n += upsert.run(thisYear, m, Math.round((ex / 12) * (0.8 + rnd() * 0.4)), Math.round((im / 12) * (0.8 + rnd() * 0.4)), at).changes;
+    for (let m = 1; m <= new Date().getMonth(); m++) n += upsert.run(province, thisYear, m, Math.round((ex / 12) * (0.8 + rnd() * 0.4)), Math.round((im / 12) * (0.8 + rnd() * 0.4)), at).changes;
   })();
   markChanged(db);
   return n;

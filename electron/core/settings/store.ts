@@ -1,5 +1,9 @@
-/** Small JSON settings (UI preferences, letterhead, saved column mappings) kept in the database. */
+/**
+ * Small JSON settings (UI preferences, letterhead, saved column mappings, Go Ekspor limits) kept
+ * in the database. Every change is logged in change_log with the OS user, old and new value.
+ */
 import type { DB } from '../db/open';
+import { logSettingChange } from '../audit/change-log';
 
 export function getSetting<T = unknown>(db: DB, key: string): T | null {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -7,12 +11,11 @@ export function getSetting<T = unknown>(db: DB, key: string): T | null {
 }
 
 export function setSetting(db: DB, key: string, value: unknown): void {
-  if (value === undefined || value === null) {
-    db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-    return;
-  }
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    JSON.stringify(value),
-  );
+  db.transaction(() => {
+    const old = getSetting(db, key);
+    if (value === undefined || value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+    else
+      db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+    logSettingChange(db, key, old, value ?? null);
+  })();
 }

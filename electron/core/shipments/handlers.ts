@@ -19,11 +19,11 @@ export const shipmentHandlers = {
   'shipments.delete': (db: DB, a: Args<'shipments.delete'>) => ({ deleted: deleteShipments(db, a.ids) }),
   'shipments.import': (db: DB, a: Args<'shipments.import'>) =>
     importShipments(db, a.files.map((f) => ({ name: f.name, data: decode(f.dataBase64), district: f.district ?? null })), { dryRun: a.dryRun }),
-  'trade.list': (db: DB) => listTradeStats(db),
+  'trade.list': (db: DB, a: Args<'trade.list'>) => listTradeStats(db, a.province),
   'trade.set': (db: DB, a: Args<'trade.set'>) => {
     if (a.export_usd == null && a.import_usd == null) throw new ValidationError([{ index: 0, id: a.year, field: 'export_usd', key: 'err.required', message: 'Isi nilai ekspor atau impor.' }]);
     return setTradeStat(db, a);
   },
-  'trade.delete': (db: DB, a: Args<'trade.delete'>) => deleteTradeStat(db, a.year, a.month),
-  'trade.import': (db: DB, a: Args<'trade.import'>) => importTradeStats(db, { name: a.file.name, data: decode(a.file.dataBase64) }, { dryRun: a.dryRun }),
+  'trade.delete': (db: DB, a: Args<'trade.delete'>) => deleteTradeStat(db, a.year, a.month, a.province_code),
+  'trade.import': (db: DB, a: Args<'trade.import'>) => importTradeStats(db, { name: a.file.name, data: decode(a.file.dataBase64) }, { dryRun: a.dryRun, province: a.province }),
 };

@@ -14,6 +14,7 @@ import { columnLetter, type RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { markChanged } from '../registry/generation';
 import { osUser } from '../registry/write';
+import { logChange } from '../audit/change-log';
 
 type TradeField = 'year' | 'month' | 'period' | 'export_usd' | 'import_usd';
 
@@ -29,23 +30,73 @@ export const TRADE_VOCABULARY = vocabulary<TradeField>(
   2,
 );
 
-export function listTradeStats(db: DB): TradeStat[] {
-  return db.prepare(`SELECT year, month, export_usd, import_usd, source FROM trade_stat ORDER BY year, month`).all() as TradeStat[];
+/**
+ * The office's own province: the one named in the saved letterhead's government line
+ * ("PEMERINTAH PROVINSI KALIMANTAN BARAT"), else Kalimantan Tengah (the default letterhead's).
+ * Trade figures typed or imported without a province are taken to be the office's.
+ */
+export function officeProvince(db: DB): string {
+  const row = db
+    .prepare(
+      `SELECT p.code FROM province p JOIN settings s ON s.key = 'report.letterhead'
+       WHERE instr(upper(coalesce(json_extract(s.value, '$.government'), '')), upper(p.name)) > 0 ORDER BY length(p.name) DESC LIMIT 1`,
+    )
+    .get() as { code: string } | undefined;
+  return row?.code ?? '62';
 }
 
-const upsertSql = `INSERT INTO trade_stat (year, month, export_usd, import_usd, source, updated_at) VALUES (@year, @month, @export_usd, @import_usd, @source, @at)
-  ON CONFLICT(year, month) DO UPDATE SET export_usd = excluded.export_usd, import_usd = excluded.import_usd, source = excluded.source, updated_at = excluded.updated_at`;
-
-export function setTradeStat(db: DB, s: TradeStat): TradeStat[] {
-  markChanged(db);
-  db.prepare(upsertSql).run({ ...s, at: new Date().toISOString() });
-  return listTradeStats(db);
+function requireProvince(db: DB, code: string): void {
+  if (!db.prepare(`SELECT 1 FROM province WHERE code = ?`).get(code)) throw new ImportFileError(`Kode provinsi "${code}" tidak dikenal. Pilih provinsi Kalimantan dari daftar.`);
 }
 
-export function deleteTradeStat(db: DB, year: number, month: number): TradeStat[] {
+/** The figures of one province, or of all (each row names its province). */
+export function listTradeStats(db: DB, province?: string): TradeStat[] {
+  return db
+    .prepare(`SELECT province_code, year, month, export_usd, import_usd, source FROM trade_stat WHERE ? IS NULL OR province_code = ? ORDER BY province_code, year, month`)
+    .all(province ?? null, province ?? null) as TradeStat[];
+}
+
+const upsertSql = `INSERT INTO trade_stat (province_code, year, month, export_usd, import_usd, source, updated_at) VALUES (@province_code, @year, @month, @export_usd, @import_usd, @source, @at)
+  ON CONFLICT(province_code, year, month) DO UPDATE SET export_usd = excluded.export_usd, import_usd = excluded.import_usd, source = excluded.source, updated_at = excluded.updated_at`;
+
+type TradeKey = Pick<TradeStat, 'province_code' | 'year' | 'month'>;
+/** The change_log key of one figure: "62/2024/0" (month 0 = the whole year). */
+export const tradeKey = (k: TradeKey): string => `${k.province_code}/${k.year}/${k.month}`;
+const figures = (r: Pick<TradeStat, 'export_usd' | 'import_usd' | 'source'> | undefined) =>
+  r ? { export_usd: r.export_usd, import_usd: r.import_usd, source: r.source } : null;
+
+function currentStat(db: DB, k: TradeKey): TradeStat | undefined {
+  return db.prepare(`SELECT province_code, year, month, export_usd, import_usd, source FROM trade_stat WHERE province_code = ? AND year = ? AND month = ?`).get(k.province_code, k.year, k.month) as
+    | TradeStat
+    | undefined;
+}
+
+/** Writes one figure with its audit row (old and new value); nothing when unchanged. */
+function writeStat(db: DB, s: TradeStat, at: string, action: 'create' | 'update' | 'import', batchId: number | null = null): 'inserted' | 'updated' | 'unchanged' {
+  const had = currentStat(db, s);
+  if (had && had.export_usd === s.export_usd && had.import_usd === s.import_usd && had.source === s.source) return 'unchanged';
+  db.prepare(upsertSql).run({ ...s, at });
+  logChange(db, { entity: 'trade_stat', key: tradeKey(s), action: action === 'import' ? 'import' : had ? 'update' : 'create', old: figures(had), new: figures(s), batchId });
+  return had ? 'updated' : 'inserted';
+}
+
+export function setTradeStat(db: DB, s: Omit<TradeStat, 'province_code'> & { province_code?: string }): TradeStat[] {
+  const stat = { ...s, province_code: s.province_code ?? officeProvince(db) };
+  requireProvince(db, stat.province_code);
   markChanged(db);
-  db.prepare(`DELETE FROM trade_stat WHERE year = ? AND month = ?`).run(year, month);
-  return listTradeStats(db);
+  db.transaction(() => writeStat(db, stat, new Date().toISOString(), 'update'))();
+  return listTradeStats(db, stat.province_code);
+}
+
+export function deleteTradeStat(db: DB, year: number, month: number, province = officeProvince(db)): TradeStat[] {
+  markChanged(db);
+  db.transaction(() => {
+    const had = currentStat(db, { province_code: province, year, month });
+    if (!had) return;
+    db.prepare(`DELETE FROM trade_stat WHERE province_code = ? AND year = ? AND month = ?`).run(province, year, month);
+    logChange(db, { entity: 'trade_stat', key: tradeKey(had), action: 'delete', old: figures(had), new: null });
+  })();
+  return listTradeStats(db, province);
 }
 
 const money = (raw: RawCell, multiplier: number): Parsed<number> => {
@@ -73,7 +124,9 @@ function parsePeriod(raw: RawCell): { year: number; month: number } | null {
   return null;
 }
 
-export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { dryRun?: boolean } = {}): Promise<ImportResult> {
+export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { dryRun?: boolean; province?: string | null } = {}): Promise<ImportResult> {
+  const province = opts.province ?? officeProvince(db);
+  requireProvince(db, province);
   const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
   const rows: (TradeStat & { sheet: string; row: number })[] = [];
   try {
@@ -119,7 +172,7 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         if (!ex.ok) refuse('export_usd', message('id', ex.error.key, ex.error.params));
         else if (!im.ok) refuse('import_usd', message('id', im.error.key, im.error.params));
         else if (ex.value == null && im.value == null) continue;
-        else rows.push({ year, month, export_usd: ex.value, import_usd: im.value, source: input.name, sheet: table.sheet, row: number });
+        else rows.push({ province_code: province, year, month, export_usd: ex.value, import_usd: im.value, source: input.name, sheet: table.sheet, row: number });
       }
     }
     if (report.sheets.length === 0)
@@ -129,27 +182,27 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
     Object.assign(report, { status: 'refused', message: e.message, refused: [] });
     return { files: [report], batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
   }
-  const current = db.prepare(`SELECT export_usd, import_usd FROM trade_stat WHERE year = ? AND month = ?`);
-  const upsert = db.prepare(upsertSql);
   const at = new Date().toISOString();
   let batchId: number | null = null;
   db.transaction(() => {
-    for (const r of rows) {
-      const had = current.get(r.year, r.month) as { export_usd: number | null; import_usd: number | null } | undefined;
-      if (!had) report.accepted++;
-      else if (had.export_usd === r.export_usd && had.import_usd === r.import_usd) {
-        report.unchanged++;
-        continue;
-      } else report.updated++;
-      if (!opts.dryRun) upsert.run({ year: r.year, month: r.month, export_usd: r.export_usd, import_usd: r.import_usd, source: r.source, at });
-    }
-    if (!opts.dryRun && rows.length > 0) {
+    if (!opts.dryRun && rows.length > 0)
       batchId = Number(
         db
-          .prepare(`INSERT INTO import_batch (kind, at, os_user, files, inserted, updated, unchanged, refused) VALUES ('trade', ?, ?, ?, ?, ?, ?, ?)`)
-          .run(at, osUser(), JSON.stringify([input.name]), report.accepted, report.updated, report.unchanged, report.refused.length).lastInsertRowid,
+          .prepare(`INSERT INTO import_batch (kind, at, os_user, files, inserted, updated, unchanged, refused) VALUES ('trade', ?, ?, ?, 0, 0, 0, ?)`)
+          .run(at, osUser(), JSON.stringify([input.name]), report.refused.length).lastInsertRowid,
       );
+    for (const r of rows) {
+      const stat: TradeStat = { province_code: r.province_code, year: r.year, month: r.month, export_usd: r.export_usd, import_usd: r.import_usd, source: r.source };
+      const had = currentStat(db, stat);
+      // A re-imported table is unchanged when its figures are (the source name alone is no change).
+      const outcome = !had ? 'inserted' : had.export_usd === stat.export_usd && had.import_usd === stat.import_usd ? 'unchanged' : 'updated';
+      if (outcome === 'inserted') report.accepted++;
+      else if (outcome === 'updated') report.updated++;
+      else report.unchanged++;
+      if (!opts.dryRun && outcome !== 'unchanged') writeStat(db, stat, at, 'import', batchId);
     }
+    if (batchId != null)
+      db.prepare(`UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ? WHERE id = ?`).run(report.accepted, report.updated, report.unchanged, batchId);
   })();
   markChanged(db);
   return { files: [report], batchId, dryRun: Boolean(opts.dryRun), backupPath: null };

@@ -64,7 +64,7 @@ export function DashboardPage() {
           const chart = m?.charts[0];
           return (
             <section key={name} className="dash-card">
-              {m && chart && m.rowCount > 0 ? <Chart chart={chart} height={330} /> : <p className="muted">{m ? `${m.title}: ${t('rep.empty')}` : t('grid.loading')}</p>}
+              {m && chart && m.rowCount > 0 ? <Chart chart={chart} height={330} /> : <p className="muted">{m ? `${m.title}: ${name === 'neraca-perdagangan' && m.notes.length > 1 ? m.notes[0] : t('rep.empty')}` : t('grid.loading')}</p>}
               {m && <p className="muted dash-sub">{m.subtitle}</p>}
             </section>
           );

@@ -4,6 +4,7 @@ import { monthName } from '../../../shared/reports';
 import type { TradeStat } from '../../../shared/shipments';
 import { parseIdNumber } from '../../../shared/parse';
 import { api } from '../../api/client';
+import { useAreas } from '../../areas';
 import { toBase64 } from '../../files';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -14,9 +15,16 @@ const EMPTY = { year: String(new Date().getFullYear() - 1), month: '0', export_u
 export function TradeTable() {
   const { t } = useI18n();
   const notify = useToast();
+  const areas = useAreas();
   const [rows, setRows] = useState<TradeStat[]>([]);
   const [draft, setDraft] = useState(EMPTY);
-  useEffect(() => void api.call('trade.list', {}).then(setRows), []);
+  // BPS figures are per province: the table shows and edits one province's at a time (at first,
+  // the province that already has figures; else the core's office province).
+  const [province, setProvince] = useState<string | null>(null);
+  useEffect(() => {
+    if (province) void api.call('trade.list', { province }).then(setRows);
+    else void api.call('trade.list', {}).then((all) => setProvince(all[0]?.province_code ?? '62'));
+  }, [province]);
   const fail = (e: unknown) => notify(e instanceof Error ? e.message : String(e), { tone: 'error' });
 
   const save = async () => {
@@ -24,7 +32,7 @@ export function TradeTable() {
     const im = parseIdNumber(draft.import_usd);
     if (!ex.ok || !im.ok) return notify(t('error.generic', { message: 'Nilai ekspor/impor bukan angka.' }), { tone: 'error' });
     try {
-      setRows(await api.call('trade.set', { year: Number(draft.year), month: Number(draft.month), export_usd: ex.value, import_usd: im.value, source: 'Diketik' }));
+      setRows(await api.call('trade.set', { province_code: province ?? undefined, year: Number(draft.year), month: Number(draft.month), export_usd: ex.value, import_usd: im.value, source: 'Diketik' }));
       notify(t('trade.saved'));
       setDraft({ ...EMPTY, year: draft.year });
     } catch (e) {
@@ -34,11 +42,11 @@ export function TradeTable() {
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const r = await api.call('trade.import', { file: { name: file.name, dataBase64: await toBase64(file) }, dryRun: false });
+      const r = await api.call('trade.import', { file: { name: file.name, dataBase64: await toBase64(file) }, dryRun: false, province: province ?? undefined });
       const f = r.files[0]!;
       if (f.status === 'refused') return notify(f.message ?? '', { tone: 'error' });
       notify(t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length }));
-      setRows(await api.call('trade.list', {}));
+      setRows(await api.call('trade.list', { province: province ?? undefined }));
     } catch (e) {
       fail(e);
     }
@@ -55,6 +63,16 @@ export function TradeTable() {
           void save();
         }}
       >
+        <label>
+          {t('trade.province')}
+          <select value={province ?? ''} onChange={(e) => setProvince(e.target.value)}>
+            {areas.provinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           {t('trade.year')}
           <select value={draft.year} onChange={(e) => setDraft({ ...draft, year: e.target.value })}>
@@ -106,7 +124,7 @@ export function TradeTable() {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.year}-${r.month}`}>
+              <tr key={`${r.province_code}-${r.year}-${r.month}`}>
                 <td>{r.year}</td>
                 <td>{r.month === 0 ? t('trade.wholeYear') : monthName(r.month)}</td>
                 <td className="num">{formatNumber(r.export_usd)}</td>
@@ -116,7 +134,7 @@ export function TradeTable() {
                   <button type="button" onClick={() => setDraft({ year: String(r.year), month: String(r.month), export_usd: String(r.export_usd ?? ''), import_usd: String(r.import_usd ?? '') })}>
                     {t('trade.edit')}
                   </button>
-                  <button type="button" onClick={() => void api.call('trade.delete', { year: r.year, month: r.month }).then(setRows, fail)}>
+                  <button type="button" onClick={() => void api.call('trade.delete', { province_code: r.province_code, year: r.year, month: r.month }).then(setRows, fail)}>
                     {t('trade.delete')}
                   </button>
                 </td>
