@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../shared/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppInfo, IkmFilter, IkmSort, ShipmentFilter, ShipmentSort } from '../shared/contract';
 import { api } from './api/client';
 import { AreasProvider } from './areas';
 import { DashboardPage } from './features/dashboard/DashboardPage';
@@ -9,6 +9,7 @@ import { ReportsPage } from './features/reports/ReportsPage';
 import { ShipmentsPage } from './features/shipments/ShipmentsPage';
 import { RegistryPage } from './features/registry/RegistryPage';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { NavigateProvider, type DrillRequest, type NavTarget } from './navigate';
 import { ToastProvider } from './toast';
 
 const TABS = ['registry', 'shipments', 'goekspor', 'reports', 'dashboard', 'import'] as const;
@@ -21,6 +22,16 @@ function Shell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [seeding, setSeeding] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Drill-down requests (renderer/navigate.tsx): the last filter asked of each grid.
+  const [registryDrill, setRegistryDrill] = useState<DrillRequest<IkmFilter, IkmSort>>();
+  const [shipmentsDrill, setShipmentsDrill] = useState<DrillRequest<ShipmentFilter, ShipmentSort>>();
+  const drillSeq = useRef(0);
+  const navigate = useCallback((target: NavTarget) => {
+    const seq = ++drillSeq.current;
+    if (target.tab === 'registry') setRegistryDrill({ filter: target.filter ?? {}, sort: target.sort ?? [], seq });
+    else setShipmentsDrill({ filter: target.filter ?? {}, sort: target.sort ?? [], seq });
+    setTab(target.tab);
+  }, []);
   const refreshInfo = () =>
     void api.call('app.info', {}).then(
       (i) => {
@@ -34,81 +45,88 @@ function Shell() {
 
   const empty = info != null && info.ikmCount === 0;
   return (
-    <div className="app">
-      <header className="app-header" role="banner">
-        <div className="brand">
-          <img src="./icon.svg" alt="" width={28} height={28} />
-          <div>
-            <div className="brand-name">{t('app.title')}</div>
-            <div className="brand-sub">{t('app.subtitle')}</div>
-          </div>
-        </div>
-        <nav className="tabs" role="tablist">
-          {TABS.map((k) => (
-            <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => setTab(k)}>
-              {t(TAB_LABEL[k])}
-            </button>
-          ))}
-        </nav>
-        <div className="header-end">
-          {info && <span className="db-path" title={info.dbPath}>{info.user} · v{info.version}</span>}
-          <button type="button" className="lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
-            {t('lang.switch')}
-          </button>
-        </div>
-      </header>
-      <main className="app-main">
-        {tab === 'registry' && empty && (
-          <section className="first-run" aria-labelledby="first-run-title">
-            <h1 id="first-run-title">{t('firstRun.title')}</h1>
-            <p>{t('firstRun.body')}</p>
-            <div className="first-run-actions">
-              <button
-                type="button"
-                className="primary"
-                disabled={seeding}
-                onClick={() => {
-                  setSeeding(true);
-                  void api.call('demo.seed', { rows: 1000 }).then(
-                    () => {
-                      setSeeding(false);
-                      refreshInfo();
-                    },
-                    (e: unknown) => {
-                      setSeeding(false);
-                      setError(e instanceof Error ? e.message : String(e));
-                    },
-                  );
-                }}
-              >
-                {seeding ? t('firstRun.loading') : t('firstRun.demo')}
-              </button>
-              <button type="button" onClick={() => setTab('import')}>
-                {t('firstRun.import')}
-              </button>
+    <NavigateProvider value={navigate}>
+      <div className="app">
+        <header className="app-header" role="banner">
+          <div className="brand">
+            <img src="./icon.svg" alt="" width={28} height={28} />
+            <div>
+              <div className="brand-name">{t('app.title')}</div>
+              <div className="brand-sub">{t('app.subtitle')}</div>
             </div>
-          </section>
-        )}
-        {tab === 'registry' && info && !empty && <RegistryPage onCountChange={refreshInfo} />}
-        {error && (
-          <section className="panel-note error-note" role="alert">
-            <p>{t('error.generic', { message: error })}</p>
-            <button type="button" onClick={refreshInfo}>
-              {t('error.retry')}
+          </div>
+          <nav className="tabs" role="tablist">
+            {TABS.map((k) => (
+              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => {
+                  // A tab picked by hand opens its grid unfiltered, as before; a drill-down is one visit.
+                  setRegistryDrill(undefined);
+                  setShipmentsDrill(undefined);
+                  setTab(k);
+                }}>
+                {t(TAB_LABEL[k])}
+              </button>
+            ))}
+          </nav>
+          <div className="header-end">
+            {info && <span className="db-path" title={info.dbPath}>{info.user} · v{info.version}</span>}
+            <button type="button" className="lang" onClick={() => setLang(lang === 'id' ? 'en' : 'id')}>
+              {t('lang.switch')}
             </button>
-          </section>
-        )}
-        {tab === 'registry' && !info && !error && <p className="panel-note muted">{t('grid.loading')}</p>}
-        {tab === 'shipments' && <ShipmentsPage />}
-        {tab === 'goekspor' && <GoEksporPage />}
-        {tab === 'reports' && <ReportsPage />}
-        {tab === 'dashboard' && <DashboardPage />}
-        {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
-        <div className="tab-panel" hidden={tab !== 'import'}>
-          <ImportPage onImported={refreshInfo} />
-        </div>
-      </main>
-    </div>
+          </div>
+        </header>
+        <main className="app-main">
+          {tab === 'registry' && empty && (
+            <section className="first-run" aria-labelledby="first-run-title">
+              <h1 id="first-run-title">{t('firstRun.title')}</h1>
+              <p>{t('firstRun.body')}</p>
+              <div className="first-run-actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={seeding}
+                  onClick={() => {
+                    setSeeding(true);
+                    void api.call('demo.seed', { rows: 1000 }).then(
+                      () => {
+                        setSeeding(false);
+                        refreshInfo();
+                      },
+                      (e: unknown) => {
+                        setSeeding(false);
+                        setError(e instanceof Error ? e.message : String(e));
+                      },
+                    );
+                  }}
+                >
+                  {seeding ? t('firstRun.loading') : t('firstRun.demo')}
+                </button>
+                <button type="button" onClick={() => setTab('import')}>
+                  {t('firstRun.import')}
+                </button>
+              </div>
+            </section>
+          )}
+          {tab === 'registry' && info && !empty && <RegistryPage onCountChange={refreshInfo} drill={registryDrill} />}
+          {error && (
+            <section className="panel-note error-note" role="alert">
+              <p>{t('error.generic', { message: error })}</p>
+              <button type="button" onClick={refreshInfo}>
+                {t('error.retry')}
+              </button>
+            </section>
+          )}
+          {tab === 'registry' && !info && !error && <p className="panel-note muted">{t('grid.loading')}</p>}
+          {tab === 'shipments' && <ShipmentsPage drill={shipmentsDrill} />}
+          {tab === 'goekspor' && <GoEksporPage />}
+          {tab === 'reports' && <ReportsPage />}
+          {tab === 'dashboard' && <DashboardPage />}
+          {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
+          <div className="tab-panel" hidden={tab !== 'import'}>
+            <ImportPage onImported={refreshInfo} />
+          </div>
+        </main>
+      </div>
+    </NavigateProvider>
   );
 }
 

@@ -22,17 +22,27 @@ import { useColumnPrefs } from './useColumnPrefs';
 import { useRowWindow } from '../../grid/useRowWindow';
 import { useUndo } from '../../grid/useUndo';
 import type { UndoEntry } from './undoEntries';
+import type { DrillRequest } from '../../navigate';
 import { UndoButtons } from '../../components/UndoButtons';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 
-export function RegistryPage({ onCountChange }: { onCountChange(): void }) {
+export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; drill?: DrillRequest<IkmFilter, IkmSort> }) {
   const { t, m } = useI18n();
   const areas = useAreas();
   const notify = useToast();
-  const [filter, setFilter] = useState<IkmFilter>({});
+  const [filter, setFilter] = useState<IkmFilter>(drill?.filter ?? {});
   const [filterKey, setFilterKey] = useState(0); // remounts the filter bar when filters are reset
-  const [sort, setSort] = useState<IkmSort>([]);
+  const [sort, setSort] = useState<IkmSort>(drill?.sort ?? []);
+  // A drill-down while the page is open (renderer/navigate.tsx) replaces filter and sort.
+  const drillSeq = useRef(drill?.seq);
+  useEffect(() => {
+    if (!drill || drill.seq === drillSeq.current) return;
+    drillSeq.current = drill.seq;
+    setFilter(drill.filter);
+    setSort(drill.sort);
+    setFilterKey((k) => k + 1);
+  }, [drill]);
   const [summary, setSummary] = useState<IkmSummary | null>(null);
   const [selection, setSelection] = useState<Selection>(START);
   const [activeRow, setActiveRow] = useState<IkmRecord | undefined>();

@@ -21,13 +21,17 @@ import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentImport } from './ShipmentImport';
 import { TradeTable } from './TradeTable';
 import { UndoButtons } from '../../components/UndoButtons';
+import type { DrillRequest } from '../../navigate';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 const usd = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-export function ShipmentsPage() {
+export function ShipmentsPage({ drill }: { drill?: DrillRequest<ShipmentFilter, ShipmentSort> }) {
   const { t } = useI18n();
   const [view, setView] = useState<'shipments' | 'trade'>('shipments');
+  useEffect(() => {
+    if (drill) setView('shipments');
+  }, [drill]);
   return (
     <div className="registry shipments">
       <div className="subtabs" role="tablist" aria-label={t('nav.shipments')}>
@@ -37,18 +41,28 @@ export function ShipmentsPage() {
           </button>
         ))}
       </div>
-      {view === 'shipments' ? <ShipmentsGrid /> : <TradeTable />}
+      {view === 'shipments' ? <ShipmentsGrid drill={drill} /> : <TradeTable />}
     </div>
   );
 }
 
-function ShipmentsGrid() {
+function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, ShipmentSort> }) {
   const { t } = useI18n();
   const areas = useAreas();
   const countries = useCountries();
   const notify = useToast();
-  const [filter, setFilter] = useState<ShipmentFilter>({});
-  const [sort, setSort] = useState<ShipmentSort>([]);
+  const [filter, setFilter] = useState<ShipmentFilter>(drill?.filter ?? {});
+  const [sort, setSort] = useState<ShipmentSort>(drill?.sort ?? []);
+  const [filterKey, setFilterKey] = useState(0); // remounts the filter bar's typed drafts
+  // A drill-down while the page is open (renderer/navigate.tsx) replaces filter and sort.
+  const drillSeq = useRef(drill?.seq);
+  useEffect(() => {
+    if (!drill || drill.seq === drillSeq.current) return;
+    drillSeq.current = drill.seq;
+    setFilter(drill.filter);
+    setSort(drill.sort);
+    setFilterKey((k) => k + 1);
+  }, [drill]);
   const [summary, setSummary] = useState<ShipmentSummary | null>(null);
   const [selection, setSelection] = useState<Selection>(START);
   const rows = useRowWindow<ShipmentRecord>((offset, limit) => api.call('shipments.query', { filter, sort, offset, limit }), JSON.stringify([filter, sort]));
@@ -131,7 +145,7 @@ function ShipmentsGrid() {
   return (
     <>
       <div className="registry-top">
-        <ShipmentFilters filter={filter} onChange={setFilter} countries={countries} />
+        <ShipmentFilters key={filterKey} filter={filter} onChange={setFilter} countries={countries} />
         <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
           <button type="button" onClick={() => void addRow()}>
             {t('toolbar.add')}
