@@ -40,6 +40,8 @@ function looksLikeSqlite(path: string): boolean {
 export interface OpenOptions {
   resourcesDir?: string;
   readonly?: boolean;
+  /** A rollback journal instead of WAL: for a database on a network folder (db/network-folder.ts). */
+  rollbackJournal?: boolean;
 }
 
 export function openDatabase(path: string, opts: OpenOptions = {}): DB {
@@ -57,7 +59,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): DB {
     throw new DatabaseError(`Basis data "${path}" tidak dapat dibuka: ${(e as Error).message}`);
   }
   try {
-    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    if (!opts.readonly) db.pragma(opts.rollbackJournal ? 'journal_mode = DELETE' : 'journal_mode = WAL');
     configure(db);
     migrate(db, path);
     if (!opts.readonly) syncReferenceAreas(db, opts.resourcesDir);
