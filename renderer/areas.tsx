@@ -1,6 +1,6 @@
 /** The reference districts, loaded once: names for the grid, a resolver for typed names. */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DistrictResolver, type District, type Province } from '../shared/areas';
+import { DistrictResolver, districtLabel, type District, type Province } from '../shared/areas';
 import { api } from './api/client';
 import { useI18n } from './i18n/i18n';
 
@@ -29,7 +29,7 @@ export function AreasProvider({ children }: { children: ReactNode }) {
       resolver: new DistrictResolver(data.districts),
       name: (code) => {
         const d = code ? byCode.get(code) : undefined;
-        return d ? `${d.type === 'Kota' ? 'Kota ' : ''}${d.name}` : (code ?? '');
+        return d ? districtLabel(d) : (code ?? '');
       },
     };
   }, [data]);

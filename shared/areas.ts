@@ -19,6 +19,9 @@ export interface Province {
   name: string;
 }
 
+/** How a district reads in the grid and in exports: "Kota Banjarmasin", "Banjar". */
+export const districtLabel = (d: Pick<District, 'type' | 'name'>): string => `${d.type === 'Kota' ? 'Kota ' : ''}${d.name}`;
+
 /** Folded key of a district name with its administrative prefix removed. */
 export function districtKey(text: string): string {
   return fold(text)

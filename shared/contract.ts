@@ -37,6 +37,8 @@ export const ikmFilterSchema = z
     ranges: z.array(rangeSchema).max(20).optional(),
     /** Only IKM with a featured product (produk unggulan) of a governor's decree. */
     featured: z.boolean().optional(),
+    /** The column headers' value filters: a column's stored value is one of `values` (null: empty, "(Kosong)"). */
+    values: z.array(z.object({ field: columnKey, values: z.array(z.string().max(500).nullable()).min(1).max(1000) }).strict()).max(30).optional(),
   })
   .strict();
 
@@ -45,6 +47,40 @@ export const sortSchema = z.array(z.object({ field: columnKey, desc: z.boolean()
 export const cellChangeSchema = z.object({ id: z.number().int().positive(), field: fieldKey, value: cellValue }).strict();
 
 export type IkmFilter = z.infer<typeof ikmFilterSchema>;
+
+/**
+ * A rectangle of the registry's current view: rows `top`..`bottom` by their index under the
+ * filter and sort the grid shows, and some columns. Range operations run in the core over it,
+ * so a selection of 100,000 rows never travels to the renderer.
+ */
+const viewRangeSchema = {
+  filter: ikmFilterSchema,
+  sort: sortSchema,
+  top: z.number().int().min(0),
+  bottom: z.number().int().min(0),
+};
+/** One cell a range operation changed, with its value before and after (for undo). */
+export interface CellDiff {
+  id: number;
+  field: string;
+  oldValue: string | number | null;
+  newValue: string | number | null;
+}
+/** A range operation: all of it saved (and audited), or nothing and the refused cells with their row index in the view. */
+export type BulkResult = { ok: true; cells: CellDiff[] } | { ok: false; errors: (CellError & { row: number })[]; tooMany?: boolean };
+export interface RangeStats {
+  /** Non-empty cells. */
+  count: number;
+  /** Cells holding a number, and their sum and average (null when none). */
+  numbers: number;
+  sum: number;
+  average: number | null;
+}
+export interface ColumnValue {
+  /** The stored value (a district code, a number as text); null for empty cells. */
+  value: string | null;
+  count: number;
+}
 export type IkmSort = z.infer<typeof sortSchema>;
 export type CellChange = z.infer<typeof cellChangeSchema>;
 
@@ -160,12 +196,25 @@ export const contract = {
     .strict(),
   'ikm.summary': z.object({ filter: ikmFilterSchema }).strict(),
   'ikm.get': z.object({ id: z.number().int().positive() }).strict(),
-  'ikm.update': z.object({ changes: z.array(cellChangeSchema).min(1).max(50_000) }).strict(),
+  /** `typed`: one value typed into the cell editor (a 12-digit NIB is a typo there, not a lost zero). */
+  'ikm.update': z.object({ changes: z.array(cellChangeSchema).min(1).max(50_000), typed: z.boolean().optional() }).strict(),
   'ikm.create': z.object({ values: z.partialRecord(fieldKey, cellValue).optional() }).strict(),
   'ikm.delete': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'ikm.restore': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'ikm.history': z.object({ id: z.number().int().positive() }).strict(),
   'ikm.distinct': z.object({ field: z.enum(['commodity', 'kbli']), search: z.string().max(100).optional() }).strict(),
+  // The grid's range operations over the current view (electron/core/registry/view.ts).
+  'ikm.locate': z.object({ filter: ikmFilterSchema, sort: sortSchema, id: z.number().int().positive() }).strict(),
+  'ikm.rangeStats': z.object({ ...viewRangeSchema, fields: z.array(columnKey).min(1).max(40) }).strict(),
+  'ikm.fill': z.object({ ...viewRangeSchema, fields: z.array(fieldKey).min(1).max(40), block: z.array(z.array(cellValue).min(1).max(40)).min(1).max(1000) }).strict(),
+  'ikm.find': z
+    .object({ filter: ikmFilterSchema, sort: sortSchema, text: z.string().min(1).max(200), fields: z.array(columnKey).min(1).max(40), row: z.number().int().min(0), col: z.number().int().min(-1), backwards: z.boolean().optional() })
+    .strict(),
+  'ikm.replaceAll': z.object({ filter: ikmFilterSchema, fields: z.array(fieldKey).min(1).max(40), find: z.string().min(1).max(200), replace: z.string().max(1000) }).strict(),
+  'ikm.columnValues': z.object({ filter: ikmFilterSchema, field: columnKey, search: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000) }).strict(),
+  'ikm.exportView': z
+    .object({ filter: ikmFilterSchema, sort: sortSchema, columns: z.array(z.object({ key: columnKey, label: z.string().min(1).max(100) }).strict()).min(1).max(40), format: z.enum(['xlsx', 'csv']) })
+    .strict(),
   'demo.seed': z.object({ rows: z.number().int().min(1).max(1_000_000) }).strict(),
   'import.preview': z.object({ files: importFilesSchema }).strict(),
   'import.commit': z.object({ files: importFilesSchema }).strict(),
@@ -221,6 +270,14 @@ export interface Results extends GoEksporResults {
   'ikm.restore': { restored: number };
   'ikm.history': AuditEntry[];
   'ikm.distinct': string[];
+  'ikm.locate': { index: number | null };
+  'ikm.rangeStats': RangeStats;
+  'ikm.fill': BulkResult;
+  /** The next cell holding the text after (row, col) in the view, wrapping; and how many rows hold it. */
+  'ikm.find': { row: number; field: string; matches: number } | null;
+  'ikm.replaceAll': BulkResult;
+  'ikm.columnValues': { values: ColumnValue[]; more: boolean };
+  'ikm.exportView': { name: string; dataBase64: string; rows: number };
   'demo.seed': { inserted: number };
   'import.preview': ImportResult;
   'import.commit': ImportResult;

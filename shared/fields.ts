@@ -79,6 +79,10 @@ export type IkmColumnKey = IkmFieldKey | ComputedKey;
 
 export const BUSINESS_FORMS = ['perseorangan', 'cv', 'pt', 'koperasi', 'bumdes', 'ud', 'firma', 'lainnya'] as const;
 export type BusinessForm = (typeof BUSINESS_FORMS)[number];
+/** How a business form reads (grid, exports). */
+export const BUSINESS_FORM_LABELS: Record<BusinessForm, string> = {
+  perseorangan: 'Perseorangan', cv: 'CV', pt: 'PT', koperasi: 'Koperasi', bumdes: 'BUMDes', ud: 'UD', firma: 'Firma', lainnya: 'Lainnya',
+};
 
 /** Business scale by the Kemenperin rule (Permenperin 64/M-IND/PER/7/2016). */
 export type BusinessScale = 'kecil' | 'menengah' | 'besar';
@@ -99,6 +103,8 @@ export interface IkmRecord extends Record<IkmFieldKey, IkmValue> {
 export interface ParseContext {
   districts: DistrictResolver;
   now?: Date;
+  /** One value typed into the grid's cell editor (not pasted or imported): see parseNib. */
+  typed?: boolean;
 }
 
 function parseBusinessForm(raw: unknown): Parsed<string> {
@@ -126,7 +132,7 @@ export function parseField(key: IkmFieldKey, raw: unknown, ctx: ParseContext): P
     case 'text':
       return parseText(raw);
     case 'nib':
-      return parseNib(raw);
+      return parseNib(raw, ctx.typed);
     case 'kbli':
       return parseKbli(raw);
     case 'count':

@@ -98,13 +98,16 @@ function identifierDigits(raw: unknown): string | null {
   return /^\d+$/.test(s) ? s : null;
 }
 
-/** NIB: 13 digits. A lost leading zero (Excel number format) is restored; anything else is refused. */
-export function parseNib(raw: unknown): Parsed<string> {
+/**
+ * NIB: 13 digits. A lost leading zero (Excel number format) is restored; anything else is refused.
+ * `typed`: a value typed into the grid's editor has lost no zero, so 12 digits there are a typo.
+ */
+export function parseNib(raw: unknown, typed = false): Parsed<string> {
   if (isBlank(raw)) return ok(null);
   const d = identifierDigits(raw);
   if (d == null) return fail('err.nib', { value: String(raw) });
   if (d.length === 13) return ok(d);
-  if (d.length === 12 || d.length === 11) return ok(d.padStart(13, '0'));
+  if (!typed && (d.length === 12 || d.length === 11)) return ok(d.padStart(13, '0'));
   return fail('err.nib', { value: String(raw) });
 }
 

@@ -3,11 +3,13 @@
  * arguments already validated by dispatch.ts; they never see raw IPC or HTTP input.
  */
 import type { Args, Method, Result } from '../../../shared/contract';
-import type { IkmRecord } from '../../../shared/fields';
+import type { IkmFieldKey, IkmRecord } from '../../../shared/fields';
 import { schemaVersion, type DB } from '../db/open';
 import { loadAreas } from '../reference/areas';
 import { distinctValues, getRecord, queryPage, summarise } from '../registry/query';
 import { applyChanges, createRecord, deleteRecords, osUser, recordHistory, restoreRecords } from '../registry/write';
+import { columnValues, fillRange, findNext, locate, rangeStats, replaceAll } from '../registry/view';
+import { exportView } from '../export/view';
 import { importHandlers } from '../import/handlers';
 import { reportHandlers } from '../reports/handlers';
 import type { PdfPrinter } from '../reports/service';
@@ -44,7 +46,7 @@ export function createHandlers(host: HostInfo): HandlerTable {
       if (!r) throw new NotFoundError(a.id);
       return r;
     },
-    'ikm.update': (db, a) => applyChanges(db, a.changes),
+    'ikm.update': (db, a) => applyChanges(db, a.changes, { typed: a.typed }),
     'ikm.create': (db, a) => {
       const r = createRecord(db, a.values ?? {});
       if ('errors' in r) throw new ValidationError(r.errors);
@@ -54,6 +56,13 @@ export function createHandlers(host: HostInfo): HandlerTable {
     'ikm.restore': (db, a) => ({ restored: restoreRecords(db, a.ids) }),
     'ikm.history': (db, a) => recordHistory(db, a.id),
     'ikm.distinct': (db, a) => distinctValues(db, a.field, a.search),
+    'ikm.locate': (db, a) => ({ index: locate(db, a.filter, a.sort, a.id) }),
+    'ikm.rangeStats': (db, a) => rangeStats(db, a.filter, a.sort, a.top, a.bottom, a.fields),
+    'ikm.fill': (db, a) => fillRange(db, a.filter, a.sort, a.top, a.bottom, a.fields as IkmFieldKey[], a.block),
+    'ikm.find': (db, a) => findNext(db, a.filter, a.sort, a.text, a.fields, a.row, a.col, a.backwards),
+    'ikm.replaceAll': (db, a) => replaceAll(db, a.filter, a.fields as IkmFieldKey[], a.find, a.replace),
+    'ikm.columnValues': (db, a) => columnValues(db, a.filter, a.field, a.search, a.limit),
+    'ikm.exportView': (db, a) => exportView(db, a.filter, a.sort, a.columns, a.format),
     // The first-run demo fills every screen: registry, shipments, trade figures, Go Ekspor.
     'demo.seed': (db, a) => seedDemoWorld(db, a.rows),
     ...importHandlers,

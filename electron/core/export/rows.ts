@@ -5,6 +5,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
 import { CANONICAL_KEYS, IKM_FIELD_KEYS } from '../../../shared/fields';
 import { neutraliseFormula } from '../../../shared/text';
 import type { DB } from '../db/open';
@@ -26,12 +27,19 @@ export function exportIkm(db: DB, format: 'csv' | 'json', outPath: string): Prom
 /** Rows to a CSV (formula-neutralised text) or a JSON array file, streamed. */
 export async function writeRows(rows: Iterable<Record<string, unknown>>, columns: readonly string[], format: 'csv' | 'json', outPath: string): Promise<number> {
   const out = createWriteStream(outPath, { encoding: 'utf8' });
+  const n = await writeRowsTo(out, rows, columns, format);
+  await once(out, 'finish');
+  return n;
+}
+
+/** The same into any stream (ended when done); `header` names the CSV columns (default: their keys). */
+export async function writeRowsTo(out: Writable, rows: Iterable<Record<string, unknown>>, columns: readonly string[], format: 'csv' | 'json', header: readonly string[] = columns): Promise<number> {
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
   let n = 0;
   if (format === 'csv') {
-    await write(columns.join(',') + '\r\n');
+    await write(header.map(csvCell).join(',') + '\r\n');
     for (const r of rows) {
       await write(columns.map((c) => csvCell(r[c])).join(',') + '\r\n');
       n++;
@@ -45,8 +53,21 @@ export async function writeRows(rows: Iterable<Record<string, unknown>>, columns
     await write('\n]\n');
   }
   out.end();
-  await once(out, 'finish');
   return n;
+}
+
+/** Collects what `write` puts in a stream (a workbook, a CSV) into memory, to send over IPC. */
+export async function streamToBuffer(write: (out: Writable) => Promise<unknown>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  await write(out);
+  await done;
+  return Buffer.concat(chunks);
 }
 
 /** The columns of `export shipments`, in the order the issue gives. */

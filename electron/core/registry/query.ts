@@ -14,7 +14,10 @@ export const RECORD_COLUMNS = `id, nib, business_name, owner_name, district_code
   kecamatan, desa, email, business_form, capacity_value, capacity_unit, raw_material_value_idr, scale,
   created_at, updated_at`;
 
-const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Columns a header value filter may name: every field and the computed scale. */
+export const VALUE_COLUMNS: ReadonlySet<string> = new Set([...FIELD_BY_KEY.keys(), 'scale']);
+
+export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function buildWhere(filter: IkmFilter): { sql: string; params: unknown[] } {
   const clauses = ['deleted_at IS NULL'];
@@ -47,6 +50,18 @@ export function buildWhere(filter: IkmFilter): { sql: string; params: unknown[] 
   if (filter.featured) {
     // Produk unggulan: named in a (not deleted) governor's decree of the Go Ekspor program.
     clauses.push(`EXISTS (SELECT 1 FROM ge_featured f JOIN ge_decree d ON d.id = f.decree_id AND d.deleted_at IS NULL WHERE f.ikm_id = ikm.id AND f.deleted_at IS NULL)`);
+  }
+  for (const v of filter.values ?? []) {
+    // Header value filters: the column key comes from the contract's enum, never from free text.
+    if (!VALUE_COLUMNS.has(v.field)) continue;
+    const listed = v.values.filter((x): x is string => x != null);
+    const parts: string[] = [];
+    if (listed.length > 0) {
+      parts.push(`${v.field} IN (${listed.map(() => '?').join(',')})`);
+      params.push(...listed);
+    }
+    if (listed.length < v.values.length) parts.push(`${v.field} IS NULL OR ${v.field} = ''`);
+    clauses.push(`(${parts.join(' OR ')})`);
   }
   for (const r of filter.ranges ?? []) {
     const def = FIELD_BY_KEY.get(r.field);

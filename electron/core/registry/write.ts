@@ -232,9 +232,9 @@ function cellError(index: number, c: CellChange, key: MessageKey, params?: Recor
  * Applies grid edits (one cell, or a pasted range) all-or-nothing: every cell is validated, and
  * if any fails nothing is written and every bad cell is named.
  */
-export function applyChanges(db: DB, changes: CellChange[]): UpdateResult {
+export function applyChanges(db: DB, changes: CellChange[], opts: { typed?: boolean } = {}): UpdateResult {
   const writer = new RegistryWriter(db);
-  const ctx = { districts: districtResolver(db) };
+  const ctx = { districts: districtResolver(db), typed: opts.typed };
   const errors: CellError[] = [];
   const touched = new Set<number>();
   try {

@@ -5,11 +5,12 @@
  * A4 landscape fitted to the page width, "Halaman N dari M" in the footer and a signature block.
  * Written with exceljs's streaming writer, so the 100,000-row Daftar IKM stays within memory.
  */
-import { PassThrough, type Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { indonesianDate, REPORT_SHEETS, type Letterhead, type ReportColumn, type ReportColumnKind, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { columnLetter } from '../import/sheet';
 import { addLogo } from './xlsx-logo';
+import { streamToBuffer } from '../export/rows';
 
 /** Excel number formats; Excel shows `#,##0` as 1.500.000 on an Indonesian Windows. */
 const NUMBER_FORMAT: Partial<Record<ReportColumnKind, string>> = {
@@ -203,15 +204,6 @@ export async function writeReportXlsx(
 }
 
 /** The same, into memory (the app's "Simpan .xlsx" sends it over IPC). */
-export async function reportXlsxBuffer(m: ReportModel, l: Letterhead, opts: { rows?: Iterable<ReportRow>; today: string; defaultLogo?: Buffer | null }): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  await writeReportXlsx(m, l, out, opts);
-  await done;
-  return Buffer.concat(chunks);
+export function reportXlsxBuffer(m: ReportModel, l: Letterhead, opts: { rows?: Iterable<ReportRow>; today: string; defaultLogo?: Buffer | null }): Promise<Buffer> {
+  return streamToBuffer((out) => writeReportXlsx(m, l, out, opts));
 }

@@ -3,7 +3,7 @@
  * Business name is always first and frozen; the rest can be hidden, moved and resized.
  */
 import type { District } from '../../../shared/areas';
-import { BUSINESS_FORMS, FIELD_BY_KEY, IKM_FIELDS, type IkmColumnKey, type IkmRecord } from '../../../shared/fields';
+import { BUSINESS_FORM_LABELS as FORM_LABELS, BUSINESS_FORMS, FIELD_BY_KEY, IKM_FIELDS, type IkmColumnKey, type IkmRecord } from '../../../shared/fields';
 import type { EditorOption } from '../../grid/CellEditor';
 import { formatNumber } from '../../format';
 
@@ -30,9 +30,7 @@ export const COLUMN_BY_KEY = new Map(ALL_COLUMNS.map((c) => [c.key, c]));
 /** Default order: frozen name first, then the export order. */
 export const DEFAULT_ORDER: IkmColumnKey[] = [FROZEN, ...ALL_COLUMNS.map((c) => c.key).filter((k) => k !== FROZEN)];
 
-const BUSINESS_FORM_LABELS: Record<string, string> = {
-  perseorangan: 'Perseorangan', cv: 'CV', pt: 'PT', koperasi: 'Koperasi', bumdes: 'BUMDes', ud: 'UD', firma: 'Firma', lainnya: 'Lainnya',
-};
+const BUSINESS_FORM_LABELS: Record<string, string> = FORM_LABELS;
 
 export interface Display {
   districtName(code: string | null | undefined): string;
