@@ -15,6 +15,8 @@ import { goEksporContract, type GoEksporResults } from './goekspor-contract';
 import { letterheadSchema, REPORT_NAMES, reportParamsSchema, type Letterhead, type ReportModel } from './reports';
 import { SHIPMENT_FIELD_KEYS, type ShipmentRecord, type TradeStat } from './shipments';
 import { UI_SETTINGS, UI_SETTING_KEYS } from './settings';
+import { isoDateSchema } from './parse';
+import { stripControls } from './text';
 
 const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
 const columnKey = z.enum([...COMPUTED_KEYS, ...IKM_FIELD_KEYS] as [string, ...string[]]);
@@ -141,7 +143,7 @@ export const importFilesSchema = z
   .min(1)
   .max(50);
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = isoDateSchema;
 const shipmentKey = z.enum(SHIPMENT_FIELD_KEYS as [string, ...string[]]);
 
 export const shipmentFilterSchema = z
@@ -176,7 +178,7 @@ const tradeStatSchema = z
     month: z.number().int().min(0).max(12),
     export_usd: z.number().min(0).max(1e15).nullable(),
     import_usd: z.number().min(0).max(1e15).nullable(),
-    source: z.string().max(200).nullable(),
+    source: z.string().transform(stripControls).pipe(z.string().max(200)).nullable(),
   })
   .strict();
 const oneFileSchema = z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(70_000_000) }).strict();
@@ -310,7 +312,14 @@ export type Result<M extends Method> = M extends keyof Results ? Results[M] : ne
 /** What every transport returns: a result, or a typed error with a message in Bahasa Indonesia. */
 export type Envelope<T> =
   | { ok: true; result: T }
-  | { ok: false; error: { code: 'bad_request' | 'unknown_method' | 'not_found' | 'internal' | 'unauthorized'; key: MessageKey; message: string } };
+  | {
+      ok: false;
+      error: {
+        code: 'bad_request' | 'unknown_method' | 'not_found' | 'internal' | 'unauthorized' | 'constraint' | 'busy' | 'read_only' | 'disk_full' | 'io';
+        key: MessageKey;
+        message: string;
+      };
+    };
 
 /** What the renderer holds: `api.call('ikm.query', {...})`, over IPC or HTTP alike. */
 export interface Api {

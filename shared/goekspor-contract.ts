@@ -4,14 +4,17 @@
  * program's methods read together.
  */
 import { z } from 'zod';
+import { isoDateSchema } from './parse';
+import { stripControls } from './text';
 import { ACTIVITY_KINDS, CERT_STATUSES, CERT_TYPES, STAGES, type ActivityKind, type CertFlag, type CertStatus, type CertType, type Readiness, type Stage, type StuckMonths } from './goekspor';
 import type { ImportResult } from './import';
 import type { ReportChart } from './reports';
 
 const id = z.number().int().positive();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const text = (max: number) => z.string().trim().max(max);
-const optText = (max: number) => z.string().trim().max(max).nullable().optional();
+const isoDate = isoDateSchema;
+// Control characters (NUL, ESC…) are stripped before the length is checked: never stored.
+const text = (max: number, min = 0) => z.string().transform(stripControls).pipe(z.string().trim().min(min).max(max));
+const optText = (max: number) => text(max).nullable().optional();
 const file = z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(70_000_000) }).strict();
 
 export interface IkmRef {
@@ -111,10 +114,10 @@ export interface GoEksporDashboard {
 export const goEksporContract = {
   'goekspor.decrees': z.object({}).strict(),
   'goekspor.saveDecree': z
-    .object({ id: id.optional(), number: text(100).min(1), date: isoDate, province_code: z.string().regex(/^\d{2}$/), title: optText(300) })
+    .object({ id: id.optional(), number: text(100, 1), date: isoDate, province_code: z.string().regex(/^\d{2}$/), title: optText(300) })
     .strict(),
   'goekspor.deleteDecree': z.object({ id }).strict(),
-  'goekspor.addFeatured': z.object({ decree_id: id, ikm_id: id, product: text(200).min(1), commodity: optText(200) }).strict(),
+  'goekspor.addFeatured': z.object({ decree_id: id, ikm_id: id, product: text(200, 1), commodity: optText(200) }).strict(),
   'goekspor.removeFeatured': z.object({ id }).strict(),
   'goekspor.certificates': z
     .object({ ikm_id: id.optional(), type: z.enum(CERT_TYPES).optional(), flagged: z.boolean().optional(), search: z.string().max(200).optional() })
@@ -140,7 +143,7 @@ export const goEksporContract = {
   'goekspor.setStuckMonths': z.object({ months: z.partialRecord(z.enum(CERT_TYPES), z.number().int().min(1).max(120)) }).strict(),
   'goekspor.activities': z.object({}).strict(),
   'goekspor.saveActivity': z
-    .object({ id: id.optional(), kind: z.enum(ACTIVITY_KINDS), title: text(300).min(1), date: isoDate, place: optText(300), organiser: optText(300) })
+    .object({ id: id.optional(), kind: z.enum(ACTIVITY_KINDS), title: text(300, 1), date: isoDate, place: optText(300), organiser: optText(300) })
     .strict(),
   'goekspor.deleteActivity': z.object({ id }).strict(),
   'goekspor.participants': z.object({ activity_id: id }).strict(),

@@ -31,6 +31,11 @@ const id = {
   'err.unknownMethod': 'Perintah "{method}" tidak dikenal.',
   'err.internal': 'Terjadi kesalahan di aplikasi: {detail}',
   'err.unauthorized': 'Akses ditolak: token tidak cocok.',
+  'err.db.constraint': 'Perubahan ditolak karena melanggar aturan data (misalnya NIB ganda atau nilai negatif). Tidak ada yang disimpan; periksa isian lalu coba lagi.',
+  'err.db.busy': 'Basis data sedang dipakai (impor atau program lain menulis ke berkas yang sama). Tidak ada yang disimpan; tunggu sebentar lalu coba lagi.',
+  'err.db.read_only': 'Basis data hanya-baca: perubahan tidak dapat disimpan. Periksa izin berkas dan foldernya (atau salin berkas ke folder Anda sendiri), lalu buka ulang aplikasi.',
+  'err.db.disk_full': 'Disk penuh: perubahan tidak dapat disimpan dan tidak ada yang berubah. Kosongkan ruang disk (hapus berkas yang tidak perlu), lalu coba lagi.',
+  'err.db.io': 'Berkas basis data tidak dapat dibaca atau ditulis (dipindahkan, rusak, atau diska bermasalah). Tutup aplikasi, periksa berkasnya, lalu pulihkan dari cadangan bila perlu.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -62,6 +67,11 @@ const en: Record<MessageKey, string> = {
   'err.unknownMethod': 'Unknown command "{method}".',
   'err.internal': 'Application error: {detail}',
   'err.unauthorized': 'Access denied: token mismatch.',
+  'err.db.constraint': 'The change breaks a data rule (e.g. a duplicate NIB or a negative value). Nothing was saved; check the values and try again.',
+  'err.db.busy': 'The database is busy (an import or another program is writing to it). Nothing was saved; wait a moment and try again.',
+  'err.db.read_only': 'The database is read-only: changes cannot be saved. Check the permissions of the file and its folder (or copy it to your own folder), then reopen the app.',
+  'err.db.disk_full': 'The disk is full: nothing was saved and nothing changed. Free some disk space, then try again.',
+  'err.db.io': 'The database file cannot be read or written (moved, damaged, or a disk problem). Close the app, check the file, and restore a backup if needed.',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { id, en };

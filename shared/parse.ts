@@ -4,7 +4,9 @@
  * understood the same way wherever it comes from. Every parser returns a Parsed<T>:
  * `{ ok: true, value }` (value null = empty / unknown, never zero) or `{ ok: false, error }`.
  */
+import { z } from 'zod';
 import type { MessageKey } from './messages';
+import { stripControls } from './text';
 
 export type ParseError = { key: MessageKey; params?: Record<string, string | number> };
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; error: ParseError };
@@ -159,8 +161,10 @@ export function parseYear(raw: unknown, now: Date = new Date(), date1904 = false
   if (raw instanceof Date) {
     year = Number.isNaN(raw.getTime()) ? null : raw.getUTCFullYear();
   } else if (typeof raw === 'number') {
-    if (Number.isInteger(raw) && raw >= 1800 && raw <= 2200) year = raw;
-    else if (raw > 2200 && raw < 80000) year = excelSerialToDate(raw, date1904).getUTCFullYear();
+    // A whole number of four digits is a typed year (3000 is refused as the future, never read
+    // as the Excel serial of a day in 1908); serials of real founding days are 10000 (1927) and up.
+    if (Number.isInteger(raw) && raw >= 1000 && raw <= 9999) year = raw;
+    else if (raw >= 10000 && raw < 80000) year = excelSerialToDate(raw, date1904).getUTCFullYear();
   } else {
     const s = String(raw).toLowerCase().trim();
     let m: RegExpMatchArray | null;
@@ -183,6 +187,15 @@ const iso = (y: number, m: number, d: number): string | null => {
   if (y < 1900 || y > 2200 || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 };
+
+/** An ISO `YYYY-MM-DD` that is a real day between 1900 and 2200 (2024-02-30 is not). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return m != null && iso(Number(m[1]), Number(m[2]), Number(m[3])) === s;
+}
+
+/** The contract's date: a real calendar day, as ISO `YYYY-MM-DD`. */
+export const isoDateSchema = z.string().refine(isCalendarDate, { message: 'Tanggal tidak ada di kalender atau di luar tahun 1900–2200 (tulis YYYY-MM-DD, misalnya 2024-02-29).' });
 
 /**
  * A calendar date as ISO `YYYY-MM-DD` from date cells, Excel serials, `12/03/2025`, `12-03-2025`,
@@ -242,7 +255,8 @@ export function parseEmail(raw: unknown): Parsed<string> {
 
 export function parseText(raw: unknown, maxLength = 500): Parsed<string> {
   if (isBlank(raw)) return ok(null);
-  const s = (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)).replace(/\s+/g, ' ').trim();
+  const s = stripControls(raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)).replace(/\s+/g, ' ').trim();
+  if (s.length === 0) return ok(null);
   if (s.length > maxLength) return fail('err.tooLong', { max: maxLength });
   return ok(s);
 }

@@ -4,6 +4,9 @@
  * so the three always show the same figures.
  */
 import { z } from 'zod';
+import { isoDateSchema } from './parse';
+import { stripControls } from './text';
+import { logoProblem } from './image';
 
 export const REPORT_NAMES = ['rekap-ikm-kabupaten', 'rekap-ikm-komoditi', 'daftar-ikm', 'ekspor-negara', 'ekspor-komoditi', 'neraca-perdagangan', 'kesiapan-ekspor'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -29,7 +32,7 @@ export const REPORT_SHEETS: Partial<Record<ReportName, string>> = {
   'kesiapan-ekspor': 'Kesiapan Ekspor',
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = isoDateSchema;
 export const reportParamsSchema = z
   .object({
     year: z.number().int().min(1900).max(2200).optional(),
@@ -80,19 +83,30 @@ export interface ReportModel {
   generatedAt: string;
 }
 
+/** A line of the letterhead: control characters stripped, then at most `max` characters. */
+const line = (max: number) => z.string().transform(stripControls).pipe(z.string().max(max));
+
 /** Kop surat and signature block, kept in Settings. */
 export const letterheadSchema = z
   .object({
-    government: z.string().max(200),
-    office: z.string().max(200),
-    address: z.string().max(300),
-    contact: z.string().max(300),
-    /** PNG or JPEG as a data: URL (at most ~1 MB). */
-    logo: z.string().max(1_500_000).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/).nullable(),
-    place: z.string().max(100),
-    position: z.string().max(200),
-    signer: z.string().max(200),
-    nip: z.string().max(40),
+    government: line(200),
+    office: line(200),
+    address: line(300),
+    contact: line(300),
+    /** PNG or JPEG as a data: URL (at most ~1 MB, at most 4096×4096 pixels by its header). */
+    logo: z
+      .string()
+      .max(1_500_000)
+      .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/)
+      .superRefine((v, ctx) => {
+        const problem = logoProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .nullable(),
+    place: line(100),
+    position: line(200),
+    signer: line(200),
+    nip: line(40),
   })
   .strict();
 export type Letterhead = z.infer<typeof letterheadSchema>;

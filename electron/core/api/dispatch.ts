@@ -7,7 +7,7 @@ import { contract, type Envelope, type Method } from '../../../shared/contract';
 import { message, type MessageKey } from '../../../shared/messages';
 import type { DB } from '../db/open';
 import { ImportFileError } from '../import/errors';
-import { NotFoundError, ValidationError } from './errors';
+import { databaseFailure, NotFoundError, ValidationError } from './errors';
 import type { HandlerTable } from './handlers';
 
 type ErrorCode = Extract<Envelope<unknown>, { ok: false }>['error']['code'];
@@ -36,6 +36,11 @@ export function createDispatcher(db: DB, handlers: HandlerTable) {
       if (e instanceof NotFoundError) return failure('not_found', 'err.notFound', { id: e.id });
       if (e instanceof ValidationError) return failure('bad_request', 'err.badRequest', { detail: e.message });
       if (e instanceof ImportFileError) return failure('bad_request', 'err.badRequest', { detail: e.message });
+      const db = databaseFailure(e);
+      if (db) {
+        console.error(`[pangkalan] ${method} gagal (${db}):`, e);
+        return failure(db, `err.db.${db}`);
+      }
       console.error(`[pangkalan] ${method} gagal:`, e);
       return failure('internal', 'err.internal', { detail: (e as Error).message ?? String(e) });
     }

@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { CANONICAL_KEYS, IKM_FIELD_KEYS } from '../../../shared/fields';
-import { neutraliseFormula } from '../../../shared/text';
+import { neutraliseFormula, stripControls } from '../../../shared/text';
 import type { DB } from '../db/open';
 
 export const EXPORT_COLUMNS = [...CANONICAL_KEYS, ...IKM_FIELD_KEYS.filter((k) => !CANONICAL_KEYS.includes(k)), 'scale'];
@@ -15,7 +15,7 @@ export const EXPORT_COLUMNS = [...CANONICAL_KEYS, ...IKM_FIELD_KEYS.filter((k) =
 function csvCell(v: unknown): string {
   if (v == null) return '';
   if (typeof v === 'number') return String(v);
-  const s = neutraliseFormula(String(v));
+  const s = neutraliseFormula(stripControls(String(v)));
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

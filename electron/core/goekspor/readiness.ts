@@ -5,7 +5,7 @@
  */
 import type { BoardCard, GeAuditEntry, IkmRef } from '../../../shared/goekspor-contract';
 import { certificateFlags, scoreReadiness, STAGE_LABELS, STAGES, type ActivityKind, type CertificateFacts, type Readiness, type ReadinessFacts, type Stage } from '../../../shared/goekspor';
-import { fold } from '../../../shared/text';
+import { fold, likeEscape } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { audit, enrol, invalid, localToday, nowIso, requireIkm, stuckMonths } from './store';
 
@@ -41,8 +41,8 @@ export function programIkm(db: DB, f: ProgramFilter = {}, today = localToday()):
     params.push(f.province);
   }
   for (const term of fold(f.search).split(' ').filter(Boolean)) {
-    where.push(`i.search_text LIKE ?`);
-    params.push(`%${term}%`);
+    where.push(`i.search_text LIKE ? ESCAPE '\\'`);
+    params.push(`%${likeEscape(term)}%`);
   }
   const base = db
     .prepare(

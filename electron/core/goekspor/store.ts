@@ -6,7 +6,7 @@
 import { localDay } from '../../../shared/parse';
 import type { Activity, Certificate, CertificateStep, Decree, FeaturedProduct, Participant } from '../../../shared/goekspor-contract';
 import { certificateFlags, daysBetween, DEFAULT_STUCK_MONTHS, type ActivityKind, type CertStatus, type CertType, type StuckMonths } from '../../../shared/goekspor';
-import { fold } from '../../../shared/text';
+import { fold, likeEscape } from '../../../shared/text';
 import { NotFoundError, ValidationError } from '../api/errors';
 import type { DB } from '../db/open';
 import { markChanged } from '../registry/generation';
@@ -157,8 +157,8 @@ export function listCertificates(db: DB, f: { ikm_id?: number; type?: CertType; 
     params.push(f.type);
   }
   if (f.search?.trim()) {
-    where.push(`(i.search_text LIKE ? OR c.number LIKE ?)`);
-    params.push(`%${fold(f.search)}%`, `%${f.search.trim()}%`);
+    where.push(`(i.search_text LIKE ? ESCAPE '\\' OR c.number LIKE ? ESCAPE '\\')`);
+    params.push(`%${likeEscape(fold(f.search))}%`, `%${likeEscape(f.search.trim())}%`);
   }
   const rows = db.prepare(`${CERT_SQL}${where.map((w) => ` AND ${w}`).join('')} ORDER BY i.business_name COLLATE NOCASE, c.type, c.id`).all(...params) as CertRow[];
   const stuck = stuckMonths(db);

@@ -5,7 +5,7 @@
  */
 import { parseDelimited } from '../../../shared/delimited';
 import { ImportFileError } from './errors';
-import { MAX_ROWS, tooManyRows, type RawCell, type SheetSource } from './sheet';
+import { MAX_CELLS_PER_ROW, MAX_ROWS, tooManyRows, type RawCell, type SheetSource } from './sheet';
 
 function decode(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
@@ -42,7 +42,7 @@ export function readCsv(name: string, buf: Buffer): SheetSource[] {
     text = text.slice(sep[0].length);
     skipped = 1;
   }
-  const rows = parseDelimited(text, delimiter ?? detectDelimiter(text));
+  const rows = parseDelimited(text, delimiter ?? detectDelimiter(text), { maxCellsPerRow: MAX_CELLS_PER_ROW });
   if (rows.length > MAX_ROWS) throw new ImportFileError(tooManyRows());
   const cells = (r: string[]): RawCell[] => r.map((c) => (c.trim() === '' ? null : c));
   return [

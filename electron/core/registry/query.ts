@@ -4,7 +4,7 @@
  */
 import type { IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
 import { FIELD_BY_KEY, type IkmRecord } from '../../../shared/fields';
-import { fold } from '../../../shared/text';
+import { fold, likeEscape } from '../../../shared/text';
 import type Database from 'better-sqlite3';
 import type { DB } from '../db/open';
 import { cachedUntilWrite } from './generation';
@@ -16,8 +16,6 @@ export const RECORD_COLUMNS = `id, nib, business_name, owner_name, district_code
 
 /** Columns a header value filter may name: every field and the computed scale. */
 export const VALUE_COLUMNS: ReadonlySet<string> = new Set([...FIELD_BY_KEY.keys(), 'scale']);
-
-export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function buildWhere(filter: IkmFilter): { sql: string; params: unknown[] } {
   const clauses = ['deleted_at IS NULL'];

@@ -12,7 +12,8 @@ import { districtLabel } from '../../../shared/areas';
 import { fold } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { districtResolver } from '../reference/areas';
-import { buildOrder, buildWhere, likeEscape, VALUE_COLUMNS } from './query';
+import { likeEscape } from '../../../shared/text';
+import { buildOrder, buildWhere, VALUE_COLUMNS } from './query';
 import { applyChanges } from './write';
 
 /** As many cells as one paste may change (the contract's ikm.update limit). */

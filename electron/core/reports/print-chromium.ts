@@ -36,7 +36,8 @@ export function chromiumPrinter(): PdfPrinter & { close(): Promise<void> } {
     if (!exe) throw new ChromiumMissingError();
     const { chromium } = await import('playwright-core');
     browser ??= chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu'] });
-    const page = await (await browser).newPage();
+    // JavaScript off: the report is HTML and SVG drawn in the core; text from the data never runs.
+    const page = await (await browser).newPage({ javaScriptEnabled: false });
     try {
       // No network: the page is complete in itself (inline CSS and SVG, data: logo).
       await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));

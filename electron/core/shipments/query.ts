@@ -4,12 +4,10 @@
  */
 import type { ShipmentFilter, ShipmentSort, ShipmentSummary } from '../../../shared/contract';
 import { SHIPMENT_FIELD_BY_KEY, type ShipmentRecord } from '../../../shared/shipments';
-import { fold } from '../../../shared/text';
+import { fold, likeEscape } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { cachedUntilWrite } from '../registry/generation';
 import { SHIPMENT_COLUMNS } from './write';
-
-const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function shipmentWhere(filter: ShipmentFilter, alias = ''): { sql: string; params: unknown[] } {
   const a = alias ? `${alias}.` : '';
