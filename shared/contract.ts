@@ -17,6 +17,7 @@ import { SHIPMENT_FIELD_KEYS, type ShipmentRecord, type TradeStat } from './ship
 import { UI_SETTINGS, UI_SETTING_KEYS } from './settings';
 import { isoDateSchema } from './parse';
 import { stripControls } from './text';
+import { TRASH_KINDS, type TrashRestoreResult, type TrashRow } from './trash';
 
 const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
 const columnKey = z.enum([...COMPUTED_KEYS, ...IKM_FIELD_KEYS] as [string, ...string[]]);
@@ -122,6 +123,10 @@ export interface AppInfo {
   schemaVersion: number;
   user: string;
   ikmCount: number;
+  /** Registry records in Sampah: while any is there the registry is not new (no first-run screen). */
+  deletedCount: number;
+  /** Demo records still in the registry ("Hapus data contoh" is offered while > 0). */
+  demoCount: number;
   version: string;
 }
 
@@ -218,6 +223,11 @@ export const contract = {
     .object({ filter: ikmFilterSchema, sort: sortSchema, columns: z.array(z.object({ key: columnKey, label: z.string().min(1).max(100) }).strict()).min(1).max(40), format: z.enum(['xlsx', 'csv']) })
     .strict(),
   'demo.seed': z.object({ rows: z.number().int().min(1).max(1_000_000) }).strict(),
+  'demo.remove': z.object({}).strict(),
+  'trash.list': z
+    .object({ kind: z.enum(TRASH_KINDS), search: z.string().max(200).optional(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
+    .strict(),
+  'trash.restore': z.object({ kind: z.enum(TRASH_KINDS), ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'import.preview': z.object({ files: importFilesSchema }).strict(),
   'import.commit': z.object({ files: importFilesSchema }).strict(),
   'import.progress': z.object({}).strict(),
@@ -281,6 +291,9 @@ export interface Results extends GoEksporResults {
   'ikm.columnValues': { values: ColumnValue[]; more: boolean };
   'ikm.exportView': { name: string; dataBase64: string; rows: number };
   'demo.seed': { inserted: number };
+  'demo.remove': { ikm: number; shipments: number; trade: number; goEkspor: number };
+  'trash.list': { rows: TrashRow[]; total: number };
+  'trash.restore': TrashRestoreResult;
   'import.preview': ImportResult;
   'import.commit': ImportResult;
   'import.progress': ImportProgress | null;

@@ -15,7 +15,8 @@ import { reportHandlers } from '../reports/handlers';
 import type { PdfPrinter } from '../reports/service';
 import { shipmentHandlers } from '../shipments/handlers';
 import { goEksporHandlers } from '../goekspor/handlers';
-import { seedDemoWorld } from '../seed/world';
+import { demoCount, removeDemo, seedDemoWorld } from '../seed/world';
+import { listTrash, restoreTrash, trashCount } from '../trash/bin';
 import { getSetting, setSetting } from '../settings/store';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -37,6 +38,8 @@ export function createHandlers(host: HostInfo): HandlerTable {
       schemaVersion: schemaVersion(db),
       user: osUser(),
       ikmCount: (db.prepare('SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL').get() as { n: number }).n,
+      deletedCount: trashCount(db, 'ikm'),
+      demoCount: demoCount(db),
     }),
     'areas.list': (db) => loadAreas(db),
     'ikm.query': (db, a) => queryPage(db, a.filter, a.sort, a.offset, a.limit),
@@ -65,6 +68,9 @@ export function createHandlers(host: HostInfo): HandlerTable {
     'ikm.exportView': (db, a) => exportView(db, a.filter, a.sort, a.columns, a.format),
     // The first-run demo fills every screen: registry, shipments, trade figures, Go Ekspor.
     'demo.seed': (db, a) => seedDemoWorld(db, a.rows),
+    'demo.remove': (db) => removeDemo(db),
+    'trash.list': (db, a) => listTrash(db, a.kind, a),
+    'trash.restore': (db, a) => restoreTrash(db, a.kind, a.ids),
     ...importHandlers,
     ...shipmentHandlers,
     ...reportHandlers(host.printPdf),

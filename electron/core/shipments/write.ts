@@ -102,6 +102,16 @@ export class ShipmentWriter {
     this.audit(id, 'delete', null, null, null, null);
     return true;
   }
+
+  /** Back from the recycle bin, unless an active shipment has taken its identity meanwhile. */
+  restore(id: number): boolean {
+    const row = this.db.prepare(`SELECT identity FROM shipment WHERE id = ? AND deleted_at IS NOT NULL`).get(id) as { identity: string } | undefined;
+    if (!row || this.db.prepare(`SELECT 1 FROM shipment WHERE identity = ? AND deleted_at IS NULL`).get(row.identity)) return false;
+    markChanged(this.db);
+    this.db.prepare(`UPDATE shipment SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(now(), id);
+    this.audit(id, 'restore', null, null, null, null);
+    return true;
+  }
 }
 
 export function getShipment(db: DB, id: number): ShipmentRecord | undefined {
