@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { District, Province } from './areas';
 import type { IkmRecord } from './fields';
 import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
-import type { ImportBatch, ImportProgress, ImportResult } from './import';
+import type { ImportBatch, ImportProgress, ImportResult, RecordSource } from './import';
 import type { MessageKey } from './messages';
 import type { Country } from './countries';
 import { goEksporContract, type GoEksporResults } from './goekspor-contract';
@@ -142,6 +142,19 @@ export const importFilesSchema = z
         mapping: z.record(z.string().max(300), z.string().max(40)).optional(),
         /** Cells corrected before importing: "Sheet!E22" → value. */
         fixes: z.record(z.string().max(300), z.string().max(1000)).optional(),
+        /** Choices made on the preview's review: rows merged ("Sheet!12" → record or row), conflicts taken from the file ("Sheet!12:field"). */
+        decisions: z
+          .object({
+            merge: z
+              .record(
+                z.string().max(320),
+                z.union([z.object({ id: z.number().int().positive() }).strict(), z.object({ file: z.string().max(255).optional(), sheet: z.string().max(300), row: z.number().int().positive() }).strict()]),
+              )
+              .optional(),
+            takeFile: z.array(z.string().max(360)).max(100_000).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   )
@@ -235,6 +248,7 @@ export const contract = {
   'import.history': z.object({}).strict(),
   'import.undo': z.object({ batchId: z.number().int().positive() }).strict(),
   'import.errorReports': z.object({ files: importFilesSchema }).strict(),
+  'import.source': z.object({ id: z.number().int().positive() }).strict(),
   'countries.list': z.object({}).strict(),
   'shipments.query': z
     .object({ filter: shipmentFilterSchema, sort: shipmentSortSchema, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) })
@@ -301,6 +315,7 @@ export interface Results extends GoEksporResults {
   'import.history': ImportBatch[];
   'import.undo': { batchId: number; deleted: number; reverted: number; skipped: { ikm_id: number; field: string; reason: string }[] };
   'import.errorReports': { name: string; dataBase64: string }[];
+  'import.source': RecordSource | null;
   'countries.list': Country[];
   'shipments.query': { rows: ShipmentRecord[]; total: number };
   'shipments.summary': ShipmentSummary;

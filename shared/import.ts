@@ -9,14 +9,61 @@ export interface RowProblem {
   original?: Record<string, string>;
 }
 
+/**
+ * A matching decision the user should see (match.ts): a row imported once because it repeats an
+ * earlier one, taken as the same business as an earlier row, or kept apart from a record it
+ * resembles. `key` ("Sheet!row") names the row in decisions; `mergeable`: the wizard offers to
+ * merge it into `match` instead.
+ */
 export interface DuplicateNote {
   sheet: string;
   row: number;
-  kind: 'in_file' | 'same_name_other_nib' | 'similar_name';
+  kind: 'in_file' | 'in_file_same' | 'likely_duplicate' | 'same_name_other_nib' | 'similar_name' | 'nib_conflict';
   business_name: string;
-  match?: { id?: number; business_name: string; nib: string | null; sheet?: string; row?: number };
+  match?: { id?: number; business_name: string; nib: string | null; sheet?: string; row?: number; file?: string; owner_name?: string | null; address?: string | null; district_code?: string | null };
   reason: string;
+  key?: string;
+  /** The row's own owner, address, NIB and district (for the side-by-side review). */
+  values?: { owner_name?: string | null; address?: string | null; nib?: string | null; district_code?: string | null };
+  mergeable?: boolean;
+  /** The user chose to merge it (decisions.merge): it updated `match` instead. */
+  merged?: boolean;
 }
+
+/** A field an import changes in a record the registry already had. */
+export interface FieldChange {
+  field: string;
+  from: string | number | null;
+  to: string | number | null;
+  /** Edited in the registry by hand after it was last imported: kept unless the user takes the file's value. */
+  conflict?: { at: string; os_user: string };
+  /** For a conflict: the file's value was taken (written). */
+  taken?: boolean;
+}
+
+/** An existing record a file's row changes (or would change, but for its conflicts). */
+export interface RecordChange {
+  sheet: string;
+  row: number;
+  key: string;
+  id: number;
+  business_name: string;
+  /** Why the row is that record: its NIB, owner, address, an exact repeat, or the user's merge. */
+  by: 'nib' | 'owner' | 'address' | 'exact' | 'chosen';
+  fields: FieldChange[];
+}
+
+/** Where a row goes instead of a new record: an existing record, or the record an earlier row of the import became. */
+export type MergeTarget = { id: number } | { file?: string; sheet: string; row: number };
+
+/** The user's choices after a preview, per file (keys "Sheet!row"; takeFile "Sheet!row:field"). */
+export interface ImportDecisions {
+  merge?: Record<string, MergeTarget>;
+  takeFile?: string[];
+}
+
+/** "Sheet!row", the key of a row in decisions and notes. */
+export const rowKey = (sheet: string, row: number): string => `${sheet}!${row}`;
 
 export interface SheetReport {
   name: string;
@@ -39,6 +86,8 @@ export interface FileReport {
   refused: RowProblem[];
   warnings: RowProblem[];
   duplicates: DuplicateNote[];
+  /** Per-field changes to existing records (IKM imports). */
+  changes?: RecordChange[];
 }
 
 export interface ImportResult {
@@ -68,4 +117,14 @@ export interface ImportProgress {
   done: number;
   total: number;
   file?: string;
+}
+
+/** Where a record came from (detail panel): "asal: kotim_2025.xlsx, lembar Sheet1, baris 14, impor #3 oleh ana, 1/12/2026". */
+export interface RecordSource {
+  batch_id: number;
+  file: string;
+  sheet: string;
+  row: number;
+  at: string;
+  os_user: string;
 }

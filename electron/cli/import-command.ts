@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- import <file>... --db <file> [--district <BPS code>] [--dry-run] [--json]`, and
+ * `npm run cli -- import <file>... --db <file> [--district <BPS code>] [--dry-run] [--json] [--take-file]`, and
  * the same for `import-shipments` and `import-trade-stats` (one JSON shape for all three).
  * Exit code non-zero only when a file could not be read at all.
  */
@@ -24,13 +24,15 @@ function jsonReport(f: FileReport) {
     refused: f.refused.map((r) => ({ sheet: r.sheet, row: r.row, ...(r.column ? { column: r.column } : {}), reason: r.reason })),
     warnings: f.warnings.map((r) => ({ sheet: r.sheet, row: r.row, ...(r.column ? { column: r.column } : {}), reason: r.reason })),
     duplicates: f.duplicates,
+    // Per-field changes to existing records; a conflict (edited by hand after the last import) is kept unless --take-file.
+    ...(f.changes ? { changes: f.changes } : {}),
   };
 }
 
 export type ImportKind = 'ikm' | 'shipments' | 'trade';
 
 export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promise<number> {
-  const a = parseArgs(argv, { db: 'string', district: 'string', province: 'string', 'dry-run': 'boolean', json: 'boolean' });
+  const a = parseArgs(argv, { db: 'string', district: 'string', province: 'string', 'dry-run': 'boolean', json: 'boolean', 'take-file': 'boolean' });
   if (a._.length === 0) throw new UsageError('Sebutkan berkas yang akan diimpor: npm run cli -- import <berkas>... --db <berkas>');
   if (!a.db) throw new UsageError('Opsi --db <berkas> wajib diisi.');
   if (a.province && !/^\d{2}$/.test(a.province)) throw new UsageError(`--province harus kode BPS 2 angka (misalnya 62), bukan "${a.province}".`);
@@ -38,7 +40,7 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
   const db = openDatabase(resolve(a.db));
   try {
     const inputs = a._.map((p) => ({ name: basename(p), path: resolve(p) }));
-    const opts = { dryRun: a['dry-run'], district: a.district ?? null };
+    const opts = { dryRun: a['dry-run'], district: a.district ?? null, takeFile: a['take-file'] };
     let result: ImportResult;
     if (kind === 'ikm') result = await importFiles(db, inputs, opts);
     else if (kind === 'shipments') result = await importShipments(db, inputs, opts);
@@ -56,6 +58,13 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
           console.log(`  baru ${f.accepted}, diperbarui ${f.updated}, tidak berubah ${f.unchanged}, ditolak ${f.refused.length}, kemungkinan ganda ${f.duplicates.length}`);
         for (const r of f.refused) console.log(`  ditolak: lembar ${r.sheet}, baris ${r.row}${r.column ? `, kolom ${r.column}` : ''}: ${r.reason}`);
         for (const d of f.duplicates) console.log(`  periksa: lembar ${d.sheet}, baris ${d.row}: ${d.reason}`);
+        for (const c of f.changes ?? [])
+          for (const x of c.fields)
+            console.log(
+              `  ${x.conflict ? (x.taken ? 'konflik, nilai berkas dipakai' : 'konflik, nilai registri dipertahankan') : 'diubah'}: lembar ${c.sheet}, baris ${c.row}, ${c.business_name}, ${x.field}: ${x.from ?? '(kosong)'} → ${x.to ?? '(kosong)'}` +
+                (x.conflict ? ` (diubah oleh ${x.conflict.os_user} pada ${x.conflict.at.slice(0, 10)})` : ''),
+            );
+        if ((f.changes ?? []).some((c) => c.fields.some((x) => x.conflict && !x.taken))) console.log('  Konflik dipertahankan seperti di registri; pakai --take-file untuk memakai nilai berkas.');
       }
       if (result.dryRun) console.log('Uji coba (--dry-run): tidak ada yang disimpan.');
       else if (result.batchId) console.log(`Impor nomor ${result.batchId}; cadangan basis data: ${result.backupPath ?? '-'}`);

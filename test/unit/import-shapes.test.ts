@@ -87,7 +87,7 @@ describe('rows that are not businesses, and businesses that look like they are n
 });
 
 describe('matching and undo', () => {
-  it('a business registered without an NIB that sends one later is updated, not doubled; undo restores it', async () => {
+  it('a business registered without an NIB that sends one later (nothing else to confirm it) is listed, merged when the user says so; undo restores it', async () => {
     const { db } = tempDb();
     const dir = tempDir();
     const a = join(dir, 'bartim_2024.csv');
@@ -97,8 +97,15 @@ describe('matching and undo', () => {
     await importFiles(db, [{ name: 'bartim_2024.csv', path: a }]);
     const before = dump(db);
     const audits = count(db, 'SELECT count(*) AS n FROM audit_log');
-    const r = await importFiles(db, [{ name: 'bartim_2025.csv', path: b }]);
+    // Same name and district, but no owner or address to confirm it: kept apart and listed.
+    const preview = await importFiles(db, [{ name: 'bartim_2025.csv', path: b }], { dryRun: true });
+    expect(preview.files[0]).toMatchObject({ accepted: 1, updated: 0, unchanged: 1 });
+    const pair = preview.files[0]!.duplicates.find((d) => d.kind === 'likely_duplicate')!;
+    expect(pair).toMatchObject({ key: 'bartim_2025!2', mergeable: true, match: { business_name: 'Anyaman Purun Tamiang', nib: null } });
+    // The user merges the pair: the row updates the registered business.
+    const r = await importFiles(db, [{ name: 'bartim_2025.csv', path: b, decisions: { merge: { [pair.key!]: { id: pair.match!.id! } } } }]);
     expect(r.files[0]).toMatchObject({ accepted: 0, updated: 1, unchanged: 1 });
+    expect(r.files[0]!.duplicates).toMatchObject([{ key: 'bartim_2025!2', merged: true }]);
     expect(count(db, 'SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL')).toBe(2);
     const purun = db.prepare(`SELECT * FROM ikm WHERE nib = '9120000000777'`).get() as IkmRecord;
     expect(purun).toMatchObject({ business_name: 'ANYAMAN PURUN TAMIANG', production_value_idr: 12_000_000 });

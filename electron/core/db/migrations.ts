@@ -330,4 +330,21 @@ CREATE TABLE demo_range (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'import-provenance',
+    // Where a record's values came from: for each import batch that created or changed it, the
+    // file, sheet and worksheet row (the detail panel shows the latest batch not undone). A table
+    // of its own, so undoing a batch leaves the record's earlier provenance as it was.
+    sql: `
+CREATE TABLE import_source (
+  ikm_id INTEGER NOT NULL REFERENCES ikm(id),
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+  file TEXT NOT NULL,
+  sheet TEXT NOT NULL,
+  row INTEGER NOT NULL,
+  PRIMARY KEY (ikm_id, batch_id)
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -6,11 +6,12 @@ import { writeErrorReports } from './error-report';
 import type { ImportProgress } from '../../../shared/import';
 import { ImportFileError } from './errors';
 import { importFiles } from './run';
+import { importSource } from './provenance';
 import { listBatches, undoBatch } from './undo';
 
 type Files = Args<'import.preview'>['files'];
 const inputs = (files: Files) =>
-  files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64'), district: f.district ?? null, mapping: f.mapping, fixes: f.fixes }));
+  files.map((f) => ({ name: f.name, data: Buffer.from(f.dataBase64, 'base64'), district: f.district ?? null, mapping: f.mapping, fixes: f.fixes, decisions: f.decisions }));
 
 /** The import in progress (one at a time): its progress for the bar, its switch for "Batalkan". */
 let running: { controller: AbortController; progress: ImportProgress | null } | null = null;
@@ -34,6 +35,7 @@ export const importHandlers = {
   },
   'import.history': (db: DB) => listBatches(db),
   'import.undo': (db: DB, a: Args<'import.undo'>) => undoBatch(db, a.batchId),
+  'import.source': (db: DB, a: Args<'import.source'>) => importSource(db, a.id),
   'import.errorReports': async (db: DB, a: Args<'import.errorReports'>) => {
     const preview = await importFiles(db, inputs(a.files), { dryRun: true });
     const reports = await writeErrorReports(preview.files, districtResolver(db));

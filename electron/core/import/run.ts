@@ -9,7 +9,7 @@
  */
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { IkmRecord, IkmValues } from '../../../shared/fields';
+import { FIELD_BY_KEY, type IkmFieldKey, type IkmRecord, type IkmValues } from '../../../shared/fields';
 import { nameKey } from '../../../shared/text';
 import { districtResolver } from '../reference/areas';
 import { openConnection, type DB } from '../db/open';
@@ -22,28 +22,13 @@ import { rememberOverrides, savedOverrides, type MappingOverrides } from './mapp
 import type { FileInput, ReadRecord } from './read-file';
 import { unpackRecords } from './read-files';
 import { startReader } from './reader';
-import type { FileReport, ImportProgress, ImportResult } from '../../../shared/import';
+import { rowKey, type DuplicateNote, type FieldChange, type FileReport, type ImportDecisions, type ImportProgress, type ImportResult, type MergeTarget } from '../../../shared/import';
+import { decide, distance, realNib, repeats, type Match, type MatchedBy } from './match';
 
-export type ImportInput = FileInput;
+/** A file to import, with the user's choices from its preview (merges, conflicts resolved to the file's value). */
+export type ImportInput = FileInput & { decisions?: ImportDecisions };
 export type { DuplicateNote, FileReport, ImportResult, SheetReport } from '../../../shared/import';
 export { suggestDistrict } from './suggest-district';
-
-/** Edit distance, for "near-identical names" (a typo or a missing word). */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      best = Math.min(best, cur[j]!);
-    }
-    if (best > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -54,6 +39,8 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Read the files on this thread rather than in a worker (tests of both ways). */
   inlineReader?: boolean;
+  /** Every conflict takes the file's value (CLI --take-file); otherwise only those named in a file's decisions. */
+  takeFile?: boolean;
 }
 
 const CHUNK = 2000;
@@ -63,11 +50,29 @@ const breathe = () => new Promise<void>((r) => setImmediate(r));
 /** A record being written, with the file it came from. */
 interface Candidate extends ReadRecord {
   file: FileReport;
+  /** Index of its file in the import. */
+  index: number;
 }
 
 const emptyReport = (file: string): FileReport => ({
-  file, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [],
+  file, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [], changes: [],
 });
+
+/** A row of the import that created or changed a record (later rows repeating it are told so). */
+interface Origin {
+  file: FileReport;
+  sheet: string;
+  row: number;
+  name: string;
+}
+
+const MATCHED_BY: Record<MatchedBy, string> = {
+  nib: 'NIB sama',
+  owner: 'nama usaha, kabupaten/kota dan pemilik sama',
+  address: 'nama usaha, kabupaten/kota dan alamat sama',
+  exact: 'semua nilainya sama',
+  chosen: 'digabung atas pilihan Anda',
+};
 
 export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOptions = {}): Promise<ImportResult> {
   const resolver = districtResolver(db);
@@ -93,82 +98,177 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   // A smaller page cache than the app's: a 100,000-row batch writes fine with it, and the
   // import's peak memory stays within an office laptop's means.
   if (conn !== db) conn.pragma('cache_size = -16384');
-  // The whole record at once: a match is compared field by field (one query, not two a row).
+  // The whole record at once: a match is compared field by field (one query for the NIB, one for
+  // the name; a row with an NIB looks up its name only when the NIB is new).
   const byNib = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE nib = ? AND deleted_at IS NULL`);
-  const byName = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE name_key = ? AND district_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 1`);
-  const byNameWithoutNib = conn.prepare(`SELECT id FROM ikm WHERE name_key = ? AND district_code = ? AND nib IS NULL AND deleted_at IS NULL LIMIT 2`);
+  const byName = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE name_key = ? AND district_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 8`);
   const similar = conn.prepare(
     `SELECT id, business_name, nib, name_key FROM ikm INDEXED BY ikm_name_key
      WHERE name_key >= ? AND name_key < ? AND district_code = ? AND deleted_at IS NULL AND id <> ? LIMIT 20`,
   );
+  // A record's last writes, newest first: a field last written by hand (not by an import) is the province's own work.
+  const writes = conn.prepare(`SELECT field, action, at, os_user FROM audit_log WHERE ikm_id = ? ORDER BY id DESC LIMIT 500`);
   const writer = new RegistryWriter(conn, { gatherAudit: true });
+  // The row each record was written from (the first, when several rows of the import are one business).
+  const provenance = conn.prepare(`INSERT OR IGNORE INTO import_source (ikm_id, batch_id, file, sheet, row) VALUES (?, ?, ?, ?, ?)`);
   let batchId: number | null = null;
-  /** The first row of each identity (NIB, or name and district), for rows repeating it. */
-  const seen = new Map<string, { name: string; nib: string | null; sheet: string; row: number; file: FileReport }>();
-  /** Identities first seen in the file being read (forgotten if it is dropped). */
-  let fileSeen: string[] = [];
+  /** Records this import created or changed, with the row that did (for rows repeating it). */
+  const touched = new Map<number, Origin>();
+  /** Records touched first by the file being read (forgotten if it is dropped). */
+  let fileTouched: number[] = [];
+  /** Rows the user chose as merge targets, by "file|Sheet!row" → the record they became. */
+  const targetRows = new Set<string>();
+  const targetIds = new Map<string, number>();
+  const targetName = (file: string, t: Extract<MergeTarget, { sheet: string }>) => `${t.file ?? file}|${rowKey(t.sheet, t.row)}`;
+  for (const input of named) for (const t of Object.values(input.decisions?.merge ?? {})) if ('sheet' in t) targetRows.add(targetName(input.name, t));
+
+  /** Fields the registry has from a hand edit made after the record's last import: field → who and when. */
+  const handEdits = (record: IkmRecord, fields: readonly string[]): Map<string, { at: string; os_user: string }> => {
+    const out = new Map<string, { at: string; os_user: string }>();
+    const open = new Set(fields);
+    for (const w of writes.iterate(record.id) as Iterable<{ field: string | null; action: string; at: string; os_user: string }>) {
+      if (w.field == null) {
+        // Created: by hand, every value it has is the province's; by an import, nothing is.
+        if (w.action === 'create') for (const f of open) if (record[f as IkmFieldKey] != null) out.set(f, { at: w.at, os_user: w.os_user });
+        if (w.action === 'create' || w.action === 'import') break;
+        continue;
+      }
+      if (!open.has(w.field)) continue;
+      open.delete(w.field);
+      if (w.action === 'update') out.set(w.field, { at: w.at, os_user: w.os_user });
+      if (open.size === 0) break;
+    }
+    return out;
+  };
+
+  const note = (c: Candidate, kind: DuplicateNote['kind'], reason: string, match: DuplicateNote['match'], mergeable = false) =>
+    c.file.duplicates.push({
+      sheet: c.sheet, row: c.row, key: rowKey(c.sheet, c.row), kind, business_name: String(c.values.business_name), match, reason,
+      values: { owner_name: (c.values.owner_name as string | null) ?? null, address: (c.values.address as string | null) ?? null, nib: (c.values.nib as string | null) ?? null, district_code: String(c.values.district_code) },
+      ...(mergeable ? { mergeable } : {}),
+    });
+  const described = (r: IkmRecord): NonNullable<DuplicateNote['match']> => ({
+    id: r.id, business_name: r.business_name, nib: r.nib, owner_name: (r.owner_name as string | null) ?? null, address: (r.address as string | null) ?? null, district_code: r.district_code,
+  });
+  const where = (o: Origin, c: Candidate) => `baris ${o.row} (${o.sheet}${o.file !== c.file ? `, ${o.file.file}` : ''})`;
+  const remember = (id: number, c: Candidate) => {
+    if (touched.has(id)) return;
+    touched.set(id, { file: c.file, sheet: c.sheet, row: c.row, name: String(c.values.business_name) });
+    fileTouched.push(id);
+  };
 
   const apply = (c: Candidate) => {
-    const nib = c.values.nib as string | null | undefined;
-    const key = nameKey(String(c.values.business_name));
+    const input = named[c.index]!;
+    const key = rowKey(c.sheet, c.row);
+    // A placeholder NIB (0, 0000000000000) is no NIB: never matched, never written.
+    const nib = realNib(c.values.nib);
+    if (c.values.nib != null && !nib) delete c.values.nib;
+    const name = nameKey(String(c.values.business_name));
     const district = String(c.values.district_code);
-    const identity = nib ? `nib:${nib}` : `name:${key}|${district}`;
-    const earlier = seen.get(identity);
-    if (earlier) {
-      c.file.duplicates.push({
-        sheet: c.sheet, row: c.row, kind: 'in_file', business_name: String(c.values.business_name),
-        match: { business_name: earlier.name, nib: earlier.nib, sheet: earlier.sheet, row: earlier.row },
-        reason: `Sama dengan baris ${earlier.row} (${earlier.sheet}${earlier.file !== c.file ? `, ${earlier.file.file}` : ''}); diimpor sekali.`,
-      });
-      return;
+    const chosen = input.decisions?.merge?.[key];
+    let m: Match;
+    const target = chosen ? ('id' in chosen ? getRecord(conn, chosen.id) : ((id) => (id != null ? getRecord(conn, id) : undefined))(targetIds.get(targetName(input.name, chosen)))) : undefined;
+    if (target) m = { kind: 'same', record: target, by: 'chosen' };
+    else {
+      const found = nib ? (byNib.get(nib) as IkmRecord | undefined) : undefined;
+      m = decide(c.values, nib, found, found ? [] : (byName.all(name, district) as IkmRecord[]));
     }
-    seen.set(identity, { name: String(c.values.business_name), nib: nib ?? null, sheet: c.sheet, row: c.row, file: c.file });
-    fileSeen.push(identity);
-    let existing: IkmRecord | undefined;
-    // The oldest active record of that name in that district (for a row with an NIB: looked up
-    // only when its NIB is new, which most rows of a big file are).
-    let sameName: IkmRecord | undefined;
-    if (nib) {
-      existing = byNib.get(nib) as IkmRecord | undefined;
-      if (!existing) {
-        sameName = byName.get(key, district) as IkmRecord | undefined;
-        // Registered last year without an NIB, sent with one now: the only record of that name in
-        // that district gets the NIB (an update), rather than the business being listed twice.
-        if (sameName) {
-          const unnumbered = byNameWithoutNib.all(key, district) as { id: number }[];
-          if (unnumbered.length === 1) existing = getRecord(conn, unnumbered[0]!.id);
+    const written = (id: number) => {
+      provenance.run(id, batchId, input.name, c.sheet, c.row);
+      remember(id, c);
+      const t = `${input.name}|${key}`;
+      if (targetRows.has(t)) targetIds.set(t, id);
+    };
+
+    if (m.kind === 'same') {
+      const record = m.record;
+      const earlier = touched.get(record.id);
+      if (earlier) {
+        // The import itself wrote this record from an earlier row: a repeat is imported once; a
+        // row that says more fills only what the earlier row left empty (never overwrites it).
+        if (repeats(c.values, record)) {
+          note(c, 'in_file', `Sama persis dengan ${where(earlier, c)}; diimpor sekali.`, { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file });
+          return;
         }
+        const fill = Object.fromEntries(Object.entries(c.values).filter(([k, v]) => v != null && record[k as IkmFieldKey] == null)) as IkmValues;
+        const differ = (Object.keys(c.values) as IkmFieldKey[]).filter((k) => c.values[k] != null && record[k] != null && c.values[k] !== record[k]);
+        writer.update(record, fill, batchId);
+        note(
+          c, 'in_file_same',
+          `Usaha yang sama dengan ${where(earlier, c)} (${MATCHED_BY[m.by]}); digabung ke satu IKM.` +
+            (differ.length ? ` Nilai yang berbeda dibiarkan seperti ${where(earlier, c)}: ${differ.map((k) => FIELD_BY_KEY.get(k)?.label ?? k).join(', ')}.` : ''),
+          { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file },
+        );
+        if (m.by === 'chosen') c.file.duplicates[c.file.duplicates.length - 1]!.merged = true;
+        return;
       }
-    } else existing = byName.get(key, district) as IkmRecord | undefined;
-    if (existing) {
-      const fields = Object.fromEntries(Object.entries(c.values).filter(([, v]) => v != null)) as IkmValues;
-      if (writer.update(existing, fields, batchId) > 0) c.file.updated++;
-      else c.file.unchanged++;
+      const fields = (Object.keys(c.values) as IkmFieldKey[]).filter((k) => c.values[k] != null && c.values[k] !== (record[k] ?? null));
+      if (fields.length === 0) {
+        c.file.unchanged++;
+        remember(record.id, c);
+        return;
+      }
+      const edits = handEdits(record, fields);
+      const take = (f: string) => opts.takeFile || (input.decisions?.takeFile?.includes(`${key}:${f}`) ?? false);
+      const changes: FieldChange[] = fields.map((f) => {
+        const conflict = edits.get(f);
+        return { field: f, from: record[f] ?? null, to: c.values[f] ?? null, ...(conflict ? { conflict, taken: take(f) } : {}) };
+      });
+      const write = Object.fromEntries(changes.filter((x) => !x.conflict || x.taken).map((x) => [x.field, c.values[x.field as IkmFieldKey]])) as IkmValues;
+      c.file.changes!.push({ sheet: c.sheet, row: c.row, key, id: record.id, business_name: record.business_name, by: m.by, fields: changes });
+      if (writer.update(record, write, batchId) > 0) {
+        c.file.updated++;
+        provenance.run(record.id, batchId, input.name, c.sheet, c.row);
+      } else c.file.unchanged++;
+      remember(record.id, c);
+      if (m.by === 'chosen') note(c, 'likely_duplicate', `Digabung ke IKM "${record.business_name}" atas pilihan Anda.`, described(record));
+      if (m.by === 'chosen') c.file.duplicates[c.file.duplicates.length - 1]!.merged = true;
       return;
     }
-    const id = writer.insert(c.values, batchId, key);
+
+    if (m.kind === 'nib_conflict') {
+      // Not the business the registry knows by that NIB: kept as a business of its own, without
+      // the NIB (it is unique), and listed; the user may say it is the same business after all.
+      const values = { ...c.values };
+      delete values.nib;
+      const id = writer.insert(values, batchId, name);
+      c.file.accepted++;
+      written(id);
+      const earlier = touched.get(m.record.id);
+      note(
+        c, 'nib_conflict',
+        `NIB ${nib} sudah dipakai oleh "${m.record.business_name}" (${earlier ? where(earlier, c) : `kabupaten/kota ${m.record.district_code}`}), dengan nama dan kabupaten/kota lain. ` +
+          'Diimpor sebagai usaha tersendiri tanpa NIB; periksa NIB-nya.',
+        earlier ? { ...described(m.record), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(m.record),
+        true,
+      );
+      return;
+    }
+
+    const id = writer.insert(c.values, batchId, name);
     c.file.accepted++;
-    // Not certain enough to merge, too close to ignore: list for review. (The record inserted
-    // just now has the highest id, so the oldest of that name is the one found before it.)
-    if (sameName && sameName.id !== id) {
-      c.file.duplicates.push({
-        sheet: c.sheet, row: c.row, kind: 'same_name_other_nib', business_name: String(c.values.business_name),
-        match: { id: sameName.id, business_name: sameName.business_name, nib: sameName.nib },
-        reason: `Nama dan kabupaten/kota sama dengan IKM yang sudah ada (NIB ${sameName.nib ?? 'kosong'}), tetapi NIB berbeda. Periksa apakah ini usaha yang sama.`,
-      });
-    } else if (!nib && key.length >= 6) {
+    written(id);
+    if (m.pair) {
+      const other = m.pair.record;
+      const earlier = touched.get(other.id);
+      const match = earlier ? { ...described(other), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(other);
+      const them = earlier ? where(earlier, c) : 'IKM yang sudah ada';
+      if (m.pair.why === 'other_nib')
+        note(c, 'same_name_other_nib', `Nama dan kabupaten/kota sama dengan ${them} (NIB ${other.nib ?? 'kosong'}), tetapi NIB berbeda. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
+      else
+        note(c, 'likely_duplicate', `Nama dan kabupaten/kota sama dengan ${them}, tetapi pemilik dan alamat tidak sama. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
+    } else if (!nib && name.length >= 6) {
       // A row with its own NIB is a registered business (an identical name was checked above);
       // names that differ only in digits ("Berkah 1", "Berkah 2") are branches, not typos.
-      const letters = key.replace(/\d+/g, '');
-      const near = (similar.all(key.slice(0, 4), `${key.slice(0, 4)}\uffff`, district, id) as { id: number; business_name: string; nib: string | null; name_key: string }[]).find(
-        (o) => o.name_key.replace(/\d+/g, '') !== letters && distance(o.name_key, key, 2) <= 2,
+      const letters = name.replace(/\d+/g, '');
+      const near = (similar.all(name.slice(0, 4), `${name.slice(0, 4)}\uffff`, district, id) as { id: number; business_name: string; nib: string | null; name_key: string }[]).find(
+        (o) => o.name_key.replace(/\d+/g, '') !== letters && distance(o.name_key, name, 2) <= 2,
       );
-      if (near)
-        c.file.duplicates.push({
-          sheet: c.sheet, row: c.row, kind: 'similar_name', business_name: String(c.values.business_name),
-          match: { id: near.id, business_name: near.business_name, nib: near.nib },
-          reason: `Nama sangat mirip dengan "${near.business_name}" di kabupaten/kota yang sama. Periksa apakah ini usaha yang sama.`,
-        });
+      if (near) {
+        const earlier = touched.get(near.id);
+        note(c, 'similar_name', `Nama sangat mirip dengan "${near.business_name}" di kabupaten/kota yang sama. Periksa apakah ini usaha yang sama.`,
+          earlier ? { business_name: near.business_name, nib: near.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : { id: near.id, business_name: near.business_name, nib: near.nib }, true);
+      }
     }
   };
 
@@ -195,8 +295,9 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   const dropFile = (index: number) => {
     writer.dropAudit();
     if (fileOpen) conn.exec('ROLLBACK TO import_file');
-    for (const identity of fileSeen) seen.delete(identity);
-    fileSeen = [];
+    for (const id of fileTouched) touched.delete(id);
+    fileTouched = [];
+    for (const [t, id] of targetIds) if (!touched.has(id)) targetIds.delete(t);
     live[index] = emptyReport(live[index]!.file);
     inFile = 0;
   };
@@ -228,7 +329,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
           }
           const file = live[e.index]!;
           for (const r of unpackRecords(e)) {
-            apply({ file, sheet: r.sheet, row: r.row, values: r.values });
+            apply({ file, index: e.index, sheet: r.sheet, row: r.row, values: r.values });
             if (++inFile % CHUNK === 0) {
               progress();
               await breathe();
@@ -246,10 +347,10 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
           if (fileOpen) conn.exec('RELEASE import_file');
           fileOpen = false;
           const counted = live[e.index]!;
-          files[e.index] = { ...e.report, accepted: counted.accepted, updated: counted.updated, unchanged: counted.unchanged, duplicates: counted.duplicates };
+          files[e.index] = { ...e.report, accepted: counted.accepted, updated: counted.updated, unchanged: counted.unchanged, duplicates: counted.duplicates, changes: counted.changes };
           kept += inFile;
           inFile = 0;
-          fileSeen = [];
+          fileTouched = [];
           break;
         }
         case 'error':

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { ALL_COLUMNS, displayValue, type Display } from './columns';
+import { ImportSourceLine } from './ImportSourceLine';
 
 export function DetailPanel({ row, display, onClose, version }: { row: IkmRecord | undefined; display: Display; onClose(): void; version: number }) {
   const { t } = useI18n();
@@ -34,6 +35,7 @@ export function DetailPanel({ row, display, onClose, version }: { row: IkmRecord
               </div>
             ))}
           </dl>
+          <ImportSourceLine id={row.id} version={`${row.updated_at}|${version}`} />
           <h3>{t('detail.history')}</h3>
           {history.length === 0 && <p className="muted">{t('detail.noHistory')}</p>}
           <ol className="history" data-testid="history">
