@@ -28,6 +28,8 @@ export interface DuplicateNote {
   mergeable?: boolean;
   /** The user chose to merge it (decisions.merge): it updated `match` instead. */
   merged?: boolean;
+  /** in_file_same: the fields whose differing values were left as the earlier row had them. */
+  fields?: string[];
 }
 
 /** A field an import changes in a record the registry already had. */

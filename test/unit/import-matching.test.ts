@@ -65,7 +65,8 @@ describe('importing with the matching rules', () => {
     ]);
     expect(f.duplicates[0]).toMatchObject({ mergeable: true, values: { owner_name: 'Siti' }, match: { owner_name: 'Rusdi' } });
     // The later row fills nothing the first had, and says which value it left as it was.
-    expect(f.duplicates[1]!.reason).toMatch(/Nilai yang berbeda dibiarkan/);
+    expect(f.duplicates[1]!.reason).toMatch(/1 nilai yang berbeda dibiarkan seperti baris 2/);
+    expect(f.duplicates[1]!.fields).toEqual(['production_value_idr']);
     expect(all(db).map((x) => [x.owner_name, x.production_value_idr])).toEqual([['Rusdi', 1_000_000], ['Siti', 2_000_000]]);
     db.close();
   });

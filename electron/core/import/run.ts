@@ -9,7 +9,7 @@
  */
 import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { FIELD_BY_KEY, type IkmFieldKey, type IkmRecord, type IkmValues } from '../../../shared/fields';
+import { type IkmFieldKey, type IkmRecord, type IkmValues } from '../../../shared/fields';
 import { nameKey } from '../../../shared/text';
 import { districtResolver } from '../reference/areas';
 import { openConnection, type DB } from '../db/open';
@@ -196,9 +196,10 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
         note(
           c, 'in_file_same',
           `Usaha yang sama dengan ${where(earlier, c)} (${MATCHED_BY[m.by]}); digabung ke satu IKM.` +
-            (differ.length ? ` Nilai yang berbeda dibiarkan seperti ${where(earlier, c)}: ${differ.map((k) => FIELD_BY_KEY.get(k)?.label ?? k).join(', ')}.` : ''),
+            (differ.length ? ` ${differ.length} nilai yang berbeda dibiarkan seperti ${where(earlier, c)}.` : ''),
           { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file },
         );
+        if (differ.length) c.file.duplicates[c.file.duplicates.length - 1]!.fields = differ;
         if (m.by === 'chosen') c.file.duplicates[c.file.duplicates.length - 1]!.merged = true;
         return;
       }
