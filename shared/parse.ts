@@ -17,8 +17,20 @@ export const fail = <T>(key: MessageKey, params?: ParseError['params']): Parsed<
   error: { key, params },
 });
 
-const isBlank = (v: unknown): boolean =>
-  v == null || (typeof v === 'string' && v.trim() === '') || (typeof v === 'string' && /^[-–—]$/.test(v.trim()));
+/** Empty, or a dash or dot typed to say "nothing here". */
+const isBlank = (v: unknown): boolean => v == null || (typeof v === 'string' && /^\s*(?:[-–—.]+|\?)?\s*$/.test(v));
+
+/**
+ * What districts type into an identifier's cell when there is none: `0`, a run of zeros, `-`,
+ * `BELUM ADA`, `TIDAK ADA`, `belum punya`, `n/a`. These are empty, never a value (a placeholder
+ * NIB `0000000000000` taken as real would merge hundreds of businesses into one).
+ */
+const PLACEHOLDER = /^(?:0+|belum|belum ada|belum punya|blm ada|blm punya|tidak ada|tdk ada|tidak punya|tdk punya|belum memiliki|tidak memiliki|dalam proses|proses|on proses|sedang diurus|n\/?a|nihil|kosong|none|null|nil)$/;
+export function isPlaceholder(v: unknown): boolean {
+  if (isBlank(v)) return true;
+  if (typeof v === 'number') return v === 0;
+  return typeof v === 'string' && PLACEHOLDER.test(v.trim().toLowerCase().replace(/[\s.,'"()-]+/g, ' ').trim());
+}
 
 const MULTIPLIERS: Array<[RegExp, number]> = [
   [/\b(triliun|t)\b/, 1e12],
@@ -32,10 +44,11 @@ const MULTIPLIERS: Array<[RegExp, number]> = [
  * `1,5 juta`, `(1.000)`; plain JS numbers pass through. A lone dot followed by exactly three digits
  * groups thousands (Indonesian); otherwise the last of `.`/`,` is the decimal separator.
  */
-export function parseIdNumber(raw: unknown): Parsed<number> {
+export function parseIdNumber(raw: unknown, group?: NumberGroup): Parsed<number> {
   if (isBlank(raw)) return ok(null);
   if (typeof raw === 'number') return Number.isFinite(raw) ? ok(raw) : fail('err.number');
-  let s = String(raw).toLowerCase().replace(/\u00a0/g, ' ').trim();
+  // "Rp25.000.000", "Rp.25.000.000,-": the currency sign glued to the digits.
+  let s = String(raw).toLowerCase().replace(/\u00a0/g, ' ').trim().replace(/^(rp|idr)\.?(?=\d)/, '');
   let multiplier = 1;
   for (const [re, m] of MULTIPLIERS) {
     if (re.test(s)) {
@@ -68,15 +81,35 @@ export function parseIdNumber(raw: unknown): Parsed<number> {
     const group = decimal === '.' ? ',' : '.';
     normalised = s.split(group).join('').replace(decimal, '.');
   } else if (lastDot >= 0) {
-    normalised = /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : s;
+    normalised = group !== ',' && /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : s;
   } else if (lastComma >= 0) {
-    normalised = /^\d{1,3}(,\d{3}){2,}$/.test(s) ? s.replace(/,/g, '') : s.replace(',', '.');
+    // "19,292" is 19.292 the Indonesian way, but 19292 in a column written "1,283,883".
+    normalised = /^\d{1,3}(,\d{3}){2,}$/.test(s) || (group === ',' && /^\d{1,3}(,\d{3})+$/.test(s)) ? s.replace(/,/g, '') : s.replace(',', '.');
   } else {
     normalised = s;
   }
   if (!/^\d+(\.\d+)?$/.test(normalised)) return fail('err.number');
   const value = Number(normalised) * multiplier;
   return ok(negative ? -value : value);
+}
+
+/**
+ * How a column groups thousands, decided once per column from its values (see numberGroup):
+ * ',' when it writes 1,283,883 (so 19,292 is nineteen thousand), '.' when it writes 1.283.883.
+ */
+export type NumberGroup = ',' | '.';
+
+/** The grouping style of a column's texts, or undefined when they do not show one. */
+export function numberGroup(values: readonly unknown[]): NumberGroup | undefined {
+  let comma = 0;
+  let dot = 0;
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const s = v.replace(/^\s*(rp|idr|usd)\.?\s*/i, '').trim();
+    if (/^\d{1,3}(,\d{3}){2,}(\.\d+)?$/.test(s) || /^\d{1,3}(,\d{3})+\.\d{1,2}$/.test(s)) comma++;
+    else if (/^\d{1,3}(\.\d{3}){2,}(,\d*)?-?$/.test(s) || /^\d{1,3}(\.\d{3})+,(\d{1,2}|-)$/.test(s)) dot++;
+  }
+  return comma > dot ? ',' : dot > comma ? '.' : undefined;
 }
 
 /** A whole, non-negative number (workers, rupiah). Rupiah fractions are rounded. */
@@ -100,16 +133,25 @@ function identifierDigits(raw: unknown): string | null {
   return /^\d+$/.test(s) ? s : null;
 }
 
+/** "8,12E+12" (a number cell shown in scientific notation, then saved as text): its digits are gone. */
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?e\+?\d+$/i;
+
 /**
- * NIB: 13 digits. A lost leading zero (Excel number format) is restored; anything else is refused.
- * `typed`: a value typed into the grid's editor has lost no zero, so 12 digits there are a typo.
+ * NIB: 13 digits; placeholders (`0`, zeros, `BELUM ADA`) are empty. A number cell that lost its
+ * leading zero (Excel's number format) gets it back, and so does text that went through one (a
+ * paste, a CSV). `typed`: a value typed into the grid's editor, or a text cell of a workbook, has
+ * lost no zero, so 12 digits there are a typo. An NIB whose digits Excel destroyed (`8,12E+12` as
+ * text, a number cell past 15 significant digits) fails with err.nibLost: the importer keeps the
+ * business without it.
  */
 export function parseNib(raw: unknown, typed = false): Parsed<string> {
-  if (isBlank(raw)) return ok(null);
+  if (isPlaceholder(raw)) return ok(null);
+  if (typeof raw === 'number' && Number.isFinite(raw) && raw >= 1e15) return fail('err.nibLost', { value: String(raw) });
+  if (typeof raw === 'string' && SCIENTIFIC.test(raw.trim())) return fail('err.nibLost', { value: raw.trim() });
   const d = identifierDigits(raw);
   if (d == null) return fail('err.nib', { value: String(raw) });
   if (d.length === 13) return ok(d);
-  if (!typed && (d.length === 12 || d.length === 11)) return ok(d.padStart(13, '0'));
+  if ((typeof raw === 'number' || !typed) && (d.length === 12 || d.length === 11)) return ok(d.padStart(13, '0'));
   return fail('err.nib', { value: String(raw) });
 }
 
@@ -118,7 +160,7 @@ export function parseNib(raw: unknown, typed = false): Parsed<string> {
  * a KBLI group, not a code, and are refused.
  */
 export function parseKbli(raw: unknown): Parsed<string> {
-  if (isBlank(raw)) return ok(null);
+  if (isPlaceholder(raw)) return ok(null);
   const d = identifierDigits(raw);
   if (d != null && d.length === 5) return ok(d);
   if (d != null && d.length === 4 && typeof raw === 'number') return ok(d.padStart(5, '0'));
@@ -127,7 +169,7 @@ export function parseKbli(raw: unknown): Parsed<string> {
 
 /** Phone: keeps the leading 0 (`81234…` → `081234…`, `+62 812…` → `0812…`). */
 export function parsePhone(raw: unknown): Parsed<string> {
-  if (isBlank(raw)) return ok(null);
+  if (isPlaceholder(raw)) return ok(null);
   let d = typeof raw === 'number' ? String(raw) : String(raw).replace(/[^\d+]/g, '');
   if (d.startsWith('+62')) d = '0' + d.slice(3);
   else if (d.startsWith('62') && d.length >= 11) d = '0' + d.slice(2);
@@ -248,7 +290,7 @@ export function parseHsCode(raw: unknown): Parsed<string> {
 }
 
 export function parseEmail(raw: unknown): Parsed<string> {
-  if (isBlank(raw)) return ok(null);
+  if (isPlaceholder(raw)) return ok(null);
   const s = String(raw).trim();
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s) ? ok(s.toLowerCase()) : fail('err.email', { value: s });
 }

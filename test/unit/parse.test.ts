@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIdNumber, parseKbli, parseNib, parsePhone, parseWholeNumber, parseYear } from '../../shared/parse';
+import { numberGroup, parseIdNumber, parseKbli, parseNib, parsePhone, parseWholeNumber, parseYear } from '../../shared/parse';
 import { DistrictResolver } from '../../shared/areas';
 import { businessScale, parseField } from '../../shared/fields';
 import { fold, nameKey, neutraliseFormula } from '../../shared/text';
@@ -35,6 +35,23 @@ describe('Indonesian numbers', () => {
   });
 });
 
+describe('Indonesian money as districts write it', () => {
+  const cases: [string, number][] = [
+    ['Rp. 25.000.000,-', 25_000_000], ['Rp25.000.000', 25_000_000], ['Rp.25.000.000,00', 25_000_000], ['25 jt', 25_000_000],
+    ['25 juta', 25_000_000], ['500 rb', 500_000], ['1,2 M', 1_200_000_000], ['2 miliar', 2e9], ['2 milyar', 2e9], ['IDR 1.500.000', 1_500_000],
+  ];
+  for (const [text, n] of cases) it(`${text} → ${n}`, () => expect(value(parseIdNumber(text))).toBe(n));
+  it("a column's own separator style decides 19,292", () => {
+    expect(value(parseIdNumber('19,292'))).toBe(19.292);
+    expect(numberGroup(['1,283,883', '19,292', '4,500'])).toBe(',');
+    expect(value(parseIdNumber('19,292', ','))).toBe(19292);
+    expect(numberGroup(['1.283.883', '19.292', 'Rp 4.500.000,-'])).toBe('.');
+    expect(value(parseIdNumber('19.292', '.'))).toBe(19292);
+    expect(numberGroup(['12,5', '3'])).toBeUndefined();
+    expect(value(parseIdNumber('12,5', ','))).toBe(12.5);
+  });
+});
+
 describe('identifiers', () => {
   it('restores the leading zero Excel drops from an NIB and strips separators', () => {
     expect(value(parseNib(815908301661))).toBe('0815908301661');
@@ -42,8 +59,23 @@ describe('identifiers', () => {
     expect(value(parseNib("'0815908301661"))).toBe('0815908301661');
   });
   it('refuses anything else as an NIB', () => {
-    for (const bad of ['12345', '8.12E+12', 8.12e12 + 0.5, 'NIB-ABC', '12345678901234'])
+    for (const bad of ['12345', 8.12e12 + 0.5, 'NIB-ABC', '12345678901234'])
       expect(parseNib(bad)).toMatchObject({ ok: false, error: { key: 'err.nib' } });
+  });
+  it('an NIB typed as text with a digit missing is refused; a number cell (or its paste) gets its zero back', () => {
+    expect(parseNib('815908301661', true)).toMatchObject({ ok: false, error: { key: 'err.nib' } });
+    expect(value(parseNib(815908301661, true))).toBe('0815908301661');
+    expect(value(parseNib('815908301661'))).toBe('0815908301661');
+  });
+  it('an NIB Excel destroyed (scientific notation, past 15 digits) is lost, not refused', () => {
+    for (const lost of ['8,12E+12', '8.12E+12', '8.12e12', 1.2345678901234567e16])
+      expect(parseNib(lost)).toMatchObject({ ok: false, error: { key: 'err.nibLost' } });
+  });
+  it('placeholders are empty, never an NIB, KBLI or phone', () => {
+    for (const p of [0, '0', '0000000000000', '-', '.', '--', 'BELUM ADA', 'TIDAK ADA', 'belum punya', 'Blm ada', 'n/a', 'Dalam Proses'])
+      expect(parseNib(p), String(p)).toEqual({ ok: true, value: null });
+    for (const p of [0, '0', '-', 'tidak ada']) expect(parsePhone(p), String(p)).toEqual({ ok: true, value: null });
+    expect(parseKbli('00000')).toEqual({ ok: true, value: null });
   });
   it('KBLI is five digits, a lost zero restored', () => {
     expect(value(parseKbli(16291))).toBe('16291');

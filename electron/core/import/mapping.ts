@@ -6,27 +6,13 @@
 import { FIELD_BY_KEY, type IkmFieldKey } from '../../../shared/fields';
 import type { DB } from '../db/open';
 import { getSetting, setSetting } from '../settings/store';
-import { headerWords, parentTexts, type ColumnMapping, type HeaderInfo } from './header';
-import type { RawCell } from './sheet';
+import { headerWords, type ColumnMapping, type HeaderInfo } from './header';
 
 export type MappingOverrides = Record<string, string>;
 
-const text = (c: RawCell | undefined) => (c == null || c instanceof Date ? '' : String(c).trim());
-
 /** Every header cell of the table, mapped or not, as the wizard lists it. */
-export function headerCells(rows: RawCell[][], h: HeaderInfo<string>): { col: number; header: string }[] {
-  const last = rows[h.headerRow - 1] ?? [];
-  const parent = h.rows === 2 ? (rows[h.headerRow - 2] ?? []) : [];
-  const tops = h.rows === 2 ? parentTexts(parent, last) : [];
-  const width = Math.max(last.length, parent.length);
-  const out: { col: number; header: string }[] = [];
-  for (let col = 0; col < width; col++) {
-    const sub = text(last[col]);
-    const top = tops[col] ?? '';
-    const header = top && sub && top !== sub ? `${top} / ${sub}` : sub || top;
-    if (header) out.push({ col, header });
-  }
-  return out;
+export function headerCells(h: HeaderInfo<string>): { col: number; header: string }[] {
+  return h.cells;
 }
 
 /** The detected columns with the user's overrides applied; a field is never mapped twice. */
@@ -39,7 +25,7 @@ export function applyOverrides(h: HeaderInfo, cells: { col: number; header: stri
     if (!field) byCol.delete(col);
     else if (FIELD_BY_KEY.has(field)) {
       for (const [other, c] of byCol) if (c.field === field && other !== col) byCol.delete(other);
-      byCol.set(col, { col, field: field as IkmFieldKey, header, multiplier: headerWords(header).multiplier });
+      byCol.set(col, { col, field: field as IkmFieldKey, header, multiplier: headerWords(header).multiplier, confidence: 1, source: 'user', why: [{ key: 'map.user' }] });
     }
   }
   return [...byCol.values()].sort((a, b) => a.col - b.col);

@@ -119,7 +119,12 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     const chosen = input.district ? opts.resolver.resolve(input.district) : null;
     if (input.district && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${input.district}" tidak dikenal.`);
     const tables: { sheet: string; hasKecamatan: boolean }[] = [];
-    for await (const sheet of await openSheets(input, opts.opened)) {
+    let csv = false;
+    const opened = (buf: Buffer, kind: FileKind) => {
+      csv = kind.kind === 'csv';
+      opts.opened?.(buf, kind);
+    };
+    for await (const sheet of await openSheets(input, opened)) {
       if (sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name))) continue;
       const fixes = fixesFor(input.fixes, sheet.name);
       const it = iterate(sheet.rows);
@@ -155,7 +160,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       else report.district ??= { source: 'column', code: null };
       const mappingKey = report.district.source === 'chosen' ? report.district.code : null;
       const overrides = { ...opts.saved(mappingKey), ...(input.mapping ?? {}) };
-      const cells = headerCells(head, header);
+      const cells = headerCells(header);
       const columns = applyOverrides(header, cells, overrides);
       const fieldOf = new Map(columns.map((c) => [c.col, c.field as string]));
       report.sheets.push({
@@ -170,7 +175,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       const sheetIsKecamatan = !hasKecamatanColumn && (several || tables.length > 1);
       // Merged cells below the header (a district or kecamatan merged down) read as their value.
       const fill = mergeFiller(sheet.merges ?? [], header.headerRow);
-      const ctx: RowContext = { sheet: sheet.name, columns, districts: opts.resolver, district: chosen?.code ?? null, kecamatan: null, date1904: sheet.date1904, now: opts.now };
+      const ctx: RowContext = { sheet: sheet.name, columns, districts: opts.resolver, district: chosen?.code ?? null, kecamatan: null, date1904: sheet.date1904, now: opts.now, typedText: !csv };
       let n = 0;
       const take = async (number: number, cells: RawCell[]) => {
         if (++n % 5000 === 0) await opts.tick();

@@ -20,8 +20,8 @@ export type RowOutcome =
   | { kind: 'refused'; problem: RowProblem }
   | { kind: 'record'; values: IkmValues; warnings: RowProblem[] };
 
-/** Words that open a totals row; such a row names no owner, NIB, address or phone. */
-export const TOTALS = /^(jumlah|total|sub ?total|subtotal|grand total|rekap|rekapitulasi)\b/;
+/** Words that open a totals row (per village, per kecamatan, the grand total). */
+export const TOTALS = /^(jumlah|jml\.?|total|sub[ -]?total|sub jumlah|grand total|rekap|rekapitulasi)\b/;
 /** Signature blocks and notes under the table. */
 export const SIGNATURE = /^(mengetahui|menyetujui|diketahui|kepala (dinas|bidang|seksi|bagian)\b|kabid\b|kasi\b|kasubag\b|sekretaris\b|plt\.? |plh\.? |nip[ .:]|ttd\b|a\.? ?n\.? |dibuat oleh|disusun oleh|diverifikasi oleh|catatan\b|keterangan ?:|sumber ?:|ket ?:|note ?:|\*)/;
 /** "Sampit, 20 Desember 2025" — the place and date above a signature. */
@@ -29,10 +29,14 @@ export const PLACE_DATE = /^[a-z .'-]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}$/;
 const HEADING = /^(?:[ivx]+\.|[a-z]\.|\d+\.)?\s*(?:kec\.|kecamatan)\s+(.+)$/i;
 /** The column-number row some tables have under the header: 1 2 3 … or (1) (2) (3) … */
 const COLUMN_NUMBER = /^\(?\d{1,3}\)?\.?$/;
-const IDENTIFYING: ReadonlySet<string> = new Set(['owner_name', 'nib', 'address', 'phone', 'email']);
+const IDENTIFYING: ReadonlySet<string> = new Set(['owner_name', 'nib', 'address', 'phone', 'email', 'exporter_nib', 'peb_number', 'date']);
+/** Fields a group or sub-total row may fill: where it is, and its sums. */
+const AREA: ReadonlySet<string> = new Set(['district_code', 'kecamatan', 'desa']);
 
 /** Fields whose invalid value refuses the row (the rest are imported empty, with a warning). */
 const REFUSING: ReadonlySet<string> = new Set(['nib', 'business_name', 'district_code']);
+/** Failures that keep the row: the value cannot be recovered, so it is left empty with a warning. */
+const WARN_ONLY: ReadonlySet<string> = new Set(['err.nibLost']);
 
 export interface RowContext {
   sheet: string;
@@ -44,13 +48,22 @@ export interface RowContext {
   kecamatan: string | null;
   date1904: boolean;
   now: Date;
+  /** Text cells were typed as text (a workbook, not a CSV): a 12-digit NIB there lost no zero. */
+  typedText?: boolean;
 }
 
 const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
 
-/** Rows that are part of the table's furniture, not businesses: skipped without a word. */
-function isJunk(cells: RawCell[], filled: number, mapped: ColumnMapping[], raws: RawCell[]): boolean {
+/**
+ * The one rule, for every kind of table, of rows that are the table's furniture, not data:
+ * signature blocks, notes, the place-and-date line, the column-number row, and totals per
+ * village, per kecamatan or for all (a "JUMLAH" at the left of a row that names nobody; "Total
+ * Jaya" with an owner is a business). `fields` are the fields the row fills, `raws` their cells.
+ */
+export function isFurniture(cells: readonly RawCell[], filled: number, fields: readonly string[], raws: readonly RawCell[]): boolean {
   // Cheap tests first: this runs for every row of a 100,000-row file.
+  let identifying = false;
+  for (const f of fields) if (IDENTIFYING.has(f)) identifying = true;
   for (let j = 0; j < cells.length; j++) {
     // Past the first four cells only a sparse row can be junk.
     if (filled > 3 && j >= 4) break;
@@ -60,12 +73,30 @@ function isJunk(cells: RawCell[], filled: number, mapped: ColumnMapping[], raws:
     if (t === '') continue;
     // Signature blocks and notes are sparse rows; a business row may well say "Catatan" somewhere.
     if (filled <= 3 && (SIGNATURE.test(t) || (t.includes(',') && PLACE_DATE.test(fold(t))))) return true;
-    // "JUMLAH" / "TOTAL" at the left of a row naming nobody ("Total Jaya" with an owner is a business).
-    if (j < 4 && TOTALS.test(t) && !mapped.some((m) => IDENTIFYING.has(m.field))) return true;
+    if (j < 4 && !identifying && TOTALS.test(t)) return true;
   }
-  if (raws.every((raw) => COLUMN_NUMBER.test(text(raw)))) return true;
-  // A lone note under the table (one filled cell that is not a name) is not a business.
-  return !mapped.some((m) => m.field === 'business_name') && mapped.length < 2;
+  let numbers = true;
+  for (const raw of raws) if (!COLUMN_NUMBER.test(text(raw))) numbers = false;
+  return numbers;
+}
+
+/**
+ * A row inside the table that groups or sums the rows around it ("KEC. BAAMANG" with its sums,
+ * a sub-total whose label sits in a merged or unmapped cell): no name, nothing that identifies a
+ * business, only places and numbers. Skipped, not refused — a row with a commodity or an owner
+ * but no name is a business with a gap, and is refused so the district fills it.
+ */
+function isGroupRow(values: IkmValues, fields: readonly string[], raws: readonly RawCell[]): boolean {
+  if (values.business_name != null) return false;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (AREA.has(f)) continue;
+    const raw = raws[i];
+    if (typeof raw === 'number') continue;
+    if (typeof raw === 'string' && /^[\s\d.,()rp-]*$/i.test(raw)) continue;
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -86,14 +117,15 @@ const memos = new WeakMap<ColumnMapping, Memo | null>();
 function parseMemo(m: ColumnMapping, value: unknown, ctx: RowContext): ReturnType<typeof parseField> {
   const kind = typeof value === 'string' ? 'text' : typeof value === 'number' ? 'number' : null;
   let memo = memos.get(m);
-  if (!kind || memo === null) return parseField(m.field, value, { districts: ctx.districts, now: ctx.now });
+  const pctx = { districts: ctx.districts, now: ctx.now, typed: ctx.typedText === true && kind === 'text' };
+  if (!kind || memo === null) return parseField(m.field, value, pctx);
   if (!memo) memos.set(m, (memo = { text: new Map(), number: new Map(), lookups: 0, hits: 0 }));
   // Numbers and their text are parsed apart ('5' and 5 are not the same raw value).
   const map = memo[kind] as Map<unknown, ReturnType<typeof parseField>>;
   let p = map.get(value);
   if (p) memo.hits++;
   else {
-    p = parseField(m.field, value, { districts: ctx.districts, now: ctx.now });
+    p = parseField(m.field, value, pctx);
     if (map.size < MEMO_SIZE) map.set(value, p);
   }
   if (++memo.lookups === 2000 && memo.hits < 1000) memos.set(m, null);
@@ -102,11 +134,13 @@ function parseMemo(m: ColumnMapping, value: unknown, ctx: RowContext): ReturnTyp
 
 export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): RowOutcome {
   const mapped: ColumnMapping[] = [];
+  const fields: string[] = [];
   const raws: RawCell[] = [];
   for (const m of ctx.columns) {
     const raw = cells[m.col] ?? null;
     if (text(raw) !== '') {
       mapped.push(m);
+      fields.push(m.field);
       raws.push(raw);
     }
   }
@@ -118,7 +152,9 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
       const heading = text(c).match(HEADING);
       if (heading) return { kind: 'heading', kecamatan: heading[1]!.replace(/\s+/g, ' ').trim() };
     }
-  if (mapped.length === 0 || isJunk(cells, filled, mapped, raws)) return { kind: 'junk' };
+  if (mapped.length === 0 || isFurniture(cells, filled, fields, raws)) return { kind: 'junk' };
+  // A lone note under the table (one filled cell that is not a name) is not a business.
+  if (mapped.length < 2 && !fields.includes('business_name')) return { kind: 'junk' };
 
   const values: IkmValues = {};
   const warnings: RowProblem[] = [];
@@ -130,6 +166,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     // Only refused rows carry their original text (for the error report): built here, not per row.
     original: Object.fromEntries(ctx.columns.map((c) => [c.header, text(cells[c.col])])),
   });
+  let refusal: RowProblem | null = null;
   for (let i = 0; i < mapped.length; i++) {
     const m = mapped[i]!;
     const raw = raws[i]!;
@@ -138,20 +175,29 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
       const y = parseYear(raw, ctx.now, ctx.date1904);
       value = y.ok ? y.value : raw;
     }
-    if (m.multiplier !== 1) {
+    if (m.multiplier !== 1 || (m.group && typeof raw === 'string')) {
       // "(Juta Rp)" 1,5 is Rp 1.500.000: scale before rounding to whole rupiah.
-      const n = parseIdNumber(raw);
+      const n = parseIdNumber(raw, m.group);
       if (n.ok && n.value != null) value = n.value * m.multiplier;
     }
     const p = parseMemo(m, value, ctx);
     if (!p.ok) {
       const reason = message('id', p.error.key, p.error.params);
-      if (REFUSING.has(m.field) || p.error.key === 'err.negative') return { kind: 'refused', problem: problem(m, reason) };
-      warnings.push({ sheet: ctx.sheet, row: rowNumber, column: columnLetter(m.col + 1), header: m.header, reason: `${reason} Nilai ini tidak diimpor.` });
+      if (!WARN_ONLY.has(p.error.key) && (REFUSING.has(m.field) || p.error.key === 'err.negative')) {
+        // The first refusal is the reason; the rest of the row is still read to tell a sub-total apart.
+        refusal ??= problem(m, reason);
+        continue;
+      }
+      warnings.push({ sheet: ctx.sheet, row: rowNumber, column: columnLetter(m.col + 1), header: m.header, reason: WARN_ONLY.has(p.error.key) ? reason : `${reason} Nilai ini tidak diimpor.` });
       continue;
     }
     values[m.field] = p.value;
   }
+  if (isGroupRow(values, fields, raws)) {
+    const label = raws.map(text).find((t) => HEADING.test(t));
+    return label && !ctx.columns.some((c) => c.field === 'kecamatan') ? { kind: 'heading', kecamatan: label.match(HEADING)![1]!.trim() } : { kind: 'junk' };
+  }
+  if (refusal) return { kind: 'refused', problem: refusal };
   if (values.business_name == null) return { kind: 'refused', problem: problem(ctx.columns.find((c) => c.field === 'business_name'), 'Nama usaha kosong.') };
   if (values.district_code == null) {
     if (!ctx.district) return { kind: 'refused', problem: problem(ctx.columns.find((c) => c.field === 'district_code'), 'Kabupaten/kota tidak diisi dan berkas tidak menyebutkannya.') };

@@ -85,7 +85,7 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       date1904: sheet.date1904,
       header,
       columns: header.columns,
-      cells: headerCells(head, header).map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: fieldOf.get(c.col) ?? '' })),
+      cells: headerCells(header).map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: fieldOf.get(c.col) ?? '' })),
       rows: rows(),
     };
   }
