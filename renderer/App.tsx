@@ -7,14 +7,17 @@ import { GoEksporPage } from './features/goekspor/GoEksporPage';
 import { ImportPage } from './features/import/ImportPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { ShipmentsPage } from './features/shipments/ShipmentsPage';
+import { TrashPage } from './features/trash/TrashPage';
+import { ConfirmProvider, useConfirm } from './components/ConfirmDialog';
+import { formatNumber } from './format';
 import { RegistryPage } from './features/registry/RegistryPage';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { NavigateProvider, type DrillRequest, type NavTarget } from './navigate';
-import { ToastProvider } from './toast';
+import { ToastProvider, useToast } from './toast';
 
-const TABS = ['registry', 'shipments', 'goekspor', 'reports', 'dashboard', 'import'] as const;
+const TABS = ['registry', 'shipments', 'goekspor', 'reports', 'dashboard', 'import', 'trash'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL = { registry: 'nav.registry', shipments: 'nav.shipments', goekspor: 'nav.goekspor', reports: 'nav.reports', dashboard: 'nav.dashboard', import: 'nav.import' } as const;
+const TAB_LABEL = { registry: 'nav.registry', shipments: 'nav.shipments', goekspor: 'nav.goekspor', reports: 'nav.reports', dashboard: 'nav.dashboard', import: 'nav.import', trash: 'nav.trash' } as const;
 
 function Shell() {
   const { t, lang, setLang } = useI18n();
@@ -43,7 +46,25 @@ function Shell() {
   // Re-read the count when coming back to the registry (an import may have filled it).
   useEffect(refreshInfo, [tab]);
 
-  const empty = info != null && info.ikmCount === 0;
+  // The first-run screen only for a registry that never had a record: one emptied by deleting
+  // keeps its grid, toolbar and undo history (the deleted rows are in Sampah).
+  const empty = info != null && info.ikmCount === 0 && info.deletedCount === 0;
+  const confirm = useConfirm();
+  const notify = useToast();
+  const [registryKey, setRegistryKey] = useState(0);
+  const removeDemo = async () => {
+    if (!info) return;
+    const n = formatNumber(info.demoCount);
+    if (!(await confirm({ title: t('demo.removeTitle'), body: t('demo.removeBody', { n }), confirm: t('demo.remove'), danger: true }))) return;
+    try {
+      const r = await api.call('demo.remove', {});
+      notify(t('demo.removed', { ikm: formatNumber(r.ikm), s: formatNumber(r.shipments), t: formatNumber(r.trade), g: formatNumber(r.goEkspor) }));
+      setRegistryKey((k) => k + 1);
+      refreshInfo();
+    } catch (e) {
+      notify((e as Error).message, { tone: 'error' });
+    }
+  };
   return (
     <NavigateProvider value={navigate}>
       <div className="app">
@@ -106,7 +127,15 @@ function Shell() {
               </div>
             </section>
           )}
-          {tab === 'registry' && info && !empty && <RegistryPage onCountChange={refreshInfo} drill={registryDrill} />}
+          {tab === 'registry' && info && info.demoCount > 0 && (
+            <div className="demo-bar" role="note">
+              <span>{t('demo.bar', { n: formatNumber(info.demoCount) })}</span>
+              <button type="button" onClick={() => void removeDemo()}>
+                {t('demo.remove')}
+              </button>
+            </div>
+          )}
+          {tab === 'registry' && info && !empty && <RegistryPage key={registryKey} onCountChange={refreshInfo} drill={registryDrill} />}
           {error && (
             <section className="panel-note error-note" role="alert">
               <p>{t('error.generic', { message: error })}</p>
@@ -120,6 +149,7 @@ function Shell() {
           {tab === 'goekspor' && <GoEksporPage />}
           {tab === 'reports' && <ReportsPage />}
           {tab === 'dashboard' && <DashboardPage />}
+          {tab === 'trash' && <TrashPage onRestored={refreshInfo} />}
           {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
           <div className="tab-panel" hidden={tab !== 'import'}>
             <ImportPage onImported={refreshInfo} />
@@ -135,7 +165,9 @@ export function App() {
     <I18nProvider>
       <AreasProvider>
         <ToastProvider>
-          <Shell />
+          <ConfirmProvider>
+            <Shell />
+          </ConfirmProvider>
         </ToastProvider>
       </AreasProvider>
     </I18nProvider>

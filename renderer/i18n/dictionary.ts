@@ -2,11 +2,13 @@
 import { GOEKSPOR_EN, GOEKSPOR_ID } from '../features/goekspor/strings';
 import { REPORTS_EN, REPORTS_ID } from '../features/reports/strings';
 import { SHIPMENTS_EN, SHIPMENTS_ID } from '../features/shipments/strings';
+import { TRASH_EN, TRASH_ID } from '../features/trash/strings';
 
 const id = {
   ...GOEKSPOR_ID,
   ...SHIPMENTS_ID,
   ...REPORTS_ID,
+  ...TRASH_ID,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registri Industri Kecil dan Menengah',
   'nav.registry': 'Registri IKM',
@@ -160,6 +162,7 @@ const en: Record<UiKey, string> = {
   ...GOEKSPOR_EN,
   ...SHIPMENTS_EN,
   ...REPORTS_EN,
+  ...TRASH_EN,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registry of Small and Medium Industries',
   'nav.registry': 'IKM registry',

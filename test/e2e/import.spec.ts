@@ -38,7 +38,10 @@ test('imports the district samples through the wizard, then undoes the batch', a
   await page.getByRole('tab', { name: 'Registri IKM' }).click();
   await expect(page.getByTestId('footer-count')).toHaveText('53 IKM');
   await page.getByRole('tab', { name: 'Impor' }).click();
-  await page.getByRole('button', { name: 'Batalkan impor' }).click();
+  await page.getByRole('button', { name: 'Batalkan impor', exact: true }).click();
+  // The undo names what it will do before it does it.
+  await expect(page.getByRole('dialog')).toContainText('53 data baru dari impor ini akan dihapus');
+  await page.getByRole('dialog').getByRole('button', { name: 'Batalkan impor 1' }).click();
   await expect(page.getByText('Impor nomor 1 dibatalkan: 53 data dihapus, 0 nilai dikembalikan.')).toBeVisible();
   expect(active(harness)).toBe(0);
 });

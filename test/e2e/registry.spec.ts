@@ -218,6 +218,7 @@ test('Ctrl+Z brings back deleted rows, Ctrl+Y deletes them again', async ({ page
   await cell(page, 2, 'owner_name').click();
   await page.keyboard.press('Shift+ArrowDown');
   await page.getByRole('button', { name: 'Hapus baris' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Hapus 2 baris' }).click();
   await expect(page.getByTestId('footer-count')).toHaveText('998 IKM');
   await expect(cell(page, 2, 'business_name')).not.toHaveText(first!.business_name);
   await grid(page).focus();

@@ -11,6 +11,7 @@ import { api } from '../../api/client';
 import { useAreas } from '../../areas';
 import { formatDateTime, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { useToast } from '../../toast';
 import { download, toBase64 } from '../../files';
 
@@ -26,6 +27,7 @@ export function ImportPage({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
   const areas = useAreas();
   const notify = useToast();
+  const confirm = useConfirm();
   const [files, setFiles] = useState<Picked[]>([]);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -79,7 +81,15 @@ export function ImportPage({ onImported }: { onImported(): void }) {
     for (const r of list) download(r.name, r.dataBase64);
   };
 
-  const undo = async (id: number) => {
+  const undo = async (b: ImportBatch) => {
+    const id = b.id;
+    const ok = await confirm({
+      title: t('confirm.undoTitle', { id }),
+      body: t('confirm.undoBody', { a: formatNumber(b.inserted), u: formatNumber(b.updated) }),
+      confirm: t('confirm.undoAction', { id }),
+      danger: true,
+    });
+    if (!ok) return;
     try {
       const r = await api.call('import.undo', { batchId: id });
       notify(t('import.undoDone', { id, d: r.deleted, r: r.reverted }));
@@ -212,7 +222,7 @@ export function ImportPage({ onImported }: { onImported(): void }) {
                     {b.undone_at ? (
                       <span className="muted">{t('import.undone')}</span>
                     ) : (
-                      <button type="button" onClick={() => void undo(b.id)}>
+                      <button type="button" onClick={() => void undo(b)}>
                         {t('import.undo')}
                       </button>
                     )}

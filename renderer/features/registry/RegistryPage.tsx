@@ -24,6 +24,8 @@ import { useUndo } from '../../grid/useUndo';
 import type { UndoEntry } from './undoEntries';
 import type { DrillRequest } from '../../navigate';
 import { UndoButtons } from '../../components/UndoButtons';
+import { useConfirm } from '../../components/ConfirmDialog';
+import { formatNumber } from '../../format';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 
@@ -31,6 +33,7 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
   const { t, m } = useI18n();
   const areas = useAreas();
   const notify = useToast();
+  const confirm = useConfirm();
   const [filter, setFilter] = useState<IkmFilter>(drill?.filter ?? {});
   const [filterKey, setFilterKey] = useState(0); // remounts the filter bar when filters are reset
   const [sort, setSort] = useState<IkmSort>(drill?.sort ?? []);
@@ -150,6 +153,10 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
       const list = await rows.fetchRange(b.top, Math.min(b.bottom, rows.total - 1));
       const ids = list.map((r) => r.id);
       if (ids.length === 0) return;
+      if (ids.length > 1) {
+        const n = formatNumber(ids.length);
+        if (!(await confirm({ title: t('confirm.deleteTitle', { n }), body: t('confirm.deleteIkm', { n }), confirm: t('confirm.deleteAction', { n }), danger: true }))) return grid.current?.focus();
+      }
       await api.call('ikm.delete', { ids });
       const entry: UndoEntry = { kind: 'delete', ids };
       undo.push(entry);
@@ -168,7 +175,7 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
     } catch (e) {
       failed(e);
     }
-  }, [selection, rows, undo, afterWrite, onCountChange, notify, t, applyUndo, failed]);
+  }, [selection, rows, undo, afterWrite, onCountChange, notify, t, applyUndo, failed, confirm]);
 
   /** Adds a record, shows it (last in id order) and opens its name for typing. */
   const addRow = useCallback(async () => {

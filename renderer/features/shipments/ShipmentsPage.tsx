@@ -21,6 +21,7 @@ import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentImport } from './ShipmentImport';
 import { TradeTable } from './TradeTable';
 import { UndoButtons } from '../../components/UndoButtons';
+import { useConfirm } from '../../components/ConfirmDialog';
 import type { DrillRequest } from '../../navigate';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
@@ -51,6 +52,7 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
   const areas = useAreas();
   const countries = useCountries();
   const notify = useToast();
+  const confirm = useConfirm();
   const [filter, setFilter] = useState<ShipmentFilter>(drill?.filter ?? {});
   const [sort, setSort] = useState<ShipmentSort>(drill?.sort ?? []);
   const [filterKey, setFilterKey] = useState(0); // remounts the filter bar's typed drafts
@@ -129,6 +131,10 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
     if (!rows.total) return;
     const list = await rows.fetchRange(b.top, Math.min(b.bottom, rows.total - 1));
     if (list.length === 0) return;
+    if (list.length > 1) {
+      const n = formatNumber(list.length);
+      if (!(await confirm({ title: t('confirm.deleteTitle', { n }), body: t('confirm.deleteShipments', { n }), confirm: t('confirm.deleteAction', { n }), danger: true }))) return;
+    }
     const r = await api.call('shipments.delete', { ids: list.map((x) => x.id) });
     notify(t('toast.deleted', { n: r.deleted }));
     await afterWrite();
