@@ -113,7 +113,7 @@ describe('trade figures carry their province', () => {
       CREATE TABLE trade_stat (year INTEGER NOT NULL, month INTEGER NOT NULL, export_usd REAL, import_usd REAL, source TEXT, updated_at TEXT NOT NULL, PRIMARY KEY (year, month)) WITHOUT ROWID;
       INSERT INTO trade_stat VALUES (2023, 0, 5, 1, 'BPS', '2024-01-01');
       INSERT INTO settings VALUES ('report.letterhead', '{"government":"PEMERINTAH PROVINSI KALIMANTAN BARAT"}');
-      DELETE FROM schema_migrations WHERE version >= ${v6.version};`);
+      DELETE FROM schema_migrations WHERE version = ${v6.version};`);
     raw.close();
     const db2 = openDatabase(path);
     expect(db2.prepare('SELECT province_code, year, export_usd FROM trade_stat').all()).toEqual([{ province_code: '61', year: 2023, export_usd: 5 }]);
