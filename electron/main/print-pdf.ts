@@ -1,21 +1,18 @@
 /**
- * PDF printing in the app: the report's HTML in a hidden, sandboxed window without JavaScript,
+ * PDF printing in the app: the report's HTML served once at app://pangkalan/print/<id> (its own
+ * CSP: inline styles and data: images only) to a hidden, sandboxed window without JavaScript,
  * printed by Electron's printToPDF with the same page size and footer as the CLI's Chromium.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { pdfFooter } from '../core/reports/html';
+import { addPrintPage } from './security';
 
 export async function printPdf(html: string, opts: { title: string }): Promise<Buffer> {
-  // A file, not a data: URL: a 5,000-row list is larger than data: URLs may be.
-  const dir = mkdtempSync(join(tmpdir(), 'pangkalan-pdf-'));
-  const file = join(dir, 'laporan.html');
-  writeFileSync(file, html);
+  // Served, not a data: URL: a 5,000-row list is larger than data: URLs may be.
+  const page = addPrintPage(html);
   const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
   try {
-    await win.loadFile(file);
+    await win.loadURL(page.url);
     return await win.webContents.printToPDF({
       landscape: true,
       pageSize: 'A4',
@@ -27,6 +24,6 @@ export async function printPdf(html: string, opts: { title: string }): Promise<B
     });
   } finally {
     win.destroy();
-    rmSync(dir, { recursive: true, force: true });
+    page.remove();
   }
 }
