@@ -13,6 +13,7 @@ export function getSetting<T = unknown>(db: DB, key: string): T | null {
 export function setSetting(db: DB, key: string, value: unknown): void {
   db.transaction(() => {
     const old = getSetting(db, key);
+    if (JSON.stringify(old) === JSON.stringify(value ?? null)) return; // unchanged: nothing written, nothing logged
     if (value === undefined || value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
     else
       db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));

@@ -20,6 +20,7 @@ import { districtResolver } from '../reference/areas';
 import { countryResolver } from '../reference/countries';
 import { markChanged } from '../registry/generation';
 import { osUser } from '../registry/write';
+import { ValidationError } from '../api/errors';
 
 const now = (): string => new Date().toISOString();
 
@@ -162,10 +163,13 @@ export function applyShipmentChanges(db: DB, changes: ShipmentChange[]): { ok: t
 
 /** "Add row" in the shipments grid: today's date and placeholders the user then edits. */
 export function createShipment(db: DB, districtCode: string | null): ShipmentRecord {
+  const districts = districtResolver(db);
+  if (districtCode && !districts.districts.some((d) => d.code === districtCode))
+    throw new ValidationError([{ index: 0, id: 0, field: 'district_code', key: 'err.district', params: { value: districtCode }, message: message('id', 'err.district', { value: districtCode }) }]);
   const values: ShipmentValues = {
     date: new Date().toISOString().slice(0, 10),
     exporter_name: 'Eksportir baru',
-    district_code: districtCode ?? districtResolver(db).districts[0]?.code ?? null,
+    district_code: districtCode ?? districts.districts[0]?.code ?? null,
     country_code: 'MY',
   };
   const id = db.transaction(() => {
