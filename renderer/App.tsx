@@ -35,6 +35,8 @@ function Shell() {
     else setShipmentsDrill({ filter: target.filter ?? {}, sort: target.sort ?? [], seq });
     setTab(target.tab);
   }, []);
+  // A workbook the desktop app was opened with: the import wizard shows its preview.
+  const showImport = useCallback(() => setTab('import'), []);
   const refreshInfo = () =>
     void api.call('app.info', {}).then(
       (i) => {
@@ -152,7 +154,7 @@ function Shell() {
           {tab === 'trash' && <TrashPage onRestored={refreshInfo} />}
           {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
           <div className="tab-panel" hidden={tab !== 'import'}>
-            <ImportPage onImported={refreshInfo} />
+            <ImportPage onImported={refreshInfo} onOpened={showImport} />
           </div>
         </main>
       </div>

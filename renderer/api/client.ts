@@ -54,3 +54,22 @@ export const api: Api = {
     return env.result as Result<M>;
   },
 };
+
+export type OpenedFile = { name: string; dataBase64: string } | { name: string; error: string };
+type OpenBridge = { onOpenFile?(cb: (f: OpenedFile) => void): void };
+const openListeners = new Set<(f: OpenedFile) => void>();
+let openBridged = false;
+
+/**
+ * Workbooks the desktop app is handed (Windows "Buka dengan…", a second launch with a file:
+ * electron/main/open-file.ts). The browser host has none. Returns the unsubscribe.
+ */
+export function onOpenFile(cb: (f: OpenedFile) => void): () => void {
+  const bridge = (window as unknown as { api?: OpenBridge }).api;
+  if (!openBridged && bridge?.onOpenFile) {
+    openBridged = true;
+    bridge.onOpenFile((f) => openListeners.forEach((l) => l(f)));
+  }
+  openListeners.add(cb);
+  return () => openListeners.delete(cb);
+}

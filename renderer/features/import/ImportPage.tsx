@@ -4,10 +4,10 @@
  * import all in one batch → result with the error reports to send back, and the import history
  * with undo. Every step is the core's real import, run as a dry run until "Impor".
  */
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { IKM_FIELD_KEYS } from '../../../shared/fields';
 import type { FileReport, ImportBatch, ImportProgress, ImportResult } from '../../../shared/import';
-import { api } from '../../api/client';
+import { api, onOpenFile } from '../../api/client';
 import { useAreas } from '../../areas';
 import { formatDateTime, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -23,7 +23,7 @@ interface Picked {
   fixes?: Record<string, string>;
 }
 
-export function ImportPage({ onImported }: { onImported(): void }) {
+export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpened?(): void }) {
   const { t } = useI18n();
   const areas = useAreas();
   const notify = useToast();
@@ -51,11 +51,24 @@ export function ImportPage({ onImported }: { onImported(): void }) {
     }
   };
 
+  const addPicked = (more: Picked[]) => runPreview([...files.filter((f) => !more.some((m) => m.name === f.name)), ...more]);
   const add = async (picked: FileList | null) => {
     if (!picked || picked.length === 0) return;
-    const more = await Promise.all([...picked].map(async (f) => ({ name: f.name, dataBase64: await toBase64(f), district: null })));
-    await runPreview([...files.filter((f) => !more.some((m) => m.name === f.name)), ...more]);
+    await addPicked(await Promise.all([...picked].map(async (f) => ({ name: f.name, dataBase64: await toBase64(f), district: null }))));
   };
+  // A workbook the desktop app was opened with joins the wizard and is previewed like a picked
+  // one; nothing is imported until Impor is pressed.
+  const addOpened = useRef(addPicked);
+  addOpened.current = addPicked;
+  useEffect(
+    () =>
+      onOpenFile((f) => {
+        onOpened?.();
+        if ('error' in f) notify(f.error, { tone: 'error' });
+        else void addOpened.current([{ name: f.name, dataBase64: f.dataBase64, district: null }]);
+      }),
+    [notify, onOpened],
+  );
 
   const commit = async () => {
     setBusy(t('import.busy'));
