@@ -67,10 +67,33 @@ export interface ImportDecisions {
 /** "Sheet!row", the key of a row in decisions and notes. */
 export const rowKey = (sheet: string, row: number): string => `${sheet}!${row}`;
 
+/** One column of a table as the import read it: its header, the field it fills ('' = none), and why. */
+export interface ColumnReport {
+  column: string;
+  header: string;
+  field: string;
+  /** 0–1, from the header's words and the column's values. */
+  confidence?: number;
+  /** The header named the field, the values did (header unknown), or the user chose it. */
+  source?: 'header' | 'values' | 'user';
+  /** Message keys (shared/messages.ts, "map.*") with their parameters. */
+  why?: { key: string; params?: Record<string, string | number> }[];
+}
+
 export interface SheetReport {
   name: string;
   headerRow: number;
-  columns: { column: string; header: string; field: string }[];
+  columns: ColumnReport[];
+}
+
+/** A column holding data that the import does not take ("kolom berisi data yang tidak diimpor"). */
+export interface UnmappedColumn {
+  sheet: string;
+  column: string;
+  header: string;
+  /** Data rows with a value in it. */
+  values: number;
+  examples: string[];
 }
 
 export interface FileReport {
@@ -82,6 +105,8 @@ export interface FileReport {
   /** Where rows get their district: a column of the file, the user's choice, or still missing. */
   district?: { source: 'column' | 'chosen' | 'missing'; code: string | null; suggested?: string | null };
   sheets: SheetReport[];
+  /** Columns with data that are not imported: such a file is never all clear. */
+  unmapped?: UnmappedColumn[];
   accepted: number; // new records
   updated: number;
   unchanged: number;

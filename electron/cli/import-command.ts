@@ -10,6 +10,7 @@ import { importFiles, type FileReport } from '../core/import/run';
 import { importShipments } from '../core/shipments/import';
 import { importTradeStats } from '../core/trade/stats';
 import type { ImportResult } from '../../shared/import';
+import { message, type MessageKey } from '../../shared/messages';
 import { parseArgs, UsageError } from './args';
 
 /** The JSON shape promised by the import issue, per file. */
@@ -18,6 +19,17 @@ function jsonReport(f: FileReport) {
     file: f.file,
     status: f.status,
     ...(f.message ? { message: f.message } : {}),
+    // Per column: header, field, confidence and why (issue 11); '' = not imported.
+    sheets: f.sheets.map((s) => ({
+      name: s.name,
+      header_row: s.headerRow,
+      columns: s.columns.map((c) => ({
+        column: c.column, header: c.header, field: c.field || null,
+        ...(c.field ? { confidence: c.confidence ?? 1, source: c.source ?? 'header', why: (c.why ?? []).map((w) => message('id', w.key as MessageKey, w.params)) } : {}),
+      })),
+    })),
+    /** "kolom berisi data yang tidak diimpor": never dropped unseen. */
+    unmapped_columns: (f.unmapped ?? []).map((u) => ({ sheet: u.sheet, column: u.column, header: u.header, values: u.values, examples: u.examples })),
     accepted: f.accepted,
     updated: f.updated,
     unchanged: f.unchanged,
@@ -56,6 +68,7 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
         console.log(`${f.file}: ${f.status === 'imported' ? 'diimpor' : 'DITOLAK'}${f.message ? ` — ${f.message}` : ''}`);
         if (f.status === 'imported')
           console.log(`  baru ${f.accepted}, diperbarui ${f.updated}, tidak berubah ${f.unchanged}, ditolak ${f.refused.length}, kemungkinan ganda ${f.duplicates.length}`);
+        for (const u of f.unmapped ?? []) console.log(`  kolom berisi data yang tidak diimpor: lembar ${u.sheet}, kolom ${u.column}${u.header ? ` "${u.header}"` : ''} (${u.values} nilai, mis. ${u.examples.join('; ')})`);
         for (const r of f.refused) console.log(`  ditolak: lembar ${r.sheet}, baris ${r.row}${r.column ? `, kolom ${r.column}` : ''}: ${r.reason}`);
         for (const d of f.duplicates) console.log(`  periksa: lembar ${d.sheet}, baris ${d.row}: ${d.reason}`);
         for (const c of f.changes ?? [])

@@ -223,11 +223,16 @@ describe('column mapping corrections', () => {
     writeFileSync(csv, 'Nama Usaha;Alamat;Keterangan;Produk;Merek Dagang\nRotan Tewah;Jl. Tewah;Pak Sahay;Anyaman rotan;Tewah Craft\n');
     const first = await importFiles(db, [{ name: 'gumas.csv', path: csv, district: '6211', mapping: { Keterangan: 'owner_name', Produk: '' } }]);
     expect(first.files[0]!.sheets[0]!.columns).toEqual([
-      { column: 'A', header: 'Nama Usaha', field: 'business_name' },
-      { column: 'B', header: 'Alamat', field: 'address' },
-      { column: 'C', header: 'Keterangan', field: 'owner_name' },
+      { column: 'A', header: 'Nama Usaha', field: 'business_name', confidence: 1, source: 'header', why: [{ key: 'map.header', params: { score: 100 } }] },
+      { column: 'B', header: 'Alamat', field: 'address', confidence: 1, source: 'header', why: [{ key: 'map.header', params: { score: 100 } }] },
+      { column: 'C', header: 'Keterangan', field: 'owner_name', confidence: 1, source: 'user', why: [{ key: 'map.user' }] },
       { column: 'D', header: 'Produk', field: '' },
       { column: 'E', header: 'Merek Dagang', field: '' },
+    ]);
+    // The columns left out still hold data: listed, never dropped unseen.
+    expect(first.files[0]!.unmapped).toEqual([
+      { sheet: 'gumas', column: 'D', header: 'Produk', values: 1, examples: ['Anyaman rotan'] },
+      { sheet: 'gumas', column: 'E', header: 'Merek Dagang', values: 1, examples: ['Tewah Craft'] },
     ]);
     expect(byName(db, 'Rotan Tewah')).toMatchObject({ owner_name: 'Pak Sahay', commodity: null, district_code: '6211' });
     // Next year's file from Gunung Mas: no corrections sent, the remembered ones apply.

@@ -15,7 +15,7 @@ import type { RawCell } from './sheet';
 
 /** Why a column got its field (a message key of the wizard and its parameters). */
 export interface MappingReason {
-  key: 'map.header' | 'map.values' | 'map.valuesWeak' | 'map.user' | 'map.unit';
+  key: 'map.header' | 'map.values' | 'map.valuesWeak' | 'map.proposed' | 'map.user' | 'map.unit';
   params?: Record<string, string | number>;
 }
 
@@ -530,7 +530,7 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
   const columns: ColumnMapping<F>[] = best.m.chosen.map((c) => {
     const unit = c.multiplier === 1 && titleUnit !== 1 && vocab.money.has(c.field) ? titleUnit : c.multiplier;
     const why: MappingReason[] = [{ key: 'map.header', params: { score: Math.round(Math.min(1, c.score) * 100) } }];
-    if (unit !== 1) why.push({ key: 'map.unit', params: { unit: unit === 1000 ? 'ribu' : 'juta' } });
+    if (unit !== 1) why.push({ key: 'map.unit', params: { unit: unit.toLocaleString('id-ID') } });
     return { col: c.col, field: c.field, header: c.header, multiplier: unit, confidence: Math.min(1, c.score), source: 'header', why };
   });
   const cells = best.m.texts.map((t, col) => ({ col, header: t.shown })).filter((c) => c.header);

@@ -10,8 +10,8 @@ import type { IkmValues } from '../../../shared/fields';
 import type { FileReport } from '../../../shared/import';
 import { fold } from '../../../shared/text';
 import { ImportCancelledError, ImportFileError } from './errors';
-import { findHeader } from './header';
-import { applyOverrides, headerCells, type MappingOverrides } from './mapping';
+import { guessHeader } from './header';
+import { applyOverrides, confirmMapping, headerCells, UnmappedColumns, type MappingOverrides } from './mapping';
 import { mergeFiller } from './merges';
 import { readRow, type RowContext } from './rows';
 import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
@@ -119,6 +119,8 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     const chosen = input.district ? opts.resolver.resolve(input.district) : null;
     if (input.district && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${input.district}" tidak dikenal.`);
     const tables: { sheet: string; hasKecamatan: boolean }[] = [];
+    /** The row that looked most like a header, for the message when no table is found. */
+    let nearest: { sheet: string; row: number; headers: string[] } | null = null;
     let csv = false;
     const opened = (buf: Buffer, kind: FileKind) => {
       csv = kind.kind === 'csv';
@@ -140,7 +142,9 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
         head[r.value.number - 1] = r.value.cells;
       }
       for (let i = 0; i < head.length; i++) head[i] ??= [];
-      const header = findHeader(head);
+      const guess = guessHeader(head);
+      const header = guess.header;
+      if (!header && guess.nearest && (!nearest || guess.nearest.headers.length > nearest.headers.length)) nearest = { sheet: sheet.name, ...guess.nearest };
       if (!header) {
         await it.return?.();
         continue;
@@ -161,13 +165,20 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       const mappingKey = report.district.source === 'chosen' ? report.district.code : null;
       const overrides = { ...opts.saved(mappingKey), ...(input.mapping ?? {}) };
       const cells = headerCells(header);
-      const columns = applyOverrides(header, cells, overrides);
-      const fieldOf = new Map(columns.map((c) => [c.col, c.field as string]));
+      const confirmed = confirmMapping(header.columns, cells, head.slice(header.headerRow), { districts: opts.resolver, now: opts.now });
+      const columns = applyOverrides(confirmed, cells, overrides);
+      const byCol = new Map(columns.map((c) => [c.col, c]));
+      // Columns the values proposed have no header cell of their own when the header is blank.
+      const listed = [...cells, ...columns.filter((c) => !cells.some((x) => x.col === c.col)).map((c) => ({ col: c.col, header: c.header }))].sort((a, b) => a.col - b.col);
       report.sheets.push({
         name: sheet.name,
         headerRow: header.headerRow,
-        columns: cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: fieldOf.get(c.col) ?? '' })),
+        columns: listed.map((c) => {
+          const m = byCol.get(c.col);
+          return { column: columnLetter(c.col + 1), header: c.header, field: m?.field ?? '', ...(m ? { confidence: m.confidence ?? 1, source: m.source ?? 'header', why: m.why ?? [] } : {}) };
+        }),
       });
+      const unmapped = new UnmappedColumns(sheet.name, cells, columns);
       const hasKecamatanColumn = columns.some((c) => c.field === 'kecamatan');
       tables.push({ sheet: sheet.name, hasKecamatan: hasKecamatanColumn });
       // One sheet per kecamatan: the sheet's name is the kecamatan of its rows when no column says so.
@@ -181,8 +192,11 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
         if (++n % 5000 === 0) await opts.tick();
         const r = readRow(fill(number, cells), number, ctx);
         if (r.kind === 'heading') ctx.kecamatan = hasKecamatanColumn ? null : titleCase(r.kecamatan);
-        else if (r.kind === 'refused') report.refused.push(r.problem);
-        else if (r.kind === 'record') {
+        else if (r.kind === 'refused') {
+          report.refused.push(r.problem);
+          unmapped.see(cells);
+        } else if (r.kind === 'record') {
+          unmapped.see(cells);
           report.warnings.push(...r.warnings);
           if (sheetIsKecamatan) r.values.kecamatan ??= sheet.name;
           const d = String(r.values.district_code);
@@ -198,9 +212,15 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
         applyFixes(r.value, fixes);
         await take(r.value.number, r.value.cells);
       }
+      const more = unmapped.list();
+      if (more.length) (report.unmapped ??= []).push(...more);
     }
     if (tables.length === 0)
-      throw new ImportFileError('Tidak ditemukan tabel IKM: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Alamat". Periksa lembar kerjanya.');
+      throw new ImportFileError(
+        nearest
+          ? `Tidak ditemukan tabel IKM: baris ${nearest.row} lembar "${nearest.sheet}" dikenali sebagai judul kolom (${nearest.headers.join(', ')}), tetapi tidak ada kolom nama usaha. Beri judul "Nama Usaha" pada kolom nama usahanya.`
+          : 'Tidak ditemukan tabel IKM: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Alamat". Periksa lembar kerjanya.',
+      );
     if (report.district?.source === 'column') report.district.code = mostCommonDistrict(districts);
   } catch (e) {
     if (!(e instanceof ImportFileError) || e instanceof ImportCancelledError) throw e;
@@ -210,6 +230,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     // A refused file contributes nothing, not even the rows read before the problem was found.
     report.refused = [];
     report.warnings = [];
+    delete report.unmapped;
   }
   return report;
 }

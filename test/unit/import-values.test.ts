@@ -1,0 +1,99 @@
+/**
+ * The values confirm the mapping, nothing is dropped unseen, sub-totals are skipped, and what
+ * Excel destroyed is kept empty with a warning (issue 11 items 2–4), through the real import.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../electron/core/import/run';
+import { tempDb } from './helpers';
+
+const csv = (name: string, text: string, district: string | null = '6209') => ({ name, data: Buffer.from(text, 'utf8'), district });
+
+describe('values confirm the mapping', () => {
+  it('a column with an unknown header whose values are NIBs or phones is proposed; its why says so', async () => {
+    const { db } = tempDb();
+    const r = await importFiles(
+      db,
+      [csv('katingan.csv', 'Nama Usaha;Kode OSS;Kontak Person;Isian A\n' +
+        'Rotan Jaya;0812345670001;0812-5000-1111;x\nTenun Indah;0812345670002;081250002222;y\nMadu Hutan;0812345670003;+62 812 5000 3333;z\n')],
+      { dryRun: true },
+    );
+    const cols = r.files[0]!.sheets[0]!.columns;
+    expect(cols.find((c) => c.header === 'Kode OSS')).toMatchObject({ field: 'nib', source: 'values', why: [{ key: 'map.proposed', params: { n: 3, of: 3 } }] });
+    expect(cols.find((c) => c.header === 'Kontak Person')).toMatchObject({ field: 'phone' });
+    expect(cols.find((c) => c.header === 'Isian A')).toMatchObject({ field: '' });
+    expect(r.files[0]!.unmapped).toEqual([{ sheet: 'katingan', column: 'D', header: 'Isian A', values: 3, examples: ['x', 'y', 'z'] }]);
+    db.close();
+  });
+
+  it('values that do not fit their header lower its confidence, and the why says so', async () => {
+    const { db } = tempDb();
+    const r = await importFiles(db, [csv('a.csv', 'Nama Usaha;KBLI\nA;rotan\nB;tenun\nC;16291\n')], { dryRun: true });
+    const kbli = r.files[0]!.sheets[0]!.columns.find((c) => c.header === 'KBLI')!;
+    expect(kbli.confidence).toBeLessThan(0.7);
+    expect(kbli.why).toContainEqual({ key: 'map.valuesWeak', params: { n: 1, of: 3 } });
+    db.close();
+  });
+
+  it("a column's own separator style decides 19,292", async () => {
+    const { db } = tempDb();
+    await importFiles(db, [csv('b.csv', 'Nama Usaha,Omzet\nA,"1,283,883"\nB,"19,292"\nC,"4,500,000"\n')]);
+    const rows = db.prepare('SELECT business_name, production_value_idr AS v FROM ikm ORDER BY business_name').all();
+    expect(rows).toEqual([{ business_name: 'A', v: 1283883 }, { business_name: 'B', v: 19292 }, { business_name: 'C', v: 4500000 }]);
+    db.close();
+  });
+});
+
+describe('rows inside the table that are not businesses', () => {
+  it('sub-totals per village and kecamatan and a grand total are skipped, not refused; a business without a name is', async () => {
+    const { db } = tempDb();
+    const text = 'No;Nama Usaha;Pemilik;Kecamatan;Desa;TK;Investasi\n' +
+      '1;Rotan Jaya;Budi;Katingan Hilir;Kasongan;2;1.000.000\n2;Tenun Indah;Sari;Katingan Hilir;Kasongan;3;2.000.000\n' +
+      ';;;Katingan Hilir;Jumlah Desa Kasongan;5;3.000.000\n' + // label in the village column
+      ';Sub Total Kec. Katingan Hilir;;;;5;3.000.000\n' +
+      ';;;;;5;3.000.000\n' + // the label in a merged cell the reader does not see
+      '3;;Ani;Tasik Payawan;Petak Bahandang;1;500.000\n' + // a business with a gap: refused
+      'TOTAL;;;;;6;3.500.000\n';
+    const r = await importFiles(db, [csv('c.csv', text)], { dryRun: true });
+    expect(r.files[0]).toMatchObject({ status: 'imported', accepted: 2 });
+    expect(r.files[0]!.refused.map((p) => [p.row, p.reason])).toEqual([[7, 'Nama usaha kosong.']]);
+    db.close();
+  });
+});
+
+describe('placeholders and what Excel destroyed', () => {
+  it('NIB 0 / BELUM ADA are empty; 8,12E+12 keeps the business without NIB and warns with the cell; a 12-digit text NIB in a workbook is refused', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('IKM');
+    ws.addRow(['Nama Usaha', 'NIB', 'Telp']);
+    ws.addRow(['Rotan Jaya', '0', '-']);
+    ws.addRow(['Tenun Indah', 'BELUM ADA', 0]);
+    ws.addRow(['Madu Hutan', '8,12E+12', '081250001111']);
+    ws.addRow(['Kopi Kasongan', '081234567000', '081250001112']); // text, one digit short
+    ws.addRow(['Kerupuk Saluang', 812345670009, '081250001113']); // a number cell: the lost zero comes back
+    ws.addRow(['Anyaman Purun', '0000000000000', '081250001114']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const { db } = tempDb();
+    const r = await importFiles(db, [{ name: 'd.xlsx', data, district: '6209' }]);
+    const f = r.files[0]!;
+    expect(f.accepted).toBe(5);
+    expect(f.refused.map((p) => [p.row, p.column])).toEqual([[5, 'B']]);
+    expect(f.warnings).toEqual([expect.objectContaining({ sheet: 'IKM', row: 4, column: 'B', reason: expect.stringContaining('8,12E+12') })]);
+    const nibs = db.prepare('SELECT business_name, nib, phone FROM ikm ORDER BY id').all();
+    expect(nibs).toEqual([
+      { business_name: 'Rotan Jaya', nib: null, phone: null },
+      { business_name: 'Tenun Indah', nib: null, phone: null },
+      { business_name: 'Madu Hutan', nib: null, phone: '081250001111' },
+      { business_name: 'Kerupuk Saluang', nib: '0812345670009', phone: '081250001113' },
+      { business_name: 'Anyaman Purun', nib: null, phone: '081250001114' },
+    ]);
+    db.close();
+  });
+
+  it('a table whose columns are named but that has no business name says what it found', async () => {
+    const { db } = tempDb();
+    const r = await importFiles(db, [csv('e.csv', 'NIB;Alamat;Telepon\n0812345670001;Jl. A;0812500011\n')], { dryRun: true });
+    expect(r.files[0]!.message).toContain('(NIB, Alamat, Telepon)');
+    db.close();
+  });
+});
