@@ -253,7 +253,7 @@ describe('runImport (the CLI command, called directly)', () => {
     expect(count(db, 'SELECT count(*) AS n FROM ikm')).toBe(0);
     db.close();
     out.length = 0;
-    expect(await runImport([join(FIX, 'kotim_lama.xls'), join(FIX, 'lamandau_comma.csv'), '--db', dbPath])).toBe(1);
-    expect(out.join('\n')).toMatch(/kotim_lama\.xls: DITOLAK — Format Excel lama[\s\S]*lamandau_comma\.csv: diimpor\n {2}baru 2/);
+    expect(await runImport([join(FIX, 'rusak.xlsx'), join(FIX, 'lamandau_comma.csv'), '--db', dbPath])).toBe(1);
+    expect(out.join('\n')).toMatch(/rusak\.xlsx: DITOLAK — Berkas rusak[\s\S]*lamandau_comma\.csv: diimpor\n {2}baru 2/);
   });
 });

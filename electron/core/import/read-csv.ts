@@ -11,7 +11,35 @@ function decode(buf: Buffer): string {
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
   const text = new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
-  return text.includes('\uFFFD') ? new TextDecoder('windows-1252').decode(buf) : text;
+  if (!text.includes('\uFFFD')) return text;
+  // Not UTF-8 throughout. Windows-1252 throughout (an older Excel's "CSV") reads as such; a file
+  // with UTF-8 letters on some lines and other bytes on others is two files pasted together, and
+  // either reading would garble some names.
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let utf8Letters = false;
+  let firstBad = 0;
+  let line = 1;
+  for (let start = 0; start < buf.length; line++) {
+    let end = buf.indexOf(10, start);
+    if (end < 0) end = buf.length;
+    const bytes = buf.subarray(start, end);
+    if (bytes.some((b) => b >= 0x80)) {
+      try {
+        strict.decode(bytes);
+        utf8Letters = true;
+      } catch {
+        firstBad ||= line;
+      }
+    }
+    if (utf8Letters && firstBad) break;
+    start = end + 1;
+  }
+  if (utf8Letters && firstBad)
+    throw new ImportFileError(
+      `Berkas CSV ini memakai dua pengodean huruf: sebagian UTF-8, sebagian lain (mulai baris ${firstBad}), sehingga sebagian nama akan rusak. ` +
+        'Buka di Excel atau LibreOffice, periksa huruf beraksen di baris itu, lalu simpan ulang sebagai "CSV UTF-8" dan impor lagi.',
+    );
+  return new TextDecoder('windows-1252').decode(buf);
 }
 
 /** The separator that splits the first lines most consistently (outside quotes). */

@@ -10,6 +10,7 @@ import { IKM_FIELD_KEYS, type IkmFieldKey, type IkmValue, type IkmValues } from 
 import type { FileReport } from '../../../shared/import';
 import type { MappingOverrides } from './mapping';
 import { readFileRecords, type FileInput, type ReadRecord } from './read-file';
+import { ImportCancelledError, ImportFileError } from './errors';
 import type { FileKind } from './sniff';
 
 /** What the reader needs, all of it plain data (it is copied to the worker). */
@@ -32,6 +33,13 @@ export type ReadEvent =
   | { t: 'report'; index: number; report: FileReport }
   | { t: 'done' }
   | { t: 'error'; message: string; stack?: string };
+
+const UNREADABLE =
+  'Berkas tidak dapat dibaca: isinya rusak atau tersusun dengan cara yang tidak dikenali. Buka di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu impor lagi.';
+
+const refusedReport = (file: string, message: string): FileReport => ({
+  file, status: 'refused', message, sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [],
+});
 
 /** Records per 'rows' event: large enough to cost little to pass between threads. */
 const BATCH = 500;
@@ -81,6 +89,8 @@ export function* unpackRecords(e: Extract<ReadEvent, { t: 'rows' }>): Generator<
  * the sheet's size), or its lines for text files.
  */
 export async function estimateRows(buf: Buffer, kind: FileKind): Promise<number> {
+  if (kind.kind === 'sheetjs') return 0;
+  if (kind.kind === 'xlsx' && kind.data) buf = kind.data;
   if (kind.kind === 'csv') {
     let n = 0;
     for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
@@ -152,7 +162,13 @@ export async function readFiles(setup: ReaderSetup, send: (e: ReadEvent) => void
         batch = [];
         await send({ t: 'restart', index });
       },
-    );
+    ).catch((e: unknown) => {
+      // A parser failing in a way nobody foresaw refuses that file whole, in words the user can
+      // act on; its own text (English internals) goes to the developer's log only.
+      if (e instanceof ImportCancelledError || !(e instanceof Error) || e instanceof ImportFileError) throw e;
+      console.error(`[impor] ${input.name}:`, e);
+      return refusedReport(input.name, UNREADABLE);
+    });
     if (report.status === 'refused') batch = [];
     await flush();
     await send({ t: 'report', index, report });

@@ -70,10 +70,11 @@ interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
   state?: string;
 }
 
+/** exceljs's own error text (English, about XML internals) never reaches the user. */
 const unreadable = (e: unknown) =>
   e instanceof ImportFileError
     ? e
-    : new ImportFileError(`Berkas Excel rusak dan tidak dapat dibaca (${(e as Error).message}). Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.`);
+    : new ImportFileError('Berkas Excel rusak dan tidak dapat dibaca: isinya tidak tersusun seperti lembar kerja Excel. Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.');
 
 /**
  * Worksheets one at a time, rows one at a time: a 100,000-row workbook is never held whole.

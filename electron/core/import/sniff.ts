@@ -1,14 +1,23 @@
 /**
- * Looks at a file's bytes before any parser does: legacy .xls and password-protected workbooks
- * (both OLE2 containers), files that are not spreadsheets at all, and zip bombs (zip-guard.ts).
- * Every refusal says, in Bahasa Indonesia, what is wrong and what to do.
+ * Looks at a file's bytes before any parser does, and decides which reader reads it: .xlsx/.xlsm
+ * laid out as Excel, LibreOffice and openpyxl write them (exceljs, streaming), legacy .xls, .ods,
+ * .xlsb and unusually laid-out packages (SheetJS, read-sheetjs.ts), CSV. Refused: password-
+ * protected workbooks, files that are not spreadsheets, zip bombs (zip-guard.ts), and damaged
+ * files — an entry whose CRC does not match, a sheet, the shared strings or the workbook that end
+ * before their closing tag (a broken download: it would import half the rows), two sheets of the
+ * same name. Every refusal says, in Bahasa Indonesia, what is wrong and what to do.
  */
 import { ImportFileError } from './errors';
 import { MergeScanner, type MergeRange } from './merges';
-import { declaredVerdict, inflatedVerdict, zipEntries, type ZipEntry } from './zip-guard';
+import { standardPackage } from './package-layout';
+import { PROTECTED, type LegacyFormat } from './read-sheetjs';
+import { declaredVerdict, inflatedVerdict, readZipText, zipEntries, type ZipEntry } from './zip-guard';
 
 /** An .xlsx also brings each worksheet's merged ranges, by entry name ("xl/worksheets/sheet1.xml"). */
-export type FileKind = { kind: 'xlsx'; entries: ZipEntry[]; merges: Map<string, MergeRange[]> } | { kind: 'csv' };
+export type FileKind =
+  | { kind: 'xlsx'; entries: ZipEntry[]; merges: Map<string, MergeRange[]>; /** The package under the usual part names, when it was laid out otherwise (package-layout.ts). */ data?: Buffer }
+  | { kind: 'sheetjs'; format: LegacyFormat }
+  | { kind: 'csv' };
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
@@ -16,6 +25,58 @@ const RESAVE =
   'Buka berkas di Excel, pilih File > Save As (Simpan Sebagai), jenis "Excel Workbook (*.xlsx)", lalu impor berkas .xlsx itu. ' +
   'Di LibreOffice: File > Save As, jenis "Excel 2007-365 (.xlsx)".';
 const CORRUPT = 'Berkas rusak: isi arsipnya tidak utuh. Coba buka di Excel dan simpan ulang sebagai .xlsx, atau minta kabupaten/kota mengirim ulang.';
+const CRC =
+  'Berkas rusak: sebagian isinya berubah sejak disimpan (pemeriksaan CRC tidak cocok; misalnya unduhan atau flashdisk yang rusak). Tidak ada yang diimpor. Minta kabupaten/kota mengirim ulang berkasnya.';
+const truncated = (part: string) =>
+  `Berkas rusak: ${part} terpotong di tengah (berakhir sebelum penutupnya; misalnya unduhan yang terputus). Tidak ada yang diimpor, agar tidak hanya separuh baris yang masuk. Minta kabupaten/kota mengirim ulang berkasnya.`;
+
+/** Parts whose end must be there: the XML closing tag each ends with. */
+function closingTag(entry: string): { tag: RegExp; part: string; sheet?: true } | null {
+  if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(entry) || /^[^/]*sheet\d*\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?worksheet>\s*$/, part: `lembar kerja (${entry})`, sheet: true };
+  if (/sharedStrings\d*\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?sst>\s*$/, part: 'daftar teks bersama (sharedStrings.xml)' };
+  if (/(^|\/)workbook\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?workbook>\s*$/, part: 'daftar lembar (workbook.xml)' };
+  if (entry === 'content.xml') return { tag: /<\/office:document-content>\s*$/, part: 'isi lembar kerja (content.xml)' };
+  return null;
+}
+
+/** The main part of an OOXML package, through its relationships (_rels/.rels), as openpyxl finds it. */
+function officeDocument(buf: Buffer, entries: ZipEntry[]): string | null {
+  const rels = readZipText(buf, '_rels/.rels', entries) ?? '';
+  for (const tag of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+    if (!/officeDocument"/.test(tag) && !/\/officeDocument\b/.test(tag)) continue;
+    const target = tag.match(/\sTarget="([^"]*)"/)?.[1];
+    if (target) return target.replace(/^\//, '');
+  }
+  return null;
+}
+
+/** The sheet names of workbook.xml, to refuse two of the same name (Excel would not open it). */
+function duplicateSheet(buf: Buffer, workbook: string, entries: ZipEntry[]): string | null {
+  const xml = readZipText(buf, workbook, entries) ?? '';
+  const seen = new Set<string>();
+  for (const tag of xml.match(/<(?:\w+:)?sheet\b[^>]*>/g) ?? []) {
+    const name = tag.match(/\sname="([^"]*)"/)?.[1];
+    if (name == null) continue;
+    const key = name.toLowerCase();
+    if (seen.has(key)) return name;
+    seen.add(key);
+  }
+  return null;
+}
+
+/** Whether the package is laid out as exceljs's streaming reader expects: xl/workbook.xml, its sheets in xl/worksheets/. */
+function standardLayout(buf: Buffer, entries: ZipEntry[]): boolean {
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) return false;
+  const rels = readZipText(buf, 'xl/_rels/workbook.xml.rels', entries);
+  if (rels == null) return false;
+  for (const tag of rels.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+    if (!/\/worksheet"/.test(tag)) continue;
+    const target = tag.match(/\sTarget="([^"]*)"/)?.[1] ?? '';
+    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(path) || !entries.some((e) => e.name === path)) return false;
+  }
+  return true;
+}
 const TOO_BIG =
   'Berkas ditolak: isinya jauh terlalu besar untuk sebuah daftar IKM (lebih dari 500 MB setelah dibuka; kemungkinan berkas rusak atau berbahaya). Minta kabupaten/kota mengirim ulang.';
 
@@ -26,11 +87,11 @@ export async function sniff(name: string, buf: Buffer): Promise<FileKind> {
     throw new ImportFileError(`Berkas terlalu besar (${Math.round(buf.length / 1048576)} MB; paling besar 200 MB). Bagi menjadi beberapa berkas.`);
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     // OLE2: either Excel 97–2003 (.xls), or an encrypted (password-protected) Office 2007+ file.
-    if (buf.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buf.includes(Buffer.from('EncryptedPackage', 'utf16le')))
-      throw new ImportFileError(
-        'Berkas dilindungi kata sandi (terenkripsi). Buka di Excel dengan kata sandinya, hapus kata sandi (File > Info > Protect Workbook > Encrypt with Password, kosongkan), simpan sebagai .xlsx, lalu impor lagi.',
-      );
-    throw new ImportFileError(`Format Excel lama (.xls, Excel 97–2003) atau berkas berkata sandi tidak dapat dibaca. ${RESAVE}`);
+    if (buf.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new ImportFileError(PROTECTED);
+    if (buf.includes(Buffer.from('Workbook', 'utf16le')) || buf.includes(Buffer.from('Book', 'utf16le'))) return { kind: 'sheetjs', format: 'xls' };
+    if (buf.includes(Buffer.from('WordDocument', 'utf16le')))
+      throw new ImportFileError('Berkas ini dokumen Word lama (.doc), bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.');
+    throw new ImportFileError(`Berkas ini bukan lembar kerja Excel (isinya tidak dikenali). ${RESAVE}`);
   }
   if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) {
     const entries = zipEntries(buf);
@@ -39,26 +100,53 @@ export async function sniff(name: string, buf: Buffer): Promise<FileKind> {
       throw new ImportFileError('Berkas ini dokumen Word, bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.');
     if (entries.some((e) => e.name === 'ppt/presentation.xml'))
       throw new ImportFileError('Berkas ini presentasi PowerPoint, bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.');
-    if (entries.some((e) => e.name === 'content.xml' || e.name === 'mimetype') && !entries.some((e) => e.name === 'xl/workbook.xml'))
-      throw new ImportFileError(`Berkas ini format OpenDocument (.ods), bukan .xlsx. ${RESAVE}`);
-    if (!entries.some((e) => e.name === 'xl/workbook.xml'))
+    const ods = entries.some((e) => e.name === 'content.xml') && !entries.some((e) => e.name === 'xl/workbook.xml');
+    const main = ods ? 'content.xml' : entries.some((e) => e.name === 'xl/workbook.xml') ? 'xl/workbook.xml' : officeDocument(buf, entries);
+    if (!main || !entries.some((e) => e.name === main))
       throw new ImportFileError('Berkas ini bukan lembar kerja Excel (.xlsx). Simpan data sebagai .xlsx atau .csv lalu impor lagi.');
     if (declaredVerdict(entries) === 'too-big') throw new ImportFileError(TOO_BIG);
     const scanners = new Map<string, MergeScanner>();
+    /** The last bytes of each part that must end with its closing tag. */
+    const tails = new Map<string, Buffer>();
     const real = await inflatedVerdict(buf, entries, (entry) => {
-      if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry)) return undefined;
-      const scanner = new MergeScanner();
-      scanners.set(entry, scanner);
-      return (chunk) => scanner.push(chunk);
+      const closing = closingTag(entry) ? entry : null;
+      const scanner = closingTag(entry)?.sheet ? new MergeScanner() : null;
+      if (scanner) scanners.set(entry, scanner);
+      if (!closing && !scanner) return undefined;
+      if (closing) tails.set(entry, Buffer.alloc(0));
+      return (chunk) => {
+        scanner?.push(chunk);
+        if (closing) {
+          const t = tails.get(entry)!;
+          tails.set(entry, chunk.length >= 64 ? Buffer.from(chunk.subarray(-64)) : Buffer.concat([t, chunk]).subarray(-64));
+        }
+      };
     });
     if (real === 'too-big') throw new ImportFileError(TOO_BIG);
+    if (real === 'crc') throw new ImportFileError(CRC);
     if (real === 'broken') throw new ImportFileError(CORRUPT);
+    for (const [entry, tail] of tails) {
+      const c = closingTag(entry)!;
+      if (!c.tag.test(tail.toString('latin1'))) throw new ImportFileError(truncated(c.part));
+    }
+    if (ods) return { kind: 'sheetjs', format: 'ods' };
+    if (/\.bin$/i.test(main)) return { kind: 'sheetjs', format: 'xlsb' };
+    const twice = duplicateSheet(buf, main, entries);
+    if (twice != null)
+      throw new ImportFileError(`Berkas rusak: ada dua lembar bernama "${twice}" (Excel sendiri tidak membukanya). Buka di LibreOffice, ganti nama salah satu lembar, simpan sebagai .xlsx, lalu impor lagi.`);
+    if (!standardLayout(buf, entries)) {
+      const pkg = standardPackage(buf, entries, main);
+      if (!pkg) throw new ImportFileError('Berkas ini bukan lembar kerja Excel (.xlsx): tidak ada lembar kerja di dalamnya. Simpan data sebagai .xlsx atau .csv lalu impor lagi.');
+      const merges = new Map<string, MergeRange[]>();
+      for (const [from, to] of pkg.renamed) if (scanners.has(from)) merges.set(to, scanners.get(from)!.ranges);
+      return { kind: 'xlsx', entries: zipEntries(pkg.data)!, merges, data: pkg.data };
+    }
     return { kind: 'xlsx', entries, merges: new Map([...scanners].map(([k, v]) => [k, v.ranges])) };
   }
   const lower = name.toLowerCase();
-  if (/\.(xlsx|xlsm|xls)$/.test(lower)) throw new ImportFileError(`Berkas "${name}" bukan lembar kerja Excel yang utuh (isinya tidak dikenali). ${RESAVE}`);
+  if (/\.(xlsx|xlsm|xls|xlsb|ods)$/.test(lower)) throw new ImportFileError(`Berkas "${name}" bukan lembar kerja Excel yang utuh (isinya tidak dikenali). ${RESAVE}`);
   const utf16 = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
   if (!utf16 && buf.subarray(0, 4096).includes(0)) throw new ImportFileError('Berkas ini berisi data biner, bukan teks CSV. Simpan ulang sebagai CSV (UTF-8) atau .xlsx.');
   if (/\.(csv|txt|tsv)$/.test(lower)) return { kind: 'csv' };
-  throw new ImportFileError(`Jenis berkas "${name}" tidak dikenal. Yang dapat diimpor: .xlsx, .xlsm, .csv. ${RESAVE}`);
+  throw new ImportFileError(`Jenis berkas "${name}" tidak dikenal. Yang dapat diimpor: .xlsx, .xlsm, .xls, .ods, .csv. ${RESAVE}`);
 }

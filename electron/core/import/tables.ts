@@ -9,6 +9,7 @@ import { ImportFileError } from './errors';
 import { findHeader, type ColumnMapping, type HeaderInfo, type Vocabulary } from './header';
 import { headerCells } from './mapping';
 import { readCsv } from './read-csv';
+import { readSheetjs } from './read-sheetjs';
 import { readXlsx } from './read-xlsx';
 import { columnLetter, type RawCell, type SheetRow, type SheetSource } from './sheet';
 import { mergeFiller } from './merges';
@@ -35,7 +36,7 @@ export async function openSheets(input: SpreadsheetInput, opened?: (buf: Buffer,
   }
   const kind = await sniff(input.name, buf);
   opened?.(buf, kind);
-  return kind.kind === 'csv' ? readCsv(input.name, buf) : readXlsx(buf, kind.entries, kind.merges);
+  return kind.kind === 'csv' ? readCsv(input.name, buf) : kind.kind === 'sheetjs' ? readSheetjs(buf, kind.format) : readXlsx(kind.data ?? buf, kind.entries, kind.merges);
 }
 
 export interface Table<F extends string> {

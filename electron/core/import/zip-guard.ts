@@ -4,7 +4,7 @@
  * uncompressed — the sizes it declares, then the sizes it actually inflates to, counted and thrown
  * away, so a zip bomb with lying headers is stopped before exceljs builds anything in memory.
  */
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -12,6 +12,7 @@ export interface ZipEntry {
   compressed: number;
   uncompressed: number;
   offset: number; // of the local file header
+  crc: number; // CRC-32 of the uncompressed bytes, as the central directory records it
 }
 
 /** Limits for a district's workbook on an office laptop. */
@@ -60,6 +61,7 @@ export function zipEntries(buf: Buffer): ZipEntry[] | null {
       compressed: buf.readUInt32LE(p + 20),
       uncompressed: buf.readUInt32LE(p + 24),
       offset: buf.readUInt32LE(p + 42),
+      crc: buf.readUInt32LE(p + 16),
     };
     readZip64Extra(buf, p + 46 + nameLen, extraLen, e);
     entries.push(e);
@@ -98,17 +100,22 @@ function entryData(buf: Buffer, e: ZipEntry): Buffer | null {
   return buf.subarray(start, start + e.compressed);
 }
 
-/** One small text entry (workbook.xml and its rels), or null. */
-export function readZipText(buf: Buffer, name: string, entries = zipEntries(buf)): string | null {
+/** One entry's bytes, inflated (at most `max`), or null. */
+export function readZipBytes(buf: Buffer, name: string, entries = zipEntries(buf), max = ZIP_LIMITS.maxUncompressedBytes): Buffer | null {
   const e = entries?.find((x) => x.name === name);
-  if (!e || e.uncompressed > 20 * 1024 * 1024) return null;
+  if (!e || e.uncompressed > max) return null;
   const data = entryData(buf, e);
   if (!data) return null;
   try {
-    return (e.method === 8 ? inflateRawSync(data, { maxOutputLength: 20 * 1024 * 1024 }) : data).toString('utf8');
+    return e.method === 8 ? inflateRawSync(data, { maxOutputLength: max }) : data;
   } catch {
     return null;
   }
+}
+
+/** One small text entry (workbook.xml and its rels), or null. */
+export function readZipText(buf: Buffer, name: string, entries = zipEntries(buf)): string | null {
+  return readZipBytes(buf, name, entries, 20 * 1024 * 1024)?.toString('utf8') ?? null;
 }
 
 /**
@@ -131,7 +138,8 @@ export function zipWithFirst(buf: Buffer, entries: ZipEntry[], first: readonly s
   return [buf.subarray(0, inFileOrder[0]?.offset ?? 0), ...parts.map((x) => x.bytes), buf.subarray(dir.offset)].filter((b) => b.length > 0);
 }
 
-export type ZipVerdict = 'ok' | 'too-big' | 'broken';
+/** 'crc': an entry inflates to bytes other than those it was written with (a damaged file). */
+export type ZipVerdict = 'ok' | 'too-big' | 'broken' | 'crc';
 
 /** What the entries declare: too many, or too big uncompressed in total. */
 export function declaredVerdict(entries: ZipEntry[]): ZipVerdict {
@@ -142,11 +150,14 @@ export function declaredVerdict(entries: ZipEntry[]): ZipVerdict {
 
 /**
  * Inflates every entry and counts what comes out (nothing is kept), stopping as soon as the
- * total passes the limit. Headers can lie; the inflated bytes cannot. `observe` may look at an
- * entry's bytes as they pass (the merged-cell list of a sheet), for free.
+ * total passes the limit. Headers can lie; the inflated bytes cannot. Each entry's CRC-32 is
+ * checked against the directory's: a flipped bit in a sheet would otherwise read as other values.
+ * `observe` may look at an entry's bytes as they pass (the merged-cell list of a sheet), for free.
  */
 export async function inflatedVerdict(buf: Buffer, entries: ZipEntry[], observe?: (name: string) => ((chunk: Buffer) => void) | undefined): Promise<ZipVerdict> {
   let total = 0;
+  // A bad CRC is reported once every entry is counted: a bomb is refused as a bomb.
+  let crcBad = false;
   for (const e of entries) {
     const data = entryData(buf, e);
     if (!data) return 'broken';
@@ -154,7 +165,9 @@ export async function inflatedVerdict(buf: Buffer, entries: ZipEntry[], observe?
     if (e.method === 0) {
       total += data.length;
       watcher?.(data);
+      if (crc32(data) >>> 0 !== e.crc >>> 0) crcBad = true;
     } else if (e.method === 8) {
+      let crc = 0;
       const verdict = await new Promise<ZipVerdict>((resolve) => {
         const z = createInflateRaw({ chunkSize: 256 * 1024 });
         let done = false;
@@ -166,16 +179,18 @@ export async function inflatedVerdict(buf: Buffer, entries: ZipEntry[], observe?
         };
         z.on('data', (chunk: Buffer) => {
           total += chunk.length;
+          crc = crc32(chunk, crc);
           watcher?.(chunk);
           if (total > ZIP_LIMITS.maxUncompressedBytes) finish('too-big');
         });
-        z.on('end', () => finish('ok'));
+        z.on('end', () => finish(crc >>> 0 === e.crc >>> 0 ? 'ok' : 'crc'));
         z.on('error', () => finish('broken'));
         z.end(data);
       });
-      if (verdict !== 'ok') return verdict;
+      if (verdict === 'crc') crcBad = true;
+      else if (verdict !== 'ok') return verdict;
     } else return 'broken';
     if (total > ZIP_LIMITS.maxUncompressedBytes) return 'too-big';
   }
-  return 'ok';
+  return crcBad ? 'crc' : 'ok';
 }
