@@ -16,7 +16,8 @@ export default defineConfig({
       },
       // ECharts (report charts) and zod are bundled: the package carries only better-sqlite3 and
       // exceljs in node_modules (62 MB of ECharts sources and 8 MB of zod stay out of the installer).
-      externalizeDeps: { exclude: ['echarts', 'zod'] },
+      // SheetJS (@e965/xlsx, .xls/.ods) is bundled into the import-reader chunk the same way.
+      externalizeDeps: { exclude: ['echarts', 'zod', '@e965/xlsx'] },
     },
   },
   preload: {
