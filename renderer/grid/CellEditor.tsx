@@ -32,6 +32,8 @@ interface Props {
   onCancel(): void;
   /** Focus left the editor for somewhere outside the grid (a button, the search box). */
   onBlur(): void;
+  /** Sees every key first; true when the grid took it (keys typed while the last value saves). */
+  intercept?(e: KeyboardEvent<HTMLInputElement>): boolean;
 }
 
 const MAX_SHOWN = 60;
@@ -63,6 +65,7 @@ export function CellEditor(p: Props) {
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     e.stopPropagation();
+    if (p.intercept?.(e)) return;
     const picked = highlight >= 0 ? shown[highlight] : undefined;
     if (e.key === 'Enter') {
       e.preventDefault();

@@ -1,6 +1,9 @@
 /**
  * The grid's sticky header row: column names, sort arrows with priority numbers (click sorts,
- * Shift+click adds a column to the sort), aria-sort, and a drag handle to resize each column.
+ * Shift+click adds a column to the sort, Ctrl+click selects the column), aria-sort, a ▾ button
+ * that opens the column's value filter, and a handle to resize each column (double-click: fit).
+ * Plain click keeps sorting, as it always has here; Excel users select a column with Ctrl+Space
+ * or Ctrl+click.
  */
 import { useI18n } from '../i18n/i18n';
 import type { GridColumnDef as GridColumn, GridSort } from './Grid';
@@ -17,9 +20,14 @@ interface Props {
   rownum: number;
   onSortClick(field: string, add: boolean): void;
   onResize(key: string, width: number, done: boolean): void;
+  onAutofit(key: string): void;
+  onSelectColumn(col: number, extend: boolean): void;
+  /** Columns with a value filter: whether one is set; undefined when the grid has no header filters. */
+  filtered?(key: string): boolean;
+  onFilterOpen?(key: string, anchor: DOMRect): void;
 }
 
-export function GridHeader({ columns, label: labelOf, sort, width, rownum, onSortClick, onResize }: Props) {
+export function GridHeader({ columns, label: labelOf, sort, width, rownum, onSortClick, onResize, onAutofit, onSelectColumn, filtered, onFilterOpen }: Props) {
   const { t } = useI18n();
   const startResize = (c: GridColumn, e: React.MouseEvent) => {
     e.preventDefault();
@@ -51,10 +59,10 @@ export function GridHeader({ columns, label: labelOf, sort, width, rownum, onSor
             aria-colindex={ci + 2}
             aria-sort={s ? (s.desc ? 'descending' : 'ascending') : 'none'}
             data-field={c.key}
-            className={`grid-cell header-cell${ci === 0 ? ' frozen' : ''}${c.numeric ? ' num' : ''}${s ? ' sorted' : ''}`}
+            className={`grid-cell header-cell${ci === 0 ? ' frozen' : ''}${c.numeric ? ' num' : ''}${s ? ' sorted' : ''}${filtered?.(c.key) ? ' filtered' : ''}`}
             style={{ width: c.width, left: ci === 0 ? rownum : undefined }}
-            onClick={(e) => onSortClick(c.key, e.shiftKey)}
-            title={`${label} — ${t('grid.sortHint')}`}
+            onClick={(e) => (e.ctrlKey || e.metaKey ? onSelectColumn(ci, e.shiftKey) : onSortClick(c.key, e.shiftKey))}
+            title={`${label} — ${t('grid.headerHint')}`}
           >
             <span className="header-label">{label}</span>
             {s && (
@@ -63,7 +71,31 @@ export function GridHeader({ columns, label: labelOf, sort, width, rownum, onSor
                 {sort.length > 1 && <sup>{si + 1}</sup>}
               </span>
             )}
-            <span className="resize-handle" aria-hidden="true" onClick={(e) => e.stopPropagation()} onMouseDown={(e) => startResize(c, e)} />
+            {filtered && onFilterOpen && (
+              <button
+                type="button"
+                tabIndex={-1}
+                className={`header-filter${filtered(c.key) ? ' on' : ''}`}
+                aria-label={t('grid.filterColumn', { field: label })}
+                aria-haspopup="dialog"
+                onMouseDown={(e) => e.stopPropagation()}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onFilterOpen(c.key, e.currentTarget.getBoundingClientRect());
+                }}
+              />
+            )}
+            <span
+              className="resize-handle"
+              aria-hidden="true"
+              title={t('grid.autofit')}
+              onClick={(e) => e.stopPropagation()}
+              onMouseDown={(e) => startResize(c, e)}
+              onDoubleClick={(e) => {
+                e.stopPropagation();
+                onAutofit(c.key);
+              }}
+            />
           </div>
         );
       })}

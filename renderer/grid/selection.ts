@@ -6,7 +6,15 @@ export interface CellPos {
 export interface Selection {
   anchor: CellPos;
   focus: CellPos;
+  /** The active cell when it is not the moving corner: Ctrl+A, Shift+Space and Ctrl+Space keep it where it was. */
+  active?: CellPos;
 }
+
+/** The cell that typing, F2 and Enter edit. */
+export const activeCell = (s: Selection): CellPos => s.active ?? s.focus;
+
+/** A single cell selected. */
+export const at = (pos: CellPos): Selection => ({ anchor: pos, focus: pos });
 
 export function bounds(s: Selection) {
   return {

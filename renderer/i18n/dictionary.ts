@@ -3,8 +3,12 @@ import { GOEKSPOR_EN, GOEKSPOR_ID } from '../features/goekspor/strings';
 import { REPORTS_EN, REPORTS_ID } from '../features/reports/strings';
 import { SHIPMENTS_EN, SHIPMENTS_ID } from '../features/shipments/strings';
 import { TRASH_EN, TRASH_ID } from '../features/trash/strings';
+import { REGISTRY_EN, REGISTRY_ID } from '../features/registry/strings';
+import { GRID_EN, GRID_ID } from '../grid/strings';
 
 const id = {
+  ...GRID_ID,
+  ...REGISTRY_ID,
   ...GOEKSPOR_ID,
   ...SHIPMENTS_ID,
   ...REPORTS_ID,
@@ -159,6 +163,8 @@ const id = {
 export type UiKey = keyof typeof id;
 
 const en: Record<UiKey, string> = {
+  ...GRID_EN,
+  ...REGISTRY_EN,
   ...GOEKSPOR_EN,
   ...SHIPMENTS_EN,
   ...REPORTS_EN,

@@ -1,6 +1,7 @@
 /** Show/hide and reorder columns; the frozen business-name column stays first. */
 import type { IkmColumnKey } from '../../../shared/fields';
 import { useI18n } from '../../i18n/i18n';
+import { Dropdown } from '../../components/Dropdown';
 import { FROZEN } from './columns';
 import type { useColumnPrefs } from './useColumnPrefs';
 
@@ -8,8 +9,7 @@ export function ColumnMenu({ prefs }: { prefs: ReturnType<typeof useColumnPrefs>
   const { t } = useI18n();
   const ordered = prefs.order.filter((k) => k !== FROZEN);
   return (
-    <details className="dropdown">
-      <summary>{t('toolbar.columns')}</summary>
+    <Dropdown summary={t('toolbar.columns')}>
       <div className="dropdown-body columns-menu" aria-label={t('columns.title')}>
         {ordered.map((k: IkmColumnKey) => (
           <div key={k} className="column-item">
@@ -29,6 +29,6 @@ export function ColumnMenu({ prefs }: { prefs: ReturnType<typeof useColumnPrefs>
           {t('columns.reset')}
         </button>
       </div>
-    </details>
+    </Dropdown>
   );
 }

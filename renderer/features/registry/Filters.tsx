@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { useAreas } from '../../areas';
 import { useI18n } from '../../i18n/i18n';
 import { ProvinceSelect } from '../../components/AreaSelect';
+import { Dropdown } from '../../components/Dropdown';
 
 /** Drops empty entries so the filter (and the page cache key) stays minimal. */
 const clean = (f: IkmFilter): IkmFilter =>
@@ -61,8 +62,7 @@ export function Filters({ filter, onChange, onReset }: { filter: IkmFilter; onCh
         onChange={(e) => setSearch(e.target.value)}
       />
       <ProvinceSelect value={filter.province} all={t('filter.province')} onChange={(province) => set({ province, districts: undefined })} />
-      <details className="dropdown">
-        <summary aria-label={t('filter.districts')}>{districts.length ? t('filter.districtsN', { n: districts.length }) : t('filter.districtsAll')}</summary>
+      <Dropdown summaryLabel={t('filter.districts')} summary={districts.length ? t('filter.districtsN', { n: districts.length }) : t('filter.districtsAll')}>
         <div className="dropdown-body district-list">
           {areas.provinces
             .filter((p) => !filter.province || p.code === filter.province)
@@ -86,7 +86,7 @@ export function Filters({ filter, onChange, onReset }: { filter: IkmFilter; onCh
               </fieldset>
             ))}
         </div>
-      </details>
+      </Dropdown>
       <select aria-label={t('filter.commodity')} value={filter.commodity ?? ''} onChange={(e) => set({ commodity: e.target.value || undefined })}>
         <option value="">{t('filter.commodity')}</option>
         {commodities.map((c) => (
@@ -115,8 +115,7 @@ export function Filters({ filter, onChange, onReset }: { filter: IkmFilter; onCh
         <input type="checkbox" checked={filter.featured ?? false} onChange={(e) => set({ featured: e.target.checked || undefined })} />
         {t('filter.featured')}
       </label>
-      <details className="dropdown">
-        <summary>{t('filter.more')}{filter.ranges?.length ? ` (${filter.ranges.length})` : ''}</summary>
+      <Dropdown summary={`${t('filter.more')}${filter.ranges?.length ? ` (${filter.ranges.length})` : ''}`}>
         <div className="dropdown-body ranges">
           {RANGE_FIELDS.map((f) => (
             <div key={f} className="range-row">
@@ -126,7 +125,7 @@ export function Filters({ filter, onChange, onReset }: { filter: IkmFilter; onCh
             </div>
           ))}
         </div>
-      </details>
+      </Dropdown>
       {active && (
         <button type="button" className="link" onClick={onReset}>
           {t('filter.reset')}

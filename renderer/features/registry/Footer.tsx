@@ -1,9 +1,11 @@
 /** Count and sums of the current filter, computed by the core (never from loaded rows). */
-import type { IkmSummary } from '../../../shared/contract';
+import type { IkmSummary, RangeStats } from '../../../shared/contract';
 import { formatMoney, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
+import { SelectionStats } from '../../grid/SelectionStats';
 
-export function Footer({ summary, selected }: { summary: IkmSummary | null; selected: number }) {
+/** Count and sums of the filter; for a selection of several cells, Excel's Average, Count and Sum of it (from the core). */
+export function Footer({ summary, selected, stats }: { summary: IkmSummary | null; selected: number; stats?: RangeStats | null }) {
   const { t } = useI18n();
   if (!summary) return <footer className="grid-footer" />;
   return (
@@ -19,6 +21,8 @@ export function Footer({ summary, selected }: { summary: IkmSummary | null; sele
         {t('footer.production')}: <b data-testid="footer-production">{formatMoney(summary.production_value_idr)}</b>
       </span>
       {selected > 1 && <span className="muted">{t('footer.selection', { n: formatNumber(selected) })}</span>}
+      {selected > 1 && stats && <SelectionStats stats={stats} />}
     </footer>
   );
 }
+

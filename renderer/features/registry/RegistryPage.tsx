@@ -4,7 +4,7 @@
  * Delete, undo and redo all save the same way.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
+import type { BulkResult, IkmFilter, IkmSort, IkmSummary, RangeStats } from '../../../shared/contract';
 import { parseField, type IkmColumnKey, type IkmFieldKey, type IkmRecord, type IkmValue } from '../../../shared/fields';
 import { api, ApiError } from '../../api/client';
 import { useAreas } from '../../areas';
@@ -15,7 +15,11 @@ import { displayValue, editorOptions, rawValue, type Display, type GridColumn } 
 import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
-import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from '../../grid/Grid';
+import { Grid, type BulkOutcome, type CellEdit, type EditOutcome, type GridBulk, type GridHandle, type GridRow } from '../../grid/Grid';
+import { SHOWN_VALUES, type HeaderFilterSource } from '../../grid/HeaderFilter';
+import { Dropdown } from '../../components/Dropdown';
+import { download } from '../../files';
+import { formatNumber } from '../../format';
 import { bounds, cellCount, type Selection } from '../../grid/selection';
 import { nextSort } from '../../grid/sorting';
 import { useColumnPrefs } from './useColumnPrefs';
@@ -82,16 +86,16 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
 
   /** Writes cells all-or-nothing; per-change messages (nothing saved) or the saved records. */
   const write = useCallback(
-    async (changes: CellEdit[]): Promise<EditOutcome & { records?: IkmRecord[] }> => {
+    async (changes: CellEdit[], typed = false): Promise<EditOutcome & { records?: IkmRecord[] }> => {
       // Cheap checks in the renderer with the same parser as the core; the core decides.
       const local = new Map<number, string>();
       changes.forEach((c, i) => {
-        const p = parseField(c.field as IkmFieldKey, c.value, { districts: areas.resolver });
+        const p = parseField(c.field as IkmFieldKey, c.value, { districts: areas.resolver, typed });
         if (!p.ok) local.set(i, m(p.error.key, p.error.params));
       });
       if (local.size > 0) return { ok: false, errors: local };
       try {
-        const res = await api.call('ikm.update', { changes: changes.map(({ id, field, value }) => ({ id, field, value })) });
+        const res = await api.call('ikm.update', { changes: changes.map(({ id, field, value }) => ({ id, field, value })), typed: typed || undefined });
         if (!res.ok) return { ok: false, errors: new Map(res.errors.map((e) => [e.index, m(e.key, e.params)])) };
         return { ok: true, records: res.records };
       } catch (e) {
@@ -131,8 +135,8 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
   const undo = useUndo(applyUndo);
 
   const save = useCallback(
-    async (changes: CellEdit[]): Promise<EditOutcome> => {
-      const res = await write(changes);
+    async (changes: CellEdit[], opts?: { typed?: boolean }): Promise<EditOutcome> => {
+      const res = await write(changes, opts?.typed);
       if (!res.ok) return res;
       // The values as stored (parsed, e.g. "Rp 1.500.000" → 1500000) are what redo writes back.
       const stored = new Map((res.records ?? []).map((r) => [r.id, r]));
@@ -177,34 +181,107 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
     }
   }, [selection, rows, undo, afterWrite, onCountChange, notify, t, applyUndo, failed, confirm]);
 
-  /** Adds a record, shows it (last in id order) and opens its name for typing. */
+  /**
+   * Adds a record in the filtered view: in the filter's district (the first of the filtered
+   * districts, or of the filtered province) and commodity, so it shows under the same filter; the
+   * filter and sort stay, the footer is refreshed and the new row's name opens for typing. Only a
+   * filter the new row cannot meet (search, ranges, scale, a column's values) is lifted, with a word.
+   */
   const addRow = useCallback(async () => {
     try {
-      const district = filter.districts?.length === 1 ? filter.districts[0] : undefined;
-      // `values` is left out: the contract's z.record over an enum of keys demands every field
-      // (zod 4), so a partial record is refused. The district is set by a second, audited write.
-      let rec = await api.call('ikm.create', {});
-      if (district && district !== rec.district_code) {
-        const res = await api.call('ikm.update', { changes: [{ id: rec.id, field: 'district_code', value: district }] });
-        if (res.ok && res.records[0]) rec = res.records[0];
-      }
+      const district = filter.districts?.[0] ?? (filter.province ? areas.districts.find((d) => d.provinceCode === filter.province)?.code : undefined);
+      const values: Partial<Record<IkmFieldKey, string>> = {};
+      if (district) values.district_code = district;
+      if (filter.commodity) values.commodity = filter.commodity;
+      if (filter.kbli?.length === 5) values.kbli = filter.kbli;
+      const rec = await api.call('ikm.create', { values });
       undo.push({ kind: 'create', ids: [rec.id] });
       onCountChange();
-      // Keep a district-only filter when the new row belongs to it; otherwise show everything.
-      const keep = Object.keys(filter).every((k) => k === 'districts') && district === rec.district_code;
-      const nextFilter = keep ? filter : {};
-      if (!keep) {
-        setFilter({});
+      let view = filter;
+      let index = (await api.call('ikm.locate', { filter, sort, id: rec.id })).index;
+      if (index == null) {
+        const { search: _s, ranges: _r, scale: _c, values: _v, featured: _f, ...kept } = filter;
+        view = kept;
+        setFilter(kept);
         setFilterKey((k) => k + 1);
+        notify(t('reg.addedOutside'));
+        index = (await api.call('ikm.locate', { filter: kept, sort, id: rec.id })).index;
       }
-      setSort([]);
-      const { total } = await api.call('ikm.query', { filter: nextFilter, sort: [], offset: 0, limit: 1 });
-      await afterWrite();
-      grid.current?.goTo(total - 1, rec.id, 'business_name', true);
+      if (view === filter) await afterWrite();
+      else setHistoryVersion((v) => v + 1);
+      if (index != null) grid.current?.goTo(index, rec.id, 'business_name', true);
     } catch (e) {
       notify(e instanceof ApiError ? e.message : String(e), { tone: 'error' });
     }
-  }, [filter, undo, afterWrite, notify, onCountChange]);
+  }, [filter, sort, areas.districts, undo, afterWrite, notify, onCountChange, t]);
+
+  /** The registry's range operations run in the core over the whole filtered view (electron/core/registry/view.ts). */
+  const bulkResult = useCallback(
+    async (res: BulkResult): Promise<BulkOutcome> => {
+      if (!res.ok) {
+        if (res.tooMany) return { ok: false, message: t('grid.tooMany') };
+        return { ok: false, refused: res.errors.map((e) => ({ id: e.id, row: e.row, field: e.field, message: m(e.key, e.params) })) };
+      }
+      if (res.cells.length > 0) {
+        undo.push({ kind: 'cells', cells: res.cells.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.oldValue, newValue: c.newValue })) });
+        await afterWrite();
+      }
+      return { ok: true, changed: res.cells.length };
+    },
+    [t, m, undo.push, afterWrite],
+  );
+  const bulk: GridBulk = useMemo(
+    () => ({
+      fill: async (top, bottom, fields, block) => bulkResult(await api.call('ikm.fill', { filter, sort, top, bottom, fields, block })),
+      find: (text, fields, from, backwards) => api.call('ikm.find', { filter, sort, text, fields, row: from.row, col: from.col, backwards }),
+      replaceAll: async (find, replace, fields) => bulkResult(await api.call('ikm.replaceAll', { filter, fields: fields.filter((f) => f !== 'scale'), find, replace })),
+      locate: async (id) => (await api.call('ikm.locate', { filter, sort, id })).index,
+    }),
+    [filter, sort, bulkResult],
+  );
+
+  /** Header value filters live in the filter (IkmFilter.values), so the footer, export and drill-down see them too. */
+  const headerFilter: HeaderFilterSource = useMemo(
+    () => ({
+      isFiltered: (field) => filter.values?.some((v) => v.field === field) ?? false,
+      selected: (field) => filter.values?.find((v) => v.field === field)?.values,
+      values: (field, search) => api.call('ikm.columnValues', { filter, field, search: search || undefined, limit: SHOWN_VALUES }),
+      apply: (field, list) => {
+        const others = (filter.values ?? []).filter((v) => v.field !== field);
+        const next = list ? [...others, { field, values: list }] : others;
+        setFilter({ ...filter, values: next.length ? next : undefined });
+      },
+    }),
+    [filter],
+  );
+  const filterByValue = useCallback(
+    (field: string, value: unknown) => headerFilter.apply(field, [value == null || value === '' ? null : String(value)]),
+    [headerFilter],
+  );
+
+  // Sum / Average / Count of a selection of more than one cell, from the core (any size of selection).
+  const [stats, setStats] = useState<RangeStats | null>(null);
+  useEffect(() => {
+    setStats(null);
+    if (cellCount(selection) < 2 || !rows.total) return;
+    const b = bounds(selection);
+    const fields = prefs.columns.slice(b.left, b.right + 1).map((c) => c.key);
+    const h = setTimeout(() => {
+      void api.call('ikm.rangeStats', { filter, sort, top: b.top, bottom: Math.min(b.bottom, rows.total! - 1), fields }).then(setStats, () => {});
+    }, 120);
+    return () => clearTimeout(h);
+  }, [selection, filter, sort, prefs.columns, rows.total, historyVersion]);
+
+  const exportView = async (format: 'xlsx' | 'csv') => {
+    notify(t('reg.exporting'));
+    try {
+      const res = await api.call('ikm.exportView', { filter, sort, format, columns: prefs.columns.map((c) => ({ key: c.key, label: label(c.key) })) });
+      download(res.name, res.dataBase64);
+      notify(t('reg.exported', { name: res.name, n: formatNumber(res.rows) }));
+    } catch (e) {
+      failed(e);
+    }
+  };
 
   const resetFilters = () => {
     setFilter({});
@@ -223,6 +300,20 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
             {t('toolbar.delete')}
           </button>
           <UndoButtons undo={undo} />
+          <Dropdown summary={t('reg.export')} className="export-menu" closeOnPick>
+            <div className="dropdown-body" aria-label={t('reg.exportHint')}>
+              <p className="muted small">{t('reg.exportHint')}</p>
+              <button type="button" onClick={() => void exportView('xlsx')}>
+                {t('reg.exportXlsx')}
+              </button>
+              <button type="button" onClick={() => void exportView('csv')}>
+                {t('reg.exportCsv')}
+              </button>
+            </div>
+          </Dropdown>
+          <button type="button" onClick={() => grid.current?.openFind('replace')} title="Ctrl+F · Ctrl+H">
+            {t('reg.find')}
+          </button>
           <ColumnMenu prefs={prefs} />
           <button type="button" aria-pressed={showDetail} onClick={() => setShowDetail((v) => !v)}>
             {t('toolbar.details')}
@@ -249,10 +340,16 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
           notify={(text, tone) => notify(text, { tone })}
           selection={selection}
           setSelection={setSelection}
+          bulk={bulk}
+          headerFilter={headerFilter}
+          onInsertRow={() => void addRow()}
+          onDeleteRows={() => void deleteRows()}
+          onFilterByValue={filterByValue}
+          onOpenDetail={() => setShowDetail(true)}
         />
         {showDetail && <DetailPanel row={activeRow} display={display} onClose={() => setShowDetail(false)} version={historyVersion} />}
       </div>
-      <Footer summary={summary} selected={cellCount(selection)} />
+      <Footer summary={summary} selected={cellCount(selection)} stats={stats} />
     </div>
   );
 }
