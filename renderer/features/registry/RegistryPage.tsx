@@ -19,7 +19,6 @@ import { Grid, type BulkOutcome, type CellEdit, type EditOutcome, type GridBulk,
 import { SHOWN_VALUES, type HeaderFilterSource } from '../../grid/HeaderFilter';
 import { Dropdown } from '../../components/Dropdown';
 import { download } from '../../files';
-import { formatNumber } from '../../format';
 import { bounds, cellCount, type Selection } from '../../grid/selection';
 import { nextSort } from '../../grid/sorting';
 import { useColumnPrefs } from './useColumnPrefs';
