@@ -584,6 +584,14 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
       e.preventDefault();
       e.stopPropagation();
     };
+    if (queue.current) {
+      // A value is still saving: keep the keys for the cell they were typed for.
+      if (e.key.length === 1 || e.key === 'Tab' || e.key === 'Enter') {
+        handled();
+        queue.current.push({ key: e.key, shift: e.shiftKey });
+      }
+      return;
+    }
     const opening = editingRef.current;
     if (opening) {
       // The editor is open but not focused yet (typed fast): the keys that beat it there are its own.
@@ -596,14 +604,6 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
       } else if (e.key === 'Escape') {
         handled();
         cancelEdit();
-      }
-      return;
-    }
-    if (queue.current) {
-      // A value is still saving: keep the keys for the cell they were typed for.
-      if (e.key.length === 1 || e.key === 'Tab' || e.key === 'Enter') {
-        handled();
-        queue.current.push({ key: e.key, shift: e.shiftKey });
       }
       return;
     }
