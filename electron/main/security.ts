@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
 import type { Session, WebContents } from 'electron';
+import { CONTENT_TYPES, RENDERER_CSP } from '../core/renderer-serving';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'pangkalan';
@@ -18,22 +19,8 @@ export const APP_URL = `${APP_ORIGIN}/index.html`;
 /** Privileges of app:// (registered before `ready`): a standard, secure origin with fetch. */
 export const APP_SCHEME_PRIVILEGES = [{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }];
 
-/** The renderer's CSP, sent as a header too (index.html carries the same in a meta tag). */
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** A report page to print: its own CSS and inline styles, data: images, nothing to run or fetch. */
 export const PRINT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** The dev server's origin, only in an unpackaged run that was given one. */
 export function devOrigin(isPackaged: boolean, rendererUrl = process.env.ELECTRON_RENDERER_URL): string | null {
@@ -78,7 +65,7 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
     const common = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
     if (url.pathname.startsWith('/print/')) {
       const html = printPages.get(url.pathname.slice('/print/'.length));
-      return html == null ? notFound() : new Response(html, { headers: { ...common, 'Content-Type': TYPES['.html']!, 'Content-Security-Policy': PRINT_CSP } });
+      return html == null ? notFound() : new Response(html, { headers: { ...common, 'Content-Type': CONTENT_TYPES['.html']!, 'Content-Security-Policy': PRINT_CSP } });
     }
     let path: string;
     try {
@@ -90,7 +77,7 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
     if (!file.startsWith(root + sep) || path.includes('\0')) return notFound();
     try {
       const body = await readFile(file);
-      const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
       return new Response(new Uint8Array(body), { headers: { ...common, 'Content-Type': type, ...(type.startsWith('text/html') ? { 'Content-Security-Policy': RENDERER_CSP } : {}) } });
     } catch {
       return notFound();

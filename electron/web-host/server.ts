@@ -10,24 +10,11 @@ import { pipeline } from 'node:stream';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Dispatch } from '../core/api/dispatch';
+import { CONTENT_TYPES, RENDERER_CSP } from '../core/renderer-serving';
 
 const MAX_BODY = 64 * 1024 * 1024;
 /** Longer request targets than any page or asset of ours are refused before parsing. */
 const MAX_URL = 4096;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
 export interface WebHost {
   server: Server;
   url: string;
@@ -102,8 +89,8 @@ export function startWebHost(opts: { dispatch: Dispatch; staticDir: string; port
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     if (!existsSync(file)) return send(res, 500, 'Renderer belum dibangun: jalankan "npm run build".', 'text/plain; charset=utf-8');
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': RENDERER_CSP,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
