@@ -11,6 +11,7 @@ import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
 import type { ImportBatch, ImportProgress, ImportResult, RecordSource } from './import';
 import type { MessageKey } from './messages';
 import type { Country } from './countries';
+import type { BackupInfo } from './backups';
 import { goEksporContract, type GoEksporResults } from './goekspor-contract';
 import { letterheadSchema, REPORT_NAMES, reportParamsSchema, type Letterhead, type ReportModel } from './reports';
 import { SHIPMENT_FIELD_KEYS, type ShipmentRecord, type TradeStat } from './shipments';
@@ -120,6 +121,10 @@ export type UpdateResult = { ok: true; records: IkmRecord[] } | { ok: false; err
 
 export interface AppInfo {
   dbPath: string;
+  /** Why the registry is open read-only (for the banner), or null. */
+  readOnly?: string | null;
+  /** What opening did that the user should know (a stale -wal set aside). */
+  notices?: string[];
   schemaVersion: number;
   user: string;
   ikmCount: number;
@@ -202,6 +207,9 @@ const tradeStatSchema = z
 const oneFileSchema = z.object({ name: z.string().min(1).max(255), dataBase64: z.string().max(70_000_000) }).strict();
 const reportRequest = z.object({ name: z.enum(REPORT_NAMES), params: reportParamsSchema }).strict();
 
+/** A backup's file name in the cadangan folder (never a path). */
+const backupId = z.string().regex(/^[\w-]{1,120}\.db$/);
+
 /** The contract: method → [argument schema, result type]. */
 export const contract = {
   'app.info': z.object({}).strict(),
@@ -278,6 +286,10 @@ export const contract = {
       const r = UI_SETTINGS[a.key].nullable().safeParse(a.value);
       if (!r.success) for (const i of r.error.issues) ctx.addIssue({ ...i, code: 'custom', path: ['value', ...i.path], message: i.message });
     }),
+  'backups.list': z.object({}).strict(),
+  'backups.create': z.object({}).strict(),
+  'backups.restore': z.object({ id: backupId }).strict(),
+  'backups.copy': z.object({ id: backupId }).strict(),
   ...goEksporContract,
 } as const;
 
@@ -334,6 +346,11 @@ export interface Results extends GoEksporResults {
   'reports.setLetterhead': Letterhead;
   'settings.get': unknown;
   'settings.set': null;
+  'backups.list': { dir: string; keep: number; backups: BackupInfo[] };
+  'backups.create': BackupInfo;
+  'backups.restore': { restored: string; previous: string | null; ikmCount: number | null };
+  /** Electron: copied to the folder chosen in its dialog (null: cancelled). Browser host: the bytes, to download. */
+  'backups.copy': { path: string | null } | { name: string; dataBase64: string };
 }
 export type Result<M extends Method> = M extends keyof Results ? Results[M] : never;
 
@@ -343,11 +360,14 @@ export type Envelope<T> =
   | {
       ok: false;
       error: {
-        code: 'bad_request' | 'unknown_method' | 'not_found' | 'internal' | 'unauthorized' | 'constraint' | 'busy' | 'read_only' | 'disk_full' | 'io';
+        code: 'bad_request' | 'unknown_method' | 'not_found' | 'internal' | 'unauthorized' | 'constraint' | 'busy' | 'read_only' | 'disk_full' | 'io' | StorageErrorCode;
         key: MessageKey;
         message: string;
       };
     };
+
+/** The registry's file could not take the request beyond SQLite's own codes: gone or replaced since opened, a backup that failed. */
+export type StorageErrorCode = 'read_only' | 'db_moved' | 'backup_failed';
 
 /** What the renderer holds: `api.call('ikm.query', {...})`, over IPC or HTTP alike. */
 export interface Api {

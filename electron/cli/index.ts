@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DatabaseError, openDatabase, type DB } from '../core/db/open';
+import { StorageError } from '../core/api/errors';
 import { guardOutputPath, OutputPathError, writeOutput } from '../core/export/output';
 import { exportIkm, exportShipments } from '../core/export/rows';
 import { REPORT_NAMES } from '../../shared/reports';
@@ -21,6 +22,9 @@ const USAGE = `Pemakaian: npm run cli -- <perintah> [opsi]
   import <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
   import-shipments <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
   import-trade-stats <berkas> --db <berkas> [--province KODE] [--dry-run] [--json]
+  backup list|create --db <berkas> [--json]          daftar cadangan / buat cadangan (diperiksa integritasnya)
+  backup copy <nama cadangan> --to <folder> --db <berkas>   salin cadangan, misalnya ke flash disk
+  restore <nama cadangan|berkas> --db <berkas>        pulihkan registri dari cadangan (registri sekarang dicadangkan dulu)
   report <nama> --db <berkas> [--year Y] [--from T --to T] [--province P] [--district D] --format xlsx|pdf --out <berkas>
       nama: ${REPORT_NAMES.join(', ')}`;
 
@@ -79,6 +83,14 @@ async function main(argv: string[]): Promise<number> {
       const { runImport } = await import('./import-command');
       return runImport(rest, command === 'import-shipments' ? 'shipments' : 'trade');
     }
+    case 'backup': {
+      const { runBackup } = await import('./backup-command');
+      return runBackup(rest);
+    }
+    case 'restore': {
+      const { runRestore } = await import('./backup-command');
+      return runRestore(rest);
+    }
     case 'report': {
       const { runReport } = await import('./report-command');
       return runReport(rest);
@@ -99,7 +111,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof DatabaseError || e instanceof OutputPathError) console.error(`Galat: ${e.message}`);
+    if (e instanceof UsageError || e instanceof DatabaseError || e instanceof OutputPathError || e instanceof StorageError) console.error(`Galat: ${e.message}`);
     else console.error(`Galat: ${(e as Error).message ?? String(e)}`);
     process.exitCode = e instanceof UsageError || e instanceof OutputPathError ? 2 : 1;
   },

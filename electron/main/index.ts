@@ -8,7 +8,10 @@ import { IPC_CHANNEL, OPEN_FILE_CHANNEL } from '../../shared/ipc';
 import { createDispatcher } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { networkFolder, type NetworkFolder } from '../core/db/network-folder';
-import { openDatabase, type DB } from '../core/db/open';
+import { DatabaseError, type OpenOptions } from '../core/db/open';
+import { RegistrySession } from '../core/db/session';
+import { dailyBackup, newestBackup } from '../core/backup/backups';
+import { restoreClosed } from '../core/backup/restore';
 import { prestartReader } from '../core/import/reader';
 import { resourcesDir, setResourcesDir } from '../core/paths';
 import { filesInArgs, readOpenedFile } from './open-file';
@@ -98,17 +101,48 @@ function menu(): Menu {
   ]);
 }
 
-function start(): void {
+/**
+ * Opens the registry; a damaged one is refused by the core, and here the user is offered the
+ * newest verified backup (the damaged file is kept in cadangan/, never deleted).
+ */
+async function openRegistry(dbPath: string, opts: OpenOptions): Promise<RegistrySession> {
+  try {
+    return RegistrySession.open(dbPath, opts);
+  } catch (e) {
+    const newest = e instanceof DatabaseError && e.kind === 'damaged' ? newestBackup(dbPath) : null;
+    if (!newest) throw e;
+    const choice = dialog.showMessageBoxSync({
+      type: 'error',
+      title: 'Registri rusak',
+      message: 'Berkas registri rusak dan tidak dibuka.',
+      detail: `${(e as Error).message}\n\nPulihkan cadangan "${newest.name}"? Registri yang rusak disimpan di folder cadangan.`,
+      buttons: ['Pulihkan cadangan terakhir', 'Keluar'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice !== 0) throw e;
+    await restoreClosed(dbPath, newest.name);
+    return RegistrySession.open(dbPath, opts);
+  }
+}
+
+/** "Salin ke folder…" on the Cadangan screen: the folder is chosen here, in the main process. */
+async function chooseFolder(): Promise<string | null> {
+  const r = await dialog.showOpenDialog({ title: 'Pilih folder tujuan (misalnya flash disk)', properties: ['openDirectory', 'createDirectory'] });
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}
+
+async function start(): Promise<void> {
   const dev = devOrigin(app.isPackaged);
   Menu.setApplicationMenu(menu());
   const dbPath = dbPathFromArgs();
-  let db: DB;
+  let registry: RegistrySession;
   let share: NetworkFolder | null;
   try {
     // Told to the core once, for every connection: the packaged app keeps resources/ beside app.asar.
     setResourcesDir(app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'));
     share = networkFolder(dbPath);
-    db = openDatabase(dbPath, { rollbackJournal: share != null });
+    registry = await openRegistry(dbPath, { rollbackJournal: share != null });
   } catch (e) {
     // A damaged or foreign database, a missing resources/: said in Indonesian, nothing touched.
     dialog.showErrorBox('Pangkalan IKM tidak dapat dibuka', e instanceof Error ? e.message : String(e));
@@ -119,7 +153,7 @@ function start(): void {
   lockSession(session.defaultSession, dev);
   app.on('web-contents-created', (_e, contents) => lockContents(contents));
 
-  const dispatch = createDispatcher(db, createHandlers({ dbPath, version: app.getVersion(), printPdf }));
+  const dispatch = createDispatcher(registry, createHandlers({ dbPath, version: app.getVersion(), printPdf, chooseFolder }));
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, args: unknown) => {
     if (!isAppUrl(event.senderFrame?.url ?? '', dev))
       return { ok: false, error: { code: 'unauthorized', key: 'err.unauthorized', message: 'Akses ditolak.' } };
@@ -130,8 +164,9 @@ function start(): void {
   openFiles(filesInArgs(process.argv, process.cwd()));
   // The import's reader thread is started now, so an import starts reading at once.
   void prestartReader();
+  dailyBackup(registry.db, dbPath).catch((e: unknown) => console.error(`Cadangan harian gagal: ${(e as Error).message}`));
   app.on('window-all-closed', () => {
-    db.close();
+    registry.db.close();
     app.quit();
   });
 }

@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { createDispatcher } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import { defaultDbPath } from '../core/db/location';
-import { DatabaseError, openDatabase } from '../core/db/open';
+import { DatabaseError } from '../core/db/open';
+import { RegistrySession } from '../core/db/session';
+import { dailyBackup } from '../core/backup/backups';
 import { prestartReader } from '../core/import/reader';
 import { chromiumPrinter } from '../core/reports/print-chromium';
 import { appVersion, parseArgs, UsageError } from '../cli/args';
@@ -15,9 +17,9 @@ import { startWebHost } from './server';
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { db: 'string', port: 'number', static: 'string' });
   const dbPath = resolve(args.db ?? defaultDbPath());
-  const db = openDatabase(dbPath);
+  const session = RegistrySession.open(dbPath);
   const printer = chromiumPrinter();
-  const dispatch = createDispatcher(db, createHandlers({ dbPath, version: appVersion(), printPdf: printer }));
+  const dispatch = createDispatcher(session, createHandlers({ dbPath, version: appVersion(), printPdf: printer }));
   const host = await startWebHost({
     dispatch,
     port: args.port,
@@ -25,9 +27,10 @@ async function main(): Promise<void> {
   });
   console.log(`Pangkalan IKM berjalan di ${host.url}`);
   void prestartReader(); // the import's reader thread, ready before the first import
+  dailyBackup(session.db, dbPath).catch((e: unknown) => console.error(`Cadangan harian gagal: ${(e as Error).message}`));
   const stop = () => {
     void Promise.all([host.close(), printer.close()]).then(() => {
-      db.close();
+      session.db.close();
       process.exit(0);
     });
   };

@@ -5,9 +5,10 @@
  */
 import { contract, type Envelope, type Method } from '../../../shared/contract';
 import { message, type MessageKey } from '../../../shared/messages';
-import type { DB } from '../db/open';
+import { assertSameFile, openedFile, type DB } from '../db/open';
+import { RegistrySession } from '../db/session';
 import { ImportFileError } from '../import/errors';
-import { databaseFailure, NotFoundError, ValidationError } from './errors';
+import { databaseFailure, NotFoundError, StorageError, ValidationError } from './errors';
 import type { HandlerTable } from './handlers';
 
 type ErrorCode = Extract<Envelope<unknown>, { ok: false }>['error']['code'];
@@ -17,7 +18,12 @@ const failure = (code: ErrorCode, key: MessageKey, params?: Record<string, strin
   error: { code, key, message: message('id', key, params) },
 });
 
-export function createDispatcher(db: DB, handlers: HandlerTable) {
+/** Methods that still answer when the registry's file is gone: the banner and the backups. */
+const WITHOUT_FILE = new Set<string>(['app.info', 'backups.list']);
+
+/** `source`: the host's session (a restore reopens it), or a bare connection (wrapped in one). */
+export function createDispatcher(source: DB | RegistrySession, handlers: HandlerTable) {
+  const session = source instanceof RegistrySession ? source : RegistrySession.of(source);
   return async function dispatch(method: unknown, args: unknown): Promise<Envelope<unknown>> {
     if (typeof method !== 'string' || !Object.hasOwn(contract, method))
       return failure('unknown_method', 'err.unknownMethod', { method: String(method).slice(0, 60) });
@@ -29,17 +35,24 @@ export function createDispatcher(db: DB, handlers: HandlerTable) {
         .join('; ');
       return failure('bad_request', 'err.badRequest', { detail });
     }
+    const db = session.db;
     try {
-      const handler = handlers[method as Method] as (db: DB, a: unknown) => unknown;
-      return { ok: true, result: await handler(db, parsed.data) };
+      // A file deleted, moved or replaced since it was opened takes no more writes.
+      if (!WITHOUT_FILE.has(method)) assertSameFile(db);
+      const handler = handlers[method as Method] as (db: DB, a: unknown, s: RegistrySession) => unknown;
+      return { ok: true, result: await handler(db, parsed.data, session) };
     } catch (e) {
+      if (e instanceof StorageError) return failure(e.code, e.key, e.params);
       if (e instanceof NotFoundError) return failure('not_found', 'err.notFound', { id: e.id });
       if (e instanceof ValidationError) return failure('bad_request', 'err.badRequest', { detail: e.message });
       if (e instanceof ImportFileError) return failure('bad_request', 'err.badRequest', { detail: e.message });
-      const db = databaseFailure(e);
-      if (db) {
-        console.error(`[pangkalan] ${method} gagal (${db}):`, e);
-        return failure(db, `err.db.${db}`);
+      const failed = databaseFailure(e);
+      // Opened read-only on purpose (the banner says why): the refusal names the reason too.
+      const readOnly = openedFile(db).readOnly;
+      if (failed === 'read_only' && readOnly) return failure('read_only', 'err.readOnly', { reason: readOnly });
+      if (failed) {
+        console.error(`[pangkalan] ${method} gagal (${failed}):`, e);
+        return failure(failed, `err.db.${failed}`);
       }
       console.error(`[pangkalan] ${method} gagal:`, e);
       return failure('internal', 'err.internal', { detail: (e as Error).message ?? String(e) });

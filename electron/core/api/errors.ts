@@ -1,4 +1,5 @@
-import type { CellError } from '../../../shared/contract';
+import type { CellError, StorageErrorCode } from '../../../shared/contract';
+import { message, type MessageKey } from '../../../shared/messages';
 
 export class NotFoundError extends Error {
   constructor(readonly id: number) {
@@ -29,4 +30,20 @@ export function databaseFailure(e: unknown): DatabaseFailure | null {
   if (code === 'SQLITE_FULL') return 'disk_full';
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code === 'SQLITE_CANTOPEN') return 'io';
   return null;
+}
+
+/**
+ * The registry's file cannot take the request, found by the core rather than by SQLite: opened
+ * read-only (with the reason), deleted or replaced since it was opened, a backup that did not
+ * finish. Own error codes and message keys, like databaseFailure's.
+ */
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    readonly key: MessageKey,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message('id', key, params));
+    this.name = 'StorageError';
+  }
 }

@@ -4,7 +4,9 @@
  */
 import type { Args, Method, Result } from '../../../shared/contract';
 import type { IkmFieldKey, IkmRecord } from '../../../shared/fields';
-import { schemaVersion, type DB } from '../db/open';
+import { openedFile, schemaVersion, type DB } from '../db/open';
+import type { RegistrySession } from '../db/session';
+import { backupHandlers, type BackupHost } from '../backup/handlers';
 import { loadAreas } from '../reference/areas';
 import { distinctValues, getRecord, queryPage, summarise } from '../registry/query';
 import { applyChanges, createRecord, deleteRecords, osUser, recordHistory, restoreRecords } from '../registry/write';
@@ -20,10 +22,11 @@ import { listTrash, restoreTrash, trashCount } from '../trash/bin';
 import { getSetting, setSetting } from '../settings/store';
 import { NotFoundError, ValidationError } from './errors';
 
-export type Handler<M extends Method> = (db: DB, args: Args<M>) => Result<M> | Promise<Result<M>>;
+/** `session`: the host's open registry, for the few handlers that replace its file (restore). */
+export type Handler<M extends Method> = (db: DB, args: Args<M>, session: RegistrySession) => Result<M> | Promise<Result<M>>;
 export type HandlerTable = { [M in Method]: Handler<M> };
 
-export interface HostInfo {
+export interface HostInfo extends BackupHost {
   dbPath: string;
   version: string;
   /** How this host prints HTML to PDF (Electron's printToPDF, or Playwright's Chromium). */
@@ -40,6 +43,8 @@ export function createHandlers(host: HostInfo): HandlerTable {
       ikmCount: (db.prepare('SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL').get() as { n: number }).n,
       deletedCount: trashCount(db, 'ikm'),
       demoCount: demoCount(db),
+      readOnly: openedFile(db).readOnly,
+      notices: openedFile(db).notices,
     }),
     'areas.list': (db) => loadAreas(db),
     'ikm.query': (db, a) => queryPage(db, a.filter, a.sort, a.offset, a.limit),
@@ -75,6 +80,7 @@ export function createHandlers(host: HostInfo): HandlerTable {
     ...shipmentHandlers,
     ...reportHandlers(host.printPdf),
     ...goEksporHandlers,
+    ...backupHandlers(host),
     'settings.get': (db, a) => getSetting(db, a.key),
     'settings.set': (db, a) => {
       setSetting(db, a.key, a.value);

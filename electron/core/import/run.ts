@@ -12,11 +12,12 @@ import { basename } from 'node:path';
 import { type IkmFieldKey, type IkmRecord, type IkmValues } from '../../../shared/fields';
 import { nameKey } from '../../../shared/text';
 import { districtResolver } from '../reference/areas';
-import { openConnection, type DB } from '../db/open';
+import { assertSameFile, openConnection, openedFile, type DB } from '../db/open';
+import { StorageError } from '../api/errors';
 import { markChanged } from '../registry/generation';
 import { getRecord, RECORD_COLUMNS } from '../registry/query';
 import { osUser, RegistryWriter } from '../registry/write';
-import { backupDatabase } from './backup';
+import { createBackup } from '../backup/backups';
 import { ImportCancelledError } from './errors';
 import { rememberOverrides, savedOverrides, type MappingOverrides } from './mapping';
 import type { FileInput, ReadRecord } from './read-file';
@@ -94,6 +95,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   let backupPath: string | null = null;
   // The write runs on its own connection, in chunks: the app's connection keeps reading the
   // last committed registry (WAL), so the grid stays usable until the batch commits whole.
+  if (!opts.dryRun && openedFile(db).readOnly) throw new StorageError('read_only', 'err.readOnly', { reason: openedFile(db).readOnly! });
   const conn = openConnection(db);
   // A smaller page cache than the app's: a 100,000-row batch writes fine with it, and the
   // import's peak memory stays within an office laptop's means.
@@ -276,7 +278,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   // The copy of the registry made before writing is taken while the first rows are read, through
   // the import's connection: its small page cache keeps the copy from costing memory, and leaves
   // pages the writes need warm.
-  const backup = opts.dryRun ? null : backupDatabase(conn);
+  const backup = opts.dryRun ? null : createBackup(conn, openedFile(db).path, 'import');
   // Settles even if the import fails before it is awaited (it then stays as any backup does).
   backup?.catch(() => {});
   const reader = await startReader(
@@ -317,6 +319,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
             // The first record: the registry is backed up, then the write lock taken for the whole batch.
             backupPath = (await backup) ?? null;
             cancelled();
+            assertSameFile(db); // the file on disk is still the one opened
             conn.exec('BEGIN IMMEDIATE');
             batchId = Number(
               conn
@@ -381,6 +384,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     } else {
       writer.flushAudit();
       opts.onProgress?.({ phase: 'finish', done: kept, total: kept });
+      assertSameFile(db); // deleted or replaced while importing: roll back, never commit into an unlinked file
       conn.exec('COMMIT');
       // Corrections the user made to a file's mapping are remembered for its district.
       named.forEach((input, i) => {

@@ -10,13 +10,13 @@ import type { FileReport, ImportResult, RowProblem } from '../../../shared/impor
 import { message } from '../../../shared/messages';
 import { parseShipmentField, type ShipmentFieldKey, type ShipmentRecord, type ShipmentValues } from '../../../shared/shipments';
 import { fold } from '../../../shared/text';
-import { openConnection, type DB } from '../db/open';
+import { assertSameFile, openConnection, openedFile, type DB } from '../db/open';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
 import { PLACE_DATE, SIGNATURE, TOTALS } from '../import/rows';
 import { columnLetter, type RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
-import { backupDatabase } from '../import/backup';
+import { createBackup } from '../backup/backups';
 import { districtResolver } from '../reference/areas';
 import { countryResolver } from '../reference/countries';
 import { markChanged } from '../registry/generation';
@@ -165,13 +165,14 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
   }
 
   const anything = candidates.length > 0;
-  const backupPath = !opts.dryRun && anything ? await backupDatabase(db) : null;
+  const backupPath = !opts.dryRun && anything ? await createBackup(db, openedFile(db).path, 'import') : null;
   const conn = openConnection(db);
   const byIdentity = conn.prepare(`SELECT ${SHIPMENT_COLUMNS} FROM shipment WHERE identity = ? AND deleted_at IS NULL`);
   const writer = new ShipmentWriter(conn);
   let batchId: number | null = null;
   const seen = new Map<string, Candidate>();
   try {
+    assertSameFile(db);
     conn.exec('BEGIN IMMEDIATE');
     batchId = Number(
       conn
@@ -207,7 +208,10 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
     if (opts.dryRun || !anything) {
       conn.exec('ROLLBACK');
       batchId = null;
-    } else conn.exec('COMMIT');
+    } else {
+      assertSameFile(db);
+      conn.exec('COMMIT');
+    }
   } catch (e) {
     if (conn.inTransaction) conn.exec('ROLLBACK');
     throw e;
