@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, IkmFilter, IkmSort, ShipmentFilter, ShipmentSort } from '../shared/contract';
 import { api } from './api/client';
 import { AreasProvider } from './areas';
+import { BackupsPage } from './features/backups/BackupsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { GoEksporPage } from './features/goekspor/GoEksporPage';
 import { ImportPage } from './features/import/ImportPage';
@@ -15,9 +16,9 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { NavigateProvider, type DrillRequest, type NavTarget } from './navigate';
 import { ToastProvider, useToast } from './toast';
 
-const TABS = ['registry', 'shipments', 'goekspor', 'reports', 'dashboard', 'import', 'trash'] as const;
+const TABS = ['registry', 'shipments', 'goekspor', 'reports', 'dashboard', 'import', 'trash', 'backups'] as const;
 type Tab = (typeof TABS)[number];
-const TAB_LABEL = { registry: 'nav.registry', shipments: 'nav.shipments', goekspor: 'nav.goekspor', reports: 'nav.reports', dashboard: 'nav.dashboard', import: 'nav.import', trash: 'nav.trash' } as const;
+const TAB_LABEL = { registry: 'nav.registry', shipments: 'nav.shipments', goekspor: 'nav.goekspor', reports: 'nav.reports', dashboard: 'nav.dashboard', import: 'nav.import', trash: 'nav.trash', backups: 'nav.backups' } as const;
 
 function Shell() {
   const { t, lang, setLang } = useI18n();
@@ -25,6 +26,8 @@ function Shell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [seeding, setSeeding] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Bumped after a restore: every screen is mounted afresh and reads the restored registry.
+  const [opened, setOpened] = useState(0);
   // Drill-down requests (renderer/navigate.tsx): the last filter asked of each grid.
   const [registryDrill, setRegistryDrill] = useState<DrillRequest<IkmFilter, IkmSort>>();
   const [shipmentsDrill, setShipmentsDrill] = useState<DrillRequest<ShipmentFilter, ShipmentSort>>();
@@ -97,7 +100,17 @@ function Shell() {
             </button>
           </div>
         </header>
-        <main className="app-main">
+        {info?.readOnly && (
+          <p className="registry-banner" role="alert">
+            {t('banner.readOnly', { reason: info.readOnly })}
+          </p>
+        )}
+        {info?.notices?.map((n) => (
+          <p key={n} className="registry-banner notice" role="status">
+            {n}
+          </p>
+        ))}
+        <main className="app-main" key={opened}>
           {tab === 'registry' && empty && (
             <section className="first-run" aria-labelledby="first-run-title">
               <h1 id="first-run-title">{t('firstRun.title')}</h1>
@@ -152,6 +165,15 @@ function Shell() {
           {tab === 'reports' && <ReportsPage />}
           {tab === 'dashboard' && <DashboardPage />}
           {tab === 'trash' && <TrashPage onRestored={refreshInfo} />}
+          {tab === 'backups' && (
+            <BackupsPage
+              currentCount={info?.ikmCount ?? null}
+              onRestored={() => {
+                setOpened((n) => n + 1);
+                refreshInfo();
+              }}
+            />
+          )}
           {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
           <div className="tab-panel" hidden={tab !== 'import'}>
             <ImportPage onImported={refreshInfo} onOpened={showImport} />

@@ -1,4 +1,5 @@
 /** Every UI string, Bahasa Indonesia first, English second. Field labels are keyed `field.<key>`. */
+import { BACKUPS_EN, BACKUPS_ID } from '../features/backups/strings';
 import { GOEKSPOR_EN, GOEKSPOR_ID } from '../features/goekspor/strings';
 import { REPORTS_EN, REPORTS_ID } from '../features/reports/strings';
 import { SHIPMENTS_EN, SHIPMENTS_ID } from '../features/shipments/strings';
@@ -9,6 +10,7 @@ import { GRID_EN, GRID_ID } from '../grid/strings';
 const id = {
   ...GRID_ID,
   ...REGISTRY_ID,
+  ...BACKUPS_ID,
   ...GOEKSPOR_ID,
   ...SHIPMENTS_ID,
   ...REPORTS_ID,
@@ -165,6 +167,7 @@ export type UiKey = keyof typeof id;
 const en: Record<UiKey, string> = {
   ...GRID_EN,
   ...REGISTRY_EN,
+  ...BACKUPS_EN,
   ...GOEKSPOR_EN,
   ...SHIPMENTS_EN,
   ...REPORTS_EN,
