@@ -50,6 +50,12 @@ function Shell() {
     );
   // Re-read the count when coming back to the registry (an import may have filled it).
   useEffect(refreshInfo, [tab]);
+  // A large registry is checked in the background after opening: ask again until it is done.
+  useEffect(() => {
+    if (!info?.checking) return;
+    const timer = setTimeout(refreshInfo, 2000);
+    return () => clearTimeout(timer);
+  }, [info]);
 
   // The first-run screen only for a registry that never had a record: one emptied by deleting
   // keeps its grid, toolbar and undo history (the deleted rows are in Sampah).
@@ -104,6 +110,19 @@ function Shell() {
           <p className="registry-banner" role="alert">
             {t('banner.readOnly', { reason: info.readOnly })}
           </p>
+        )}
+        {info?.checking && (
+          <p className="registry-banner notice" role="status">
+            {t('banner.checking')}
+          </p>
+        )}
+        {info?.damaged && (
+          <div className="registry-banner damaged" role="alert">
+            <p>{info.damaged}</p>
+            <button type="button" onClick={() => setTab('backups')}>
+              {t('banner.toBackups')}
+            </button>
+          </div>
         )}
         {info?.notices?.map((n) => (
           <p key={n} className="registry-banner notice" role="status">

@@ -125,6 +125,10 @@ export interface AppInfo {
   readOnly?: string | null;
   /** What opening did that the user should know (a stale -wal set aside). */
   notices?: string[];
+  /** A large registry's quick_check still running in the background (writes wait). */
+  checking?: boolean;
+  /** The damage that check found, with the way to restore (for the banner), or null. */
+  damaged?: string | null;
   schemaVersion: number;
   user: string;
   ikmCount: number;
@@ -367,7 +371,7 @@ export type Envelope<T> =
     };
 
 /** The registry's file could not take the request beyond SQLite's own codes: gone or replaced since opened, a backup that failed. */
-export type StorageErrorCode = 'read_only' | 'db_moved' | 'backup_failed';
+export type StorageErrorCode = 'read_only' | 'db_moved' | 'backup_failed' | 'damaged';
 
 /** What the renderer holds: `api.call('ikm.query', {...})`, over IPC or HTTP alike. */
 export interface Api {

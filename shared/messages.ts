@@ -43,10 +43,11 @@ const id = {
   'err.db.read_only': 'Basis data hanya-baca: perubahan tidak dapat disimpan. Periksa izin berkas dan foldernya (atau salin berkas ke folder Anda sendiri), lalu buka ulang aplikasi.',
   'err.db.disk_full': 'Disk penuh: perubahan tidak dapat disimpan dan tidak ada yang berubah. Kosongkan ruang disk (hapus berkas yang tidak perlu), lalu coba lagi.',
   'err.db.io': 'Berkas basis data tidak dapat dibaca atau ditulis (dipindahkan, rusak, atau diska bermasalah). Tutup aplikasi dan periksa berkasnya; bila rusak, pulihkan cadangan: tab Cadangan → Pulihkan, atau npm run cli -- restore <nama cadangan> --db <berkas>.',
-  'err.readOnly': 'Perubahan tidak disimpan: registri terbuka hanya-baca karena {reason}. Minta akses tulis (atau salin registri ke folder Anda sendiri), lalu buka lagi aplikasi.',
+  'err.db.read_only_reason': 'Perubahan tidak disimpan: registri terbuka hanya-baca karena {reason}. Minta akses tulis (atau salin registri ke folder Anda sendiri), lalu buka lagi aplikasi.',
   'err.dbMoved': 'Perubahan tidak disimpan: berkas registri "{path}" {what} sejak aplikasi dibuka. Kembalikan berkasnya ke tempat semula, lalu tutup dan buka lagi aplikasi.',
   'err.backupFailed': 'Cadangan registri tidak dapat dibuat: {detail} Tidak ada yang diubah.',
   'err.backupNotFound': 'Cadangan "{name}" tidak ditemukan di folder cadangan.',
+  'err.damaged': '{detail}',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -90,10 +91,11 @@ const en: Record<MessageKey, string> = {
   'err.db.read_only': 'The database is read-only: changes cannot be saved. Check the permissions of the file and its folder (or copy it to your own folder), then reopen the app.',
   'err.db.disk_full': 'The disk is full: nothing was saved and nothing changed. Free some disk space, then try again.',
   'err.db.io': 'The database file cannot be read or written (moved, damaged, or a disk problem). Close the app and check the file; if it is damaged, restore a backup: Cadangan tab → Restore, or npm run cli -- restore <backup name> --db <file>.',
-  'err.readOnly': 'Not saved: the registry is open read-only because {reason}. Ask for write access (or copy the registry to a folder of your own), then reopen the app.',
+  'err.db.read_only_reason': 'Not saved: the registry is open read-only because {reason}. Ask for write access (or copy the registry to a folder of your own), then reopen the app.',
   'err.dbMoved': 'Not saved: the registry file "{path}" was {what} after the app opened it. Put the file back, then close and reopen the app.',
   'err.backupFailed': 'The registry backup could not be made: {detail} Nothing was changed.',
   'err.backupNotFound': 'Backup "{name}" not found in the backup folder.',
+  'err.damaged': '{detail}',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { id, en };

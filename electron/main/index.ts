@@ -142,7 +142,7 @@ async function start(): Promise<void> {
     // Told to the core once, for every connection: the packaged app keeps resources/ beside app.asar.
     setResourcesDir(app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources'));
     share = networkFolder(dbPath);
-    registry = await openRegistry(dbPath, { rollbackJournal: share != null });
+    registry = await openRegistry(dbPath, { rollbackJournal: share != null, check: 'auto' });
   } catch (e) {
     // A damaged or foreign database, a missing resources/: said in Indonesian, nothing touched.
     dialog.showErrorBox('Pangkalan IKM tidak dapat dibuka', e instanceof Error ? e.message : String(e));

@@ -17,7 +17,7 @@ import { startWebHost } from './server';
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { db: 'string', port: 'number', static: 'string' });
   const dbPath = resolve(args.db ?? defaultDbPath());
-  const session = RegistrySession.open(dbPath);
+  const session = RegistrySession.open(dbPath, { check: 'auto' });
   const printer = chromiumPrinter();
   const dispatch = createDispatcher(session, createHandlers({ dbPath, version: appVersion(), printPdf: printer }));
   const host = await startWebHost({

@@ -70,6 +70,28 @@ describe('opening a damaged file', () => {
   }, 60_000);
 });
 
+describe('a large file checked in the background (check "auto" above SYNC_CHECK_BYTES)', () => {
+  it('reads answer at once, writes wait for the check; damage found refuses all but the backups, and a restore clears it', async () => {
+    const { path, db } = registry(3000);
+    await createBackup(db, path, 'manual');
+    db.close();
+    damage(path);
+    const session = RegistrySession.open(path, { check: 'background' });
+    expect(session.checking).not.toBeNull();
+    const dispatch = dispatcher(session, path);
+    expect(await dispatch('app.info', {})).toMatchObject({ ok: true, result: { checking: true } });
+    const write = await dispatch('ikm.update', edit(1)); // waited for the check, then refused
+    expect(write).toMatchObject({ ok: false, error: { code: 'damaged', message: expect.stringMatching(/rusak.*Cara memulihkan/) } });
+    expect(await dispatch('ikm.query', { filter: {}, sort: [], offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(await dispatch('app.info', {})).toMatchObject({ ok: true, result: { checking: false, damaged: expect.stringMatching(/rusak/) } });
+    const id = listBackups(path)[0]!.id;
+    expect(await dispatch('backups.restore', { id })).toMatchObject({ ok: true, result: { ikmCount: 3000, previous: expect.stringMatching(/rusak-/) } });
+    expect(await dispatch('app.info', {})).toMatchObject({ ok: true, result: { ikmCount: 3000, damaged: null } });
+    expect(await dispatch('ikm.update', edit(firstId(session.db)))).toMatchObject({ ok: true });
+    session.db.close();
+  }, 60_000);
+});
+
 describe('a stale -wal beside a restored file', () => {
   /** A child process writes `rows` and is killed before it closes: its -wal stays behind. */
   const crashWriting = (path: string, rows: number) => {

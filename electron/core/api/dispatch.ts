@@ -20,6 +20,20 @@ const failure = (code: ErrorCode, key: MessageKey, params?: Record<string, strin
 
 /** Methods that still answer when the registry's file is gone: the banner and the backups. */
 const WITHOUT_FILE = new Set<string>(['app.info', 'backups.list']);
+/** What a registry found damaged after opening still answers: the banner and the way back. */
+const WHEN_DAMAGED = new Set<string>(['app.info', 'backups.list', 'backups.copy', 'backups.restore']);
+/**
+ * Methods that only read: they answer while a large file's quick_check runs in the background;
+ * every other method (anything not listed, too) waits for the check to pass.
+ */
+const READS = new Set<string>([
+  'app.info', 'areas.list', 'countries.list', 'settings.get', 'backups.list',
+  'ikm.query', 'ikm.summary', 'ikm.get', 'ikm.history', 'ikm.distinct', 'ikm.locate', 'ikm.rangeStats', 'ikm.find', 'ikm.columnValues', 'ikm.exportView',
+  'trash.list', 'import.progress', 'import.history', 'import.source', 'shipments.query', 'shipments.summary', 'trade.list',
+  'reports.preview', 'reports.xlsx', 'reports.pdf', 'reports.letterhead',
+  'goekspor.activities', 'goekspor.board', 'goekspor.certificateSteps', 'goekspor.certificates', 'goekspor.dashboard', 'goekspor.decrees',
+  'goekspor.history', 'goekspor.participants', 'goekspor.readiness', 'goekspor.stuckMonths', 'goekspor.exportXlsx',
+]);
 
 /** `source`: the host's session (a restore reopens it), or a bare connection (wrapped in one). */
 export function createDispatcher(source: DB | RegistrySession, handlers: HandlerTable) {
@@ -35,6 +49,8 @@ export function createDispatcher(source: DB | RegistrySession, handlers: Handler
         .join('; ');
       return failure('bad_request', 'err.badRequest', { detail });
     }
+    if (session.checking && !READS.has(method)) await session.checking;
+    if (session.damaged && !WHEN_DAMAGED.has(method)) return failure('damaged', 'err.damaged', { detail: session.damaged });
     const db = session.db;
     try {
       // A file deleted, moved or replaced since it was opened takes no more writes.
@@ -49,7 +65,7 @@ export function createDispatcher(source: DB | RegistrySession, handlers: Handler
       const failed = databaseFailure(e);
       // Opened read-only on purpose (the banner says why): the refusal names the reason too.
       const readOnly = openedFile(db).readOnly;
-      if (failed === 'read_only' && readOnly) return failure('read_only', 'err.readOnly', { reason: readOnly });
+      if (failed === 'read_only' && readOnly) return failure('read_only', 'err.db.read_only_reason', { reason: readOnly });
       if (failed) {
         console.error(`[pangkalan] ${method} gagal (${failed}):`, e);
         return failure(failed, `err.db.${failed}`);

@@ -35,16 +35,23 @@ export interface HostInfo extends BackupHost {
 
 export function createHandlers(host: HostInfo): HandlerTable {
   return {
-    'app.info': (db) => ({
+    'app.info': (db, _a, session) => ({
       dbPath: host.dbPath,
       version: host.version,
       schemaVersion: schemaVersion(db),
       user: osUser(),
-      ikmCount: (db.prepare('SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL').get() as { n: number }).n,
-      deletedCount: trashCount(db, 'ikm'),
-      demoCount: demoCount(db),
+      // A registry found damaged in the background is not read further (the banner leads to Cadangan).
+      ...(session.damaged
+        ? { ikmCount: 0, deletedCount: 0, demoCount: 0 }
+        : {
+            ikmCount: (db.prepare('SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL').get() as { n: number }).n,
+            deletedCount: trashCount(db, 'ikm'),
+            demoCount: demoCount(db),
+          }),
       readOnly: openedFile(db).readOnly,
       notices: openedFile(db).notices,
+      checking: session.checking != null,
+      damaged: session.damaged,
     }),
     'areas.list': (db) => loadAreas(db),
     'ikm.query': (db, a) => queryPage(db, a.filter, a.sort, a.offset, a.limit),

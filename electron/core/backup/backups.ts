@@ -112,13 +112,18 @@ export interface CheckResult {
   ikmCount: number | null;
 }
 
-/** The check, on any thread: rollback journal (self-contained file), integrity_check, IKM count. */
+/**
+ * The check, on any thread. A backup: made self-contained (rollback journal), integrity_check,
+ * IKM count. The live registry ('live'): read-only, quick_check, IKM count.
+ */
+type CheckKind = 'backup' | 'live';
 const CHECK_SQL = `PRAGMA journal_mode = DELETE`;
-function checkHere(path: string): CheckResult {
-  const db = new Database(path, { fileMustExist: true, timeout: 3000 });
+function checkHere(path: string, kind: CheckKind = 'backup'): CheckResult {
+  const db = new Database(path, { fileMustExist: true, timeout: 3000, readonly: kind === 'live' });
   try {
-    db.exec(CHECK_SQL);
-    const rows = (db.pragma('integrity_check(5)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (kind === 'backup') db.exec(CHECK_SQL);
+    const pragma = kind === 'backup' ? 'integrity_check' : 'quick_check';
+    const rows = (db.pragma(`${pragma}(5)`) as Record<string, string>[]).map((r) => r[pragma]!);
     const ok = rows.length === 1 && rows[0] === 'ok';
     let ikmCount: number | null = null;
     try {
@@ -137,9 +142,11 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 let db;
 try {
-  db = new Database(workerData.path, { fileMustExist: true, timeout: 3000 });
-  db.exec(${JSON.stringify(CHECK_SQL)});
-  const rows = db.pragma('integrity_check(5)').map((r) => r.integrity_check);
+  const live = workerData.kind === 'live';
+  db = new Database(workerData.path, { fileMustExist: true, timeout: 3000, readonly: live });
+  if (!live) db.exec(${JSON.stringify(CHECK_SQL)});
+  const pragma = live ? 'quick_check' : 'integrity_check';
+  const rows = db.pragma(pragma + '(5)').map((r) => r[pragma]);
   let ikmCount = null;
   try { ikmCount = db.prepare('SELECT count(*) AS n FROM ikm').get().n; } catch {}
   const ok = rows.length === 1 && rows[0] === 'ok';
@@ -153,25 +160,25 @@ try {
  * integrity_check of a file in a worker thread (seconds for a large registry: the app keeps
  * answering meanwhile); on this thread if a worker cannot be started.
  */
-export function checkBackupFile(path: string): Promise<CheckResult> {
+export function checkBackupFile(path: string, kind: CheckKind = 'backup'): Promise<CheckResult> {
   let module: string;
   try {
     module = createRequire(import.meta.url).resolve('better-sqlite3');
   } catch {
-    return Promise.resolve().then(() => checkHere(path));
+    return Promise.resolve().then(() => checkHere(path, kind));
   }
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(WORKER, { eval: true, workerData: { path, module } });
+      worker = new Worker(WORKER, { eval: true, workerData: { path, module, kind } });
     } catch {
-      resolve(checkHere(path));
+      resolve(checkHere(path, kind));
       return;
     }
     worker.once('message', (r: CheckResult) => resolve(r));
     worker.once('error', () => {
       try {
-        resolve(checkHere(path));
+        resolve(checkHere(path, kind));
       } catch (e) {
         resolve({ ok: false, problems: [(e as Error).message], ikmCount: null });
       }
@@ -243,7 +250,7 @@ export function backupBeforeMigration(db: DB, dbPath: string): string {
   const { final, tmp } = target(dbPath, 'migration', new Date());
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
-    const path = settle(tmp, final, checkHere(tmp));
+    const path = settle(tmp, final, checkHere(tmp, 'backup'));
     prune(dbPath);
     return path;
   } catch (e) {

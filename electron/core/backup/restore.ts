@@ -63,6 +63,14 @@ async function stage(source: string, dbPath: string): Promise<{ tmp: string; ikm
   }
 }
 
+/** A damaged registry's file copied into cadangan/ as rusak-<time>.db (not one of the ten kept). */
+function keepDamaged(dbPath: string): string {
+  mkdirSync(backupDirOf(dbPath), { recursive: true });
+  const kept = join(backupDirOf(dbPath), `rusak-${stamp(new Date())}.db`);
+  copyFileSync(dbPath, kept);
+  return kept;
+}
+
 /** The staged copy renamed over the registry; the old file's journals moved aside first. */
 function commit(tmp: string, dbPath: string): void {
   setAsideJournals(dbPath, `lama-${stamp(new Date())}`);
@@ -74,10 +82,11 @@ export async function restoreBackup(session: RegistrySession, idOrPath: string):
   const dbPath = session.path;
   const source = resolveBackup(dbPath, idOrPath);
   if (resolve(source) === resolve(dbPath)) throw failed('berkas itu adalah registri yang sedang dibuka.');
-  if (session.db.readonly) throw new StorageError('read_only', 'err.readOnly', { reason: 'berkasnya atau foldernya tidak dapat ditulisi; pemulihan menulis ke berkas itu' });
+  if (session.db.readonly) throw new StorageError('read_only', 'err.db.read_only_reason', { reason: 'berkasnya atau foldernya tidak dapat ditulisi; pemulihan menulis ke berkas itu' });
   const { tmp, ikmCount } = await stage(source, dbPath);
   try {
-    const previous = await createBackup(session.db, dbPath, 'restore');
+    // A registry found damaged cannot make a verified backup: its file is kept as it is instead.
+    const previous = session.damaged ? keepDamaged(dbPath) : await createBackup(session.db, dbPath, 'restore');
     await session.replaceFile(() => {
       if (existsSync(`${dbPath}-wal`)) throw failed('registri sedang dibuka oleh program lain (berkas -wal masih dipakai). Tutup program itu, lalu coba lagi.');
       commit(tmp, dbPath);
@@ -100,9 +109,7 @@ export async function restoreClosed(dbPath: string, idOrPath: string): Promise<R
   try {
     let previous: string | null = null;
     if (existsSync(dbPath)) {
-      mkdirSync(backupDirOf(dbPath), { recursive: true });
-      previous = join(backupDirOf(dbPath), `rusak-${stamp(new Date())}.db`);
-      copyFileSync(dbPath, previous);
+      previous = keepDamaged(dbPath);
       setAsideJournals(dbPath, basename(previous, '.db'));
     }
     commit(tmp, dbPath);

@@ -3,10 +3,15 @@
  * replaces. Handlers receive `session.db` afresh with every request, so after a restore every
  * screen reads the restored file.
  */
-import { openDatabase, openedFile, type DB, type OpenOptions } from './open';
+import { checkBackupFile } from '../backup/backups';
+import { damagedMessage, openDatabase, openedFile, type DB, type OpenOptions } from './open';
 
 export class RegistrySession {
   private current: DB;
+  /** The background quick_check of a large file while it runs (writes wait for it). */
+  checking: Promise<void> | null = null;
+  /** Why the file was found damaged by that check (every request but the backups' is refused). */
+  damaged: string | null = null;
 
   constructor(
     /** Null for an in-memory or already-open database given by a caller (tests). */
@@ -14,6 +19,18 @@ export class RegistrySession {
     db: DB,
   ) {
     this.current = db;
+    this.startCheck();
+  }
+
+  /** A large file's quick_check runs in a worker after opening (openDatabase's check 'auto'). */
+  private startCheck(): void {
+    this.damaged = null;
+    const f = openedFile(this.current);
+    if (!f.checkPending) return;
+    this.checking = checkBackupFile(this.current.name, 'live').then((r) => {
+      if (!r.ok) this.damaged = damagedMessage(f.path, r.problems);
+      this.checking = null;
+    });
   }
 
   static open(path: string, opts: OpenOptions = {}): RegistrySession {
@@ -41,6 +58,7 @@ export class RegistrySession {
       return await change();
     } finally {
       this.current = openDatabase(path, { ...(this.opts ?? {}), check });
+      this.startCheck();
     }
   }
 }

@@ -95,7 +95,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   let backupPath: string | null = null;
   // The write runs on its own connection, in chunks: the app's connection keeps reading the
   // last committed registry (WAL), so the grid stays usable until the batch commits whole.
-  if (!opts.dryRun && openedFile(db).readOnly) throw new StorageError('read_only', 'err.readOnly', { reason: openedFile(db).readOnly! });
+  if (!opts.dryRun && openedFile(db).readOnly) throw new StorageError('read_only', 'err.db.read_only_reason', { reason: openedFile(db).readOnly! });
   const conn = openConnection(db);
   // A smaller page cache than the app's: a 100,000-row batch writes fine with it, and the
   // import's peak memory stays within an office laptop's means.

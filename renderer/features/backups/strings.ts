@@ -26,6 +26,8 @@ export const BACKUPS_ID = {
   'bk.restored': 'Registri dipulihkan ke keadaan {at} ({count} IKM). Keadaan sebelumnya dicadangkan.',
   'bk.howto': 'Menyalin berkas cadangan secara manual ke atas registri tidak disarankan: gunakan "Pulihkan…" di sini atau perintah npm run cli -- restore, yang menangani berkas -wal dan mencadangkan registri sekarang lebih dulu.',
   'banner.readOnly': 'Registri dibuka hanya-baca: {reason}. Data dapat dilihat dan dilaporkan, tetapi perubahan dan impor tidak dapat disimpan.',
+  'banner.checking': 'Memeriksa keutuhan registri… Data sudah dapat dilihat; perubahan dan impor menunggu sampai pemeriksaan selesai.',
+  'banner.toBackups': 'Buka Cadangan',
 } as const;
 
 export const BACKUPS_EN: Record<keyof typeof BACKUPS_ID, string> = {
@@ -55,4 +57,6 @@ export const BACKUPS_EN: Record<keyof typeof BACKUPS_ID, string> = {
   'bk.restored': 'Registry restored to {at} ({count} IKM). The previous state was backed up.',
   'bk.howto': 'Copying a backup file over the registry by hand is not advised: use "Restore…" here or npm run cli -- restore, which handle the -wal file and back up the current registry first.',
   'banner.readOnly': 'The registry is open read-only: {reason}. Data can be viewed and reported, but edits and imports cannot be saved.',
+  'banner.checking': 'Checking the registry for damage… Data can be viewed; edits and imports wait until the check is done.',
+  'banner.toBackups': 'Open Backups',
 };
