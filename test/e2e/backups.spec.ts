@@ -24,11 +24,11 @@ test('restores a backup from the Cadangan screen', async ({ page, harness }) => 
 
   await page.getByRole('tab', { name: 'Cadangan' }).click();
   await table.getByRole('row').nth(1).getByRole('button', { name: 'Pulihkan…' }).click();
-  const confirm = page.getByRole('alertdialog');
+  const confirm = page.getByRole('dialog');
   await expect(confirm).toContainText('Registri akan berisi 1.000 IKM');
   await expect(confirm).toContainText('registri sekarang (990 IKM) dicadangkan dulu');
   await page.screenshot({ path: 'docs/backups.png' });
-  await confirm.getByRole('button', { name: 'Ya, pulihkan' }).click();
+  await confirm.getByRole('button', { name: 'Pulihkan cadangan ini' }).click();
   await expect(page.getByText(/Registri dipulihkan ke keadaan .* \(1\.000 IKM\)/)).toBeVisible();
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table.getByRole('row').nth(1)).toContainText('Sebelum pemulihan');

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { BACKUP_REASON_LABEL, type BackupInfo } from '../../../shared/backups';
 import type { Result } from '../../../shared/contract';
 import { api } from '../../api/client';
+import { useConfirm } from '../../components/ConfirmDialog';
 import { download } from '../../files';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
@@ -19,7 +20,7 @@ export function BackupsPage({ currentCount, onRestored }: { currentCount: number
   const notify = useToast();
   const [list, setList] = useState<Result<'backups.list'> | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const confirm = useConfirm();
 
   const locale = lang === 'id' ? 'id-ID' : 'en-GB';
   const when = (iso: string) => new Date(iso).toLocaleString(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -56,13 +57,20 @@ export function BackupsPage({ currentCount, onRestored }: { currentCount: number
       } else if (r.path) notify(t('bk.copied', { path: r.path }));
     });
 
-  const restore = (b: BackupInfo) =>
-    run(t('bk.restoring'), async () => {
-      setConfirming(null);
+  const restore = async (b: BackupInfo) => {
+    const ok = await confirm({
+      title: t('bk.confirmTitle', { at: when(b.at) }),
+      body: t('bk.confirmBody', { count: num(b.ikmCount), current: num(currentCount) }),
+      confirm: t('bk.confirm'),
+      danger: true,
+    });
+    if (!ok) return;
+    await run(t('bk.restoring'), async () => {
       const r = await api.call('backups.restore', { id: b.id });
       notify(t('bk.restored', { at: when(b.at), count: num(r.ikmCount) }));
       onRestored();
     });
+  };
 
   return (
     <section className="backups" aria-labelledby="backups-title">
@@ -77,20 +85,6 @@ export function BackupsPage({ currentCount, onRestored }: { currentCount: number
         </button>
       </header>
 
-      {confirming && (
-        <div className="backup-confirm" role="alertdialog" aria-labelledby="backup-confirm-title" aria-describedby="backup-confirm-body">
-          <h2 id="backup-confirm-title">{t('bk.confirmTitle', { at: when(confirming.at) })}</h2>
-          <p id="backup-confirm-body">{t('bk.confirmBody', { count: num(confirming.ikmCount), current: num(currentCount) })}</p>
-          <div className="backup-confirm-actions">
-            <button type="button" className="primary" onClick={() => void restore(confirming)}>
-              {t('bk.confirm')}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)}>
-              {t('bk.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
       {busy === t('bk.restoring') && <p className="backups-busy" role="status">{t('bk.restoring')}</p>}
 
       {list && list.backups.length === 0 && <p className="panel-note muted">{t('bk.none')}</p>}
@@ -114,7 +108,7 @@ export function BackupsPage({ currentCount, onRestored }: { currentCount: number
                 <td className="num">{size(b.size)}</td>
                 <td>
                   <div className="backup-actions">
-                    <button type="button" disabled={busy != null || b.ikmCount == null} onClick={() => setConfirming(b)}>
+                    <button type="button" disabled={busy != null || b.ikmCount == null} onClick={() => void restore(b)}>
                       {t('bk.restore')}
                     </button>
                     <button type="button" disabled={busy != null} onClick={() => void copy(b)}>
