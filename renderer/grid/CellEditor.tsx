@@ -44,11 +44,12 @@ export function CellEditor(p: Props) {
   const [typed, setTyped] = useState(false);
   const [highlight, setHighlight] = useState(-1);
 
+  const selectAll = useRef(p.selectAll); // as the editor opened
   useLayoutEffect(() => {
     const el = input.current;
     if (!el) return;
     el.focus({ preventScroll: true });
-    if (p.selectAll) el.select();
+    if (selectAll.current) el.select();
     else el.setSelectionRange(el.value.length, el.value.length);
   }, []); // once, when the editor opens
 

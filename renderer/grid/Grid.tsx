@@ -181,9 +181,10 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
   const items = virtualizer.getVirtualItems();
   const firstVisible = items[0]?.index ?? 0;
   const lastVisible = items[items.length - 1]?.index ?? 0;
+  const { ensure, version } = rows;
   useEffect(() => {
-    rows.ensure(firstVisible, Math.max(lastVisible, firstVisible + 40));
-  }, [firstVisible, lastVisible, rows.ensure, rows.version]);
+    ensure(firstVisible, Math.max(lastVisible, firstVisible + 40));
+  }, [firstVisible, lastVisible, ensure, version]);
 
   const active = activeCell(sel);
   const activeRow = rows.row(active.row);
@@ -258,7 +259,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
     reveal(pos);
     if (pendingGoTo.edit) setEditing({ pos, id: row.id, text: p.raw(row, columns[pos.col]!.key), selectAll: true });
     else focusGrid();
-  });
+  }, [pendingGoTo, rows, lastRow, columns, setSelection, reveal, p]); // rows and p are new each render: it runs until resolved
 
   const nextPos = (pos: CellPos, move: CommitMove | 'tab' | 'shiftTab'): CellPos => {
     if (move === 'down') return clampPos({ row: pos.row + 1, col: pos.col });

@@ -53,7 +53,7 @@ export function useRowWindow<R>(query: PageQuery<R>, key: string): RowWindow<R> 
         }, 2000);
       }
     },
-    [key],
+    [],
   );
 
   const ensure = useCallback(
@@ -87,7 +87,7 @@ export function useRowWindow<R>(query: PageQuery<R>, key: string): RowWindow<R> 
     if (gen !== generation.current) return;
     pages.current = keep;
     setVersion((v) => v + 1);
-  }, [key]);
+  }, []);
 
   useEffect(() => {
     generation.current++;
@@ -96,7 +96,7 @@ export function useRowWindow<R>(query: PageQuery<R>, key: string): RowWindow<R> 
     setTotal(null);
     const [first, last] = visible.current;
     ensure(first, Math.max(last, first + 50));
-  }, [key]);
+  }, [key, ensure]);
 
   const fetchRange = useCallback(
     async (first: number, last: number) => {
@@ -107,7 +107,7 @@ export function useRowWindow<R>(query: PageQuery<R>, key: string): RowWindow<R> 
       }
       return out;
     },
-    [key],
+    [],
   );
 
   return {

@@ -11,10 +11,13 @@ import { ImportSourceLine } from './ImportSourceLine';
 export function DetailPanel({ row, display, onClose, version }: { row: IkmRecord | undefined; display: Display; onClose(): void; version: number }) {
   const { t } = useI18n();
   const [history, setHistory] = useState<AuditEntry[]>([]);
+  // Reloaded when another record becomes active, when it was saved, and after any write (version).
+  const id = row?.id;
+  const updated = row?.updated_at;
   useEffect(() => {
-    if (!row) return setHistory([]);
-    void api.call('ikm.history', { id: row.id }).then(setHistory, () => setHistory([]));
-  }, [row?.id, row?.updated_at, version]);
+    if (id == null) return setHistory([]);
+    void api.call('ikm.history', { id }).then(setHistory, () => setHistory([]));
+  }, [id, updated, version]);
   const fieldName = (f: string | null) => (f ? t(`field.${f}` as never) : '');
   return (
     <aside className="detail" aria-label={t('detail.title')}>

@@ -75,11 +75,12 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
   useEffect(refreshSummary, [refreshSummary]);
   useEffect(() => setSelection(START), [filter, sort]);
 
+  const refreshRows = rows.refresh;
   const afterWrite = useCallback(async () => {
-    await rows.refresh();
+    await refreshRows();
     refreshSummary();
     setHistoryVersion((v) => v + 1);
-  }, [rows.refresh, refreshSummary]);
+  }, [refreshRows, refreshSummary]);
 
   const failed = useCallback((e: unknown) => notify(t('error.generic', { message: e instanceof Error ? e.message : String(e) }), { tone: 'error' }), [notify, t]);
 
@@ -132,6 +133,7 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
     [write, afterWrite, notify, t, failed, onCountChange],
   );
   const undo = useUndo(applyUndo);
+  const pushUndo = undo.push;
 
   const save = useCallback(
     async (changes: CellEdit[], opts?: { typed?: boolean }): Promise<EditOutcome> => {
@@ -139,14 +141,14 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
       if (!res.ok) return res;
       // The values as stored (parsed, e.g. "Rp 1.500.000" → 1500000) are what redo writes back.
       const stored = new Map((res.records ?? []).map((r) => [r.id, r]));
-      undo.push({
+      pushUndo({
         kind: 'cells',
         cells: changes.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.before as IkmValue, newValue: stored.get(c.id)?.[c.field as IkmFieldKey] ?? c.value })),
       });
       await afterWrite();
       return { ok: true };
     },
-    [write, undo.push, afterWrite],
+    [write, pushUndo, afterWrite],
   );
 
   const deleteRows = useCallback(async () => {
@@ -222,12 +224,12 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
         return { ok: false, refused: res.errors.map((e) => ({ id: e.id, row: e.row, field: e.field, message: m(e.key, e.params) })) };
       }
       if (res.cells.length > 0) {
-        undo.push({ kind: 'cells', cells: res.cells.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.oldValue, newValue: c.newValue })) });
+        pushUndo({ kind: 'cells', cells: res.cells.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.oldValue, newValue: c.newValue })) });
         await afterWrite();
       }
       return { ok: true, changed: res.cells.length };
     },
-    [t, m, undo.push, afterWrite],
+    [t, m, pushUndo, afterWrite],
   );
   const bulk: GridBulk = useMemo(
     () => ({

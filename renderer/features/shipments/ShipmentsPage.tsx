@@ -82,10 +82,11 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
   const refreshSummary = useCallback(() => void api.call('shipments.summary', { filter }).then(setSummary, () => {}), [filter]);
   useEffect(refreshSummary, [refreshSummary]);
   useEffect(() => setSelection(START), [filter, sort]);
+  const refreshRows = rows.refresh;
   const afterWrite = useCallback(async () => {
-    await rows.refresh();
+    await refreshRows();
     refreshSummary();
-  }, [rows.refresh, refreshSummary]);
+  }, [refreshRows, refreshSummary]);
 
   const write = useCallback(
     async (changes: { id: number; field: string; value: string | number | null }[]): Promise<EditOutcome & { records?: ShipmentRecord[] }> => {
