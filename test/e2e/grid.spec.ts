@@ -226,9 +226,10 @@ test('adding a row under a province filter puts it in that province, keeps the f
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('footer-count')).toHaveText(`${id(n + 1)} IKM`);
   await expect(page.getByRole('combobox', { name: 'Semua provinsi' })).toHaveValue('62');
-  const created = harness.db.prepare('SELECT * FROM ikm ORDER BY id DESC LIMIT 1').get() as IkmRecord;
-  expect(created.business_name).toBe('UD Anyaman Baru');
-  expect(created.district_code.startsWith('62')).toBe(true);
+  const newest = () => harness.db.prepare('SELECT * FROM ikm ORDER BY id DESC LIMIT 1').get() as IkmRecord;
+  await expect.poll(() => newest().business_name).toBe('UD Anyaman Baru');
+  expect(newest().district_code.startsWith('62')).toBe(true);
+  await expect(grid(page).locator('[role=gridcell].active')).toBeVisible();
 });
 
 test('an edit that re-sorts a row keeps the cursor on the business it was on', async ({ page, harness }) => {
@@ -311,5 +312,25 @@ test.describe('shipments', () => {
     await page.keyboard.press('Escape');
     await expect(c).toHaveText(before ?? '');
     expect((harness.db.prepare('SELECT product FROM shipment WHERE id = ?').get(rowId) as { product: string }).product).toBe(before);
+  });
+});
+
+test.describe('at 100,000 rows', () => {
+  test.use({ seedRows: 100_000 });
+  test('a whole column selected: the status-bar sum is the database sum; find reaches a row far down', async ({ page, harness }) => {
+    await expect(page.getByTestId('footer-count')).toHaveText('100.000 IKM');
+    await cell(page, 2, 'production_value_idr').click();
+    await page.keyboard.press('Control+Space');
+    const s = (harness.db.prepare(`SELECT total(production_value_idr) AS s FROM ikm WHERE deleted_at IS NULL`).get() as { s: number }).s;
+    await expect(page.getByTestId('stats-sum')).toHaveText(s.toLocaleString('id-ID'));
+    // Only a window of rows was ever loaded.
+    expect(await grid(page).locator('[role=row]').count()).toBeLessThan(120);
+    const last = harness.db.prepare('SELECT business_name FROM ikm ORDER BY id DESC LIMIT 1').get() as { business_name: string };
+    await page.keyboard.press('Control+F');
+    const bar = page.getByRole('search', { name: 'Cari di tampilan ini' });
+    await bar.getByRole('textbox', { name: 'Cari' }).fill(last.business_name);
+    await bar.getByRole('textbox', { name: 'Cari' }).press('Enter');
+    await expect(grid(page).locator('[role=gridcell].active')).toHaveText(last.business_name);
+    await expect(grid(page).locator('[role=row]:has([role=gridcell].active)')).toHaveAttribute('aria-rowindex', '100001');
   });
 });

@@ -117,7 +117,9 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
 
   const addRow = async () => {
     try {
-      const rec = await api.call('shipments.create', { district: filter.districts?.[0] ?? null });
+      // In the filter's district (or the first district of its province), as the registry does.
+      const district = filter.districts?.[0] ?? (filter.province ? areas.districts.find((d) => d.provinceCode === filter.province)?.code : undefined);
+      const rec = await api.call('shipments.create', { district: district ?? null });
       setFilter({});
       setSort([{ field: 'date', desc: true }]);
       await afterWrite();
@@ -187,6 +189,8 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
             notify={(msg, tone) => notify(msg, { tone })}
             selection={selection}
             setSelection={setSelection}
+            onInsertRow={() => void addRow()}
+            onDeleteRows={() => void deleteRows()}
           />
         )}
       </div>
