@@ -210,12 +210,21 @@ export interface BackupOptions {
   now?: Date;
 }
 
+/** A copy taken but not yet checked: `path` is its name once `verified` resolves. */
+export interface PendingBackup {
+  path: string;
+  /** Resolves with `path` once checked and named; rejects with StorageError('backup_failed'). */
+  verified: Promise<string>;
+}
+
 /**
- * A verified backup of an open registry (null for an in-memory one). It never waits forever:
- * a copy that makes no progress for `stallMs` (default 15 s), or takes longer than `timeoutMs`
- * (default 10 min), fails with StorageError('backup_failed').
+ * Copies an open registry (null for an in-memory one) and starts its check. The copy never waits
+ * forever: no progress for `stallMs` (default 15 s: the file locked by another program), or
+ * longer than `timeoutMs` (default 10 min), fails with StorageError('backup_failed'). The caller
+ * may write once this resolves (the copy is whole) and must await `verified` before relying on it
+ * — the import does so before it commits, so the check runs while it writes.
  */
-export async function createBackup(db: DB, dbPath: string, reason: BackupReason, opts: BackupOptions = {}): Promise<string | null> {
+export async function startBackup(db: DB, dbPath: string, reason: BackupReason, opts: BackupOptions = {}): Promise<PendingBackup | null> {
   if (db.memory || !db.name) return null;
   const { final, tmp } = target(dbPath, reason, opts.now ?? new Date());
   const started = Date.now();
@@ -237,9 +246,19 @@ export async function createBackup(db: DB, dbPath: string, reason: BackupReason,
     if (e instanceof StorageError) throw e;
     throw failed(diskDetail(e));
   }
-  const path = settle(tmp, final, await checkBackupFile(tmp));
-  prune(dbPath);
-  return path;
+  const verified = checkBackupFile(tmp).then((check) => {
+    const path = settle(tmp, final, check);
+    prune(dbPath);
+    return path;
+  });
+  verified.catch(() => {}); // awaited by the caller; never an unhandled rejection meanwhile
+  return { path: final, verified };
+}
+
+/** A verified backup of an open registry: copied, checked, named, the oldest beyond ten pruned. */
+export async function createBackup(db: DB, dbPath: string, reason: BackupReason, opts: BackupOptions = {}): Promise<string | null> {
+  const pending = await startBackup(db, dbPath, reason, opts);
+  return pending ? pending.verified : null;
 }
 
 /**

@@ -17,7 +17,7 @@ import { StorageError } from '../api/errors';
 import { markChanged } from '../registry/generation';
 import { getRecord, RECORD_COLUMNS } from '../registry/query';
 import { osUser, RegistryWriter } from '../registry/write';
-import { createBackup } from '../backup/backups';
+import { startBackup, type PendingBackup } from '../backup/backups';
 import { ImportCancelledError } from './errors';
 import { rememberOverrides, savedOverrides, type MappingOverrides } from './mapping';
 import type { FileInput, ReadRecord } from './read-file';
@@ -93,6 +93,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   const live: FileReport[] = named.map((input) => emptyReport(input.name));
 
   let backupPath: string | null = null;
+  let pending: PendingBackup | null = null;
   // The write runs on its own connection, in chunks: the app's connection keeps reading the
   // last committed registry (WAL), so the grid stays usable until the batch commits whole.
   if (!opts.dryRun && openedFile(db).readOnly) throw new StorageError('read_only', 'err.db.read_only_reason', { reason: openedFile(db).readOnly! });
@@ -278,7 +279,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   // The copy of the registry made before writing is taken while the first rows are read, through
   // the import's connection: its small page cache keeps the copy from costing memory, and leaves
   // pages the writes need warm.
-  const backup = opts.dryRun ? null : createBackup(conn, openedFile(db).path, 'import');
+  const backup = opts.dryRun ? null : startBackup(conn, openedFile(db).path, 'import');
   // Settles even if the import fails before it is awaited (it then stays as any backup does).
   backup?.catch(() => {});
   const reader = await startReader(
@@ -317,7 +318,9 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
           expected = e.expected;
           if (batchId == null) {
             // The first record: the registry is backed up, then the write lock taken for the whole batch.
-            backupPath = (await backup) ?? null;
+            // The copy is whole once this resolves; its integrity_check runs while the rows are written.
+            pending = (await backup) ?? null;
+            backupPath = pending?.path ?? null;
             cancelled();
             assertSameFile(db); // the file on disk is still the one opened
             conn.exec('BEGIN IMMEDIATE');
@@ -368,7 +371,8 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     const anything = kept > 0;
     if (!anything) {
       // Nothing to import after all: no backup either.
-      const path = await backup;
+      const copy = pending ?? (await backup);
+      const path = await copy?.verified.catch(() => null);
       if (path) rmSync(path, { force: true });
       backupPath = null;
     }
@@ -385,6 +389,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
       writer.flushAudit();
       opts.onProgress?.({ phase: 'finish', done: kept, total: kept });
       assertSameFile(db); // deleted or replaced while importing: roll back, never commit into an unlinked file
+      await pending?.verified; // a backup that fails its check fails the import: nothing is committed
       conn.exec('COMMIT');
       // Corrections the user made to a file's mapping are remembered for its district.
       named.forEach((input, i) => {
