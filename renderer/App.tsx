@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AppInfo, IkmFilter, IkmSort, ShipmentFilter, ShipmentSort } from '../shared/contract';
 import { api } from './api/client';
 import { AreasProvider } from './areas';
@@ -76,6 +76,21 @@ function Shell() {
       notify((e as Error).message, { tone: 'error' });
     }
   };
+  // A tab picked by hand opens its grid unfiltered, as before; a drill-down is one visit.
+  const pickTab = (k: Tab) => {
+    setRegistryDrill(undefined);
+    setShipmentsDrill(undefined);
+    setTab(k);
+  };
+  // ARIA tabs: one tab in the Tab order (roving tabindex); ←/→ move to the neighbour, Home/End to the ends.
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i - 1 + TABS.length) % TABS.length] : e.key === 'Home' ? TABS[0] : e.key === 'End' ? TABS[TABS.length - 1] : undefined;
+    if (!next) return;
+    e.preventDefault();
+    pickTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   return (
     <NavigateProvider value={navigate}>
       <div className="app">
@@ -87,14 +102,9 @@ function Shell() {
               <div className="brand-sub">{t('app.subtitle')}</div>
             </div>
           </div>
-          <nav className="tabs" role="tablist">
+          <nav className="tabs" role="tablist" aria-label={t('nav.tabs')} onKeyDown={(e) => onTabKey(e)}>
             {TABS.map((k) => (
-              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'tab active' : 'tab'} onClick={() => {
-                  // A tab picked by hand opens its grid unfiltered, as before; a drill-down is one visit.
-                  setRegistryDrill(undefined);
-                  setShipmentsDrill(undefined);
-                  setTab(k);
-                }}>
+              <button key={k} type="button" role="tab" id={`tab-${k}`} aria-selected={tab === k} tabIndex={tab === k ? 0 : -1} className={tab === k ? 'tab active' : 'tab'} onClick={() => pickTab(k)}>
                 {t(TAB_LABEL[k])}
               </button>
             ))}
@@ -129,7 +139,8 @@ function Shell() {
             {n}
           </p>
         ))}
-        <main className="app-main" key={opened}>
+        <main className="app-main" key={opened} aria-labelledby="page-title">
+          <h1 id="page-title" className="sr-only">{t(TAB_LABEL[tab])}</h1>
           {tab === 'registry' && empty && (
             <section className="first-run" aria-labelledby="first-run-title">
               <h1 id="first-run-title">{t('firstRun.title')}</h1>

@@ -1,7 +1,8 @@
 /**
  * `npm run docs:reports`: prints every report of a demo database (3,000 IKM, 2,000 shipments,
- * BPS-like trade figures) to PDF with Chromium and renders page 1 to docs/laporan/<name>.png
- * (pdftoppm) — the pictures in the README.
+ * BPS-like trade figures) to PDF with Chromium and renders page 1 to docs/laporan/<name>.png and
+ * the chart appendix (the last page) to docs/laporan/<name>-lampiran.png (pdftoppm) — the
+ * pictures in the README, and the pages to look at after changing a report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,11 @@ async function main(): Promise<void> {
       writeFileSync(pdf, await reportPdf(db, name, name === 'neraca-perdagangan' ? {} : { province: '62' }, printer));
       execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdf, join('docs/laporan', name)]);
       console.error(`docs/laporan/${name}.png`);
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+      if (pages > 1 && name !== 'daftar-ikm') {
+        execFileSync('pdftoppm', ['-f', String(pages), '-l', String(pages), '-r', '70', '-png', '-singlefile', pdf, join('docs/laporan', `${name}-lampiran`)]);
+        console.error(`docs/laporan/${name}-lampiran.png`);
+      }
     }
   } finally {
     await printer.close();

@@ -43,6 +43,8 @@ export const ikmFilterSchema = z
     featured: z.boolean().optional(),
     /** The column headers' value filters: a column's stored value is one of `values` (null: empty, "(Kosong)"). */
     values: z.array(z.object({ field: columnKey, values: z.array(z.string().max(500).nullable()).min(1).max(1000) }).strict()).max(30).optional(),
+    /** IKM founded by the end of this year or of unknown founding year: a report's "keadaan s.d. tahun" (drill-down). */
+    establishedBy: z.number().int().min(1800).max(2200).optional(),
   })
   .strict();
 

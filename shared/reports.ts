@@ -4,6 +4,7 @@
  * so the three always show the same figures.
  */
 import { z } from 'zod';
+import type { IkmFilter, ShipmentFilter } from './contract';
 import { isoDateSchema } from './parse';
 import { stripControls } from './text';
 import { logoProblem } from './image';
@@ -58,11 +59,25 @@ export interface ReportColumn {
 
 export type ReportRow = Record<string, string | number | null>;
 
+/** A figure that is not known (workers known only as a total have no L/P split): printed as such, never as 0. */
+export const UNKNOWN = '–';
+
+/**
+ * The rows behind a report row (drill-down): the grid filter whose rows sum to that row's figures.
+ * The report's own SQL is built from the same filter, so the sums agree by construction.
+ */
+export type ReportDrill = { tab: 'registry'; filter: IkmFilter } | { tab: 'shipments'; filter: ShipmentFilter };
+
 export interface ReportChart {
   kind: 'bar' | 'pie' | 'treemap' | 'line';
+  /** Names the chart for translation: UI key `chart.<id>` (the printed report stays in Indonesian). */
+  id: string;
   title: string;
   labels: string[];
-  series: { name: string; values: number[] }[];
+  /** UI keys of the labels where they are the app's vocabulary (stage names), for translation. */
+  labelKeys?: string[];
+  /** `key` is the UI key of the series name, for translation. */
+  series: { name: string; key?: string; values: (number | null)[] }[];
   /** How values read: "IKM", "US$". */
   unit: string;
 }
@@ -77,6 +92,8 @@ export interface ReportModel {
   /** Rows in the whole report (the preview may carry fewer). */
   rowCount: number;
   totals: ReportRow | null;
+  /** Drill-down of each row (same order as `rows`; null where no grid shows the rows behind it) and of the totals. */
+  drill?: { rows: (ReportDrill | null)[]; totals: ReportDrill | null };
   charts: ReportChart[];
   notes: string[];
   /** When the figures were taken (ISO). */
@@ -106,6 +123,8 @@ export const letterheadSchema = z
     place: line(100),
     position: line(200),
     signer: line(200),
+    /** Pangkat/golongan, printed between the name and the NIP: "Pembina Utama Muda (IV/c)". */
+    rank: line(100),
     nip: line(40),
   })
   .strict();
@@ -120,8 +139,12 @@ export const DEFAULT_LETTERHEAD: Letterhead = {
   place: 'Palangka Raya',
   position: 'Kepala Dinas Perdagangan dan Perindustrian',
   signer: 'NAMA KEPALA DINAS',
+  rank: 'Pembina Utama Muda (IV/c)',
   nip: '19700101 199503 1 001',
 };
+
+/** The signer is still the example one (name or NIP as shipped): the preview and the export warn before it prints. */
+export const isPlaceholderSigner = (l: Letterhead): boolean => l.signer.trim() === '' || l.signer === DEFAULT_LETTERHEAD.signer || l.nip === DEFAULT_LETTERHEAD.nip;
 
 const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export const monthName = (m: number): string => MONTHS_ID[m - 1] ?? '';
@@ -152,6 +175,20 @@ export function formatReportCell(value: string | number | null | undefined, kind
     default:
       return String(value);
   }
+}
+
+/**
+ * Column widths (Excel characters) that fit the widest figure: the totals row holds the largest
+ * numbers, so a numeric column is at least as wide as its formatted total (plus the "Rp "/"US$ "
+ * the .xlsx format adds) — totals never overflow into their neighbours, in the PDF or in Excel.
+ */
+export function fittedWidths(m: Pick<ReportModel, 'columns' | 'totals' | 'rows'>): number[] {
+  const prefix: Partial<Record<ReportColumnKind, number>> = { idr: 3, usd: 4 };
+  return m.columns.map((c) => {
+    if (!NUMERIC_KINDS.has(c.kind)) return c.width;
+    const longest = [m.totals, ...m.rows].reduce((n, r) => Math.max(n, r ? formatReportCell(r[c.key], c.kind).length : 0), 0);
+    return Math.max(c.width, longest + (prefix[c.kind] ?? 0) + 1);
+  });
 }
 
 export const NUMERIC_KINDS: ReadonlySet<ReportColumnKind> = new Set(['no', 'int', 'idr', 'usd', 'kg', 'pct', 'year']);

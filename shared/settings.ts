@@ -19,6 +19,8 @@ export const UI_SETTINGS = {
     .object({ order: z.array(columnKey).max(100), hidden: z.array(columnKey).max(100), widths: z.partialRecord(columnKey, width) })
     .strict(),
   'shipments.widths': z.partialRecord(shipmentKey, width),
+  /** The office's own province (BPS code), where the dashboard and the reports open; "all" for all of Kalimantan. */
+  'office.province': z.string().regex(/^(\d{2}|all)$/),
 } as const;
 
 export type UiSettingKey = keyof typeof UI_SETTINGS;

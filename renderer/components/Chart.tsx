@@ -6,13 +6,30 @@ import { BarChart, LineChart, PieChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { chartOption } from '../../shared/charts';
 import type { ReportChart } from '../../shared/reports';
+import { useI18n } from '../i18n/i18n';
 
 echarts.use([BarChart, LineChart, PieChart, TreemapChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-export function Chart({ chart, height = 320, label }: { chart: ReportChart; height?: number; label?: string }) {
+/**
+ * `printed`: the chart as the report prints it (the preview of the paper), in Indonesian whatever
+ * the UI language; otherwise its title, series and vocabulary labels follow the UI language.
+ */
+export function Chart({ chart: source, height = 320, label, printed = false }: { chart: ReportChart; height?: number; label?: string; printed?: boolean }) {
+  const { tr } = useI18n();
+  const chart = useMemo<ReportChart>(
+    () =>
+      printed ? source : {
+            ...source,
+            title: tr(`chart.${source.id}`, source.title),
+            labels: source.labelKeys ? source.labels.map((l, i) => tr(source.labelKeys![i]!, l)) : source.labels,
+            series: source.series.map((s) => ({ ...s, name: s.key ? tr(s.key, s.name) : s.name })),
+          },
+    [source, printed, tr],
+  );
+  const other = printed ? undefined : tr('chart.other', 'Lainnya');
   const ref = useRef<HTMLDivElement>(null);
   const instance = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -28,9 +45,9 @@ export function Chart({ chart, height = 320, label }: { chart: ReportChart; heig
     };
   }, []);
   useEffect(() => {
-    instance.current?.setOption(chartOption(chart, { animation: true }), true);
-  }, [chart]);
+    instance.current?.setOption(chartOption(chart, { animation: true, other }), true);
+  }, [chart, other]);
   // The figures as text too, for screen readers and for tests.
-  const summary = chart.labels.map((l, i) => `${l}: ${chart.series.map((s) => s.values[i]?.toLocaleString('id-ID')).join(' / ')}`).join('; ');
+  const summary = chart.labels.map((l, i) => `${l}: ${chart.series.map((s) => s.values[i]?.toLocaleString('id-ID') ?? '–').join(' / ')}`).join('; ');
   return <div ref={ref} className="chart" role="img" aria-label={`${label ?? chart.title}. ${summary}`} style={{ height }} />;
 }

@@ -46,7 +46,8 @@ export function Dropdown({ summary, summaryLabel, className, closeOnPick, childr
       onToggle={(e) => setOpen(e.currentTarget.open)}
       onClick={(e) => closeOnPick && (e.target as HTMLElement).closest('.dropdown-body button') && setOpen(false)}
     >
-      <summary aria-label={summaryLabel}>{summary}</summary>
+      {/* The accessible name starts with the visible text (WCAG 2.5.3), then says what it picks. */}
+      <summary aria-label={summaryLabel && typeof summary === 'string' ? `${summary} (${summaryLabel})` : summaryLabel}>{summary}</summary>
       {children}
     </details>
   );

@@ -1,5 +1,6 @@
 /** Every UI string, Bahasa Indonesia first, English second. Field labels are keyed `field.<key>`. */
 import { BACKUPS_EN, BACKUPS_ID } from '../features/backups/strings';
+import { DASHBOARD_EN, DASHBOARD_ID } from '../features/dashboard/strings';
 import { GOEKSPOR_EN, GOEKSPOR_ID } from '../features/goekspor/strings';
 import { REPORTS_EN, REPORTS_ID } from '../features/reports/strings';
 import { SHIPMENTS_EN, SHIPMENTS_ID } from '../features/shipments/strings';
@@ -15,6 +16,7 @@ const id = {
   ...SHIPMENTS_ID,
   ...REPORTS_ID,
   ...TRASH_ID,
+  ...DASHBOARD_ID,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registri Industri Kecil dan Menengah',
   'nav.registry': 'Registri IKM',
@@ -22,6 +24,7 @@ const id = {
   'nav.shipments': 'Ekspor',
   'nav.reports': 'Laporan',
   'nav.dashboard': 'Dasbor',
+  'nav.tabs': 'Bagian aplikasi',
   'lang.switch': 'English',
   'firstRun.title': 'Registri masih kosong',
   'firstRun.body': 'Mulai dengan mengimpor berkas Excel dari kabupaten/kota, atau muat data contoh untuk mencoba aplikasi.',
@@ -172,12 +175,14 @@ const en: Record<UiKey, string> = {
   ...SHIPMENTS_EN,
   ...REPORTS_EN,
   ...TRASH_EN,
+  ...DASHBOARD_EN,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registry of Small and Medium Industries',
   'nav.registry': 'IKM registry',
   'nav.shipments': 'Exports',
   'nav.reports': 'Reports',
   'nav.dashboard': 'Dashboard',
+  'nav.tabs': 'App sections',
   'nav.import': 'Import',
   'lang.switch': 'Bahasa Indonesia',
   'firstRun.title': 'The registry is empty',

@@ -7,6 +7,8 @@ interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t(key: UiKey, params?: Record<string, string | number>): string;
+  /** A key built at run time (a chart's `chart.<id>`, a stage's `ge.stage.<stage>`): its text, or `fallback` when the dictionary has none. */
+  tr(key: string, fallback: string): string;
   /** A message from the core (validation, errors) in the current language. */
   m(key: MessageKey, params?: Record<string, string | number>): string;
 }
@@ -29,6 +31,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         void api.call('settings.set', { key: 'ui.lang', value: next });
       },
       t: (key, params) => format(DICTIONARY[lang][key] ?? key, params),
+      tr: (key, fallback) => (DICTIONARY[lang] as Record<string, string | undefined>)[key] ?? fallback,
       m: (key, params) => message(lang, key, params),
     }),
     [lang],

@@ -93,6 +93,8 @@ test('decree, stuck halal certificate, pipeline moves and the readiness report',
 
   // 4. The readiness report in the catalogue: preview, .xlsx and PDF.
   await page.getByRole('tab', { name: 'Laporan' }).click();
+  // Reports open on the office's province (Kalimantan Tengah by the kop surat); this IKM may be elsewhere.
+  await page.getByRole('combobox', { name: /^Provinsi/ }).selectOption({ label: 'Seluruh Kalimantan' });
   await page.getByRole('button', { name: 'Kesiapan Ekspor IKM' }).click();
   await expect(page.locator('.paper')).toContainText(ikm.business_name);
   await expect(page.locator('.paper')).toContainText('Sertifikasi');

@@ -15,11 +15,15 @@ const sums = (db: import('better-sqlite3').Database, where = '1') =>
 test('report preview shows the database totals; .xlsx and PDF download as real files', async ({ page, harness }, info) => {
   await page.getByRole('tab', { name: 'Laporan' }).click();
   const totals = page.getByTestId('report-totals');
+  // It opens on the office's own province: the one its kop surat names (Kalimantan Tengah).
+  const province = page.getByRole('combobox', { name: /^Provinsi/ });
+  await expect(province).toHaveValue('62');
+  await province.selectOption({ label: 'Seluruh Kalimantan' });
   const all = sums(harness.db);
   await expect(totals).toContainText(all.n.toLocaleString('id-ID'));
   await expect(totals).toContainText(all.inv.toLocaleString('id-ID'));
 
-  await page.getByRole('combobox', { name: /^Provinsi/ }).selectOption({ label: 'Kalimantan Tengah' });
+  await province.selectOption({ label: 'Kalimantan Tengah' });
   await expect(page.getByTestId('report-subtitle')).toContainText('Provinsi Kalimantan Tengah');
   const kalteng = sums(harness.db, `substr(district_code, 1, 2) = '62'`);
   await expect(totals).toContainText(kalteng.n.toLocaleString('id-ID'));
@@ -47,7 +51,7 @@ test('report preview shows the database totals; .xlsx and PDF download as real f
 
 test('the kop surat is edited once and every report carries it', async ({ page }) => {
   await page.getByRole('tab', { name: 'Laporan' }).click();
-  await page.getByText('Kop surat dan penanda tangan').click();
+  await page.getByText('Kop surat dan penanda tangan', { exact: true }).click();
   await page.getByLabel('Nama dinas').fill('DINAS PERINDUSTRIAN DAN PERDAGANGAN KALSEL');
   await page.getByLabel('Nama', { exact: true }).fill('Ir. H. Contoh Pejabat, M.Si.');
   await page.getByRole('button', { name: 'Simpan kop surat' }).click();
@@ -61,6 +65,9 @@ test('the kop surat is edited once and every report carries it', async ({ page }
 
 test('dashboard: figures from the core and four charts drawn offline', async ({ page, harness }) => {
   await page.getByRole('tab', { name: 'Dasbor' }).click();
+  // The office's province first (from its kop surat), all of Kalimantan on request.
+  await expect(page.getByTestId('kpi-ikm')).toHaveText(sums(harness.db, `substr(district_code, 1, 2) = '62'`).n.toLocaleString('id-ID'));
+  await page.getByRole('combobox', { name: 'Provinsi' }).selectOption({ label: 'Seluruh Kalimantan' });
   await expect(page.getByTestId('kpi-ikm')).toHaveText(sums(harness.db).n.toLocaleString('id-ID'));
   await expect(page.locator('.dash-card canvas')).toHaveCount(4);
   const byCountry = harness.db.prepare(`SELECT count(DISTINCT country_code) AS n FROM shipment`).get() as { n: number };

@@ -14,6 +14,10 @@ import { openDatabase, type DB } from '../../electron/core/db/open';
 import { zipEntries } from '../../electron/core/import/zip-guard';
 import { chromiumPrinter, findChromium } from '../../electron/core/reports/print-chromium';
 import { previewReport, reportPdf, reportXlsxFile } from '../../electron/core/reports/service';
+import { summarise } from '../../electron/core/registry/query';
+import { summariseShipments } from '../../electron/core/shipments/query';
+import { groupSlices } from '../../shared/charts';
+import { DEFAULT_LETTERHEAD, fittedWidths, isPlaceholderSigner, type ReportModel } from '../../shared/reports';
 import { RegistryWriter } from '../../electron/core/registry/write';
 import { seedDemo } from '../../electron/core/seed/demo';
 import { seedShipmentsDemo, seedTradeDemo } from '../../electron/core/seed/demo-trade';
@@ -90,6 +94,7 @@ describe('report .xlsx, read back with openpyxl', () => {
     const texts = Object.values(x.cells).map((c) => String(c.value));
     expect(texts.some((t) => /^Palangka Raya, \d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}$/.test(t))).toBe(true);
     expect(texts).toContain('NIP. 19700101 199503 1 001');
+    expect(texts.indexOf('Pembina Utama Muda (IV/c)')).toBe(texts.indexOf('NIP. 19700101 199503 1 001') - 1); // pangkat/golongan above the NIP
     // The logo is a real picture in the sheet's drawing.
     const entries = zipEntries(readFileSync(files.get(name)!))!.map((e) => e.name);
     expect(entries).toEqual(expect.arrayContaining(['xl/drawings/drawing1.xml', 'xl/media/image0.png', 'xl/drawings/_rels/drawing1.xml.rels']));
@@ -101,7 +106,15 @@ describe('report .xlsx, read back with openpyxl', () => {
     const districts = (db.prepare(`SELECT count(*) AS n FROM district WHERE province_code = '62'`).get() as { n: number }).n;
     expect(t - 11).toBe(districts);
     const sums = ikmTotals();
-    expect([3, 4, 5, 6, 7, 8].map((c) => at(x, c, t)!.value)).toEqual([sums.count, sums.l, sums.p, sums.t, sums.inv, sums.prod]);
+    // One IKM of Kab. Kotawaringin Barat (6201) reported only its total of workers: that district's
+    // L/P, and so the totals' L/P, are unknown ("–"), never 0; Jumlah still counts everyone.
+    expect([3, 4, 5, 6, 7, 8].map((c) => at(x, c, t)!.value)).toEqual([sums.count, '–', '–', sums.t, sums.inv, sums.prod]);
+    expect(Object.values(x.cells).some((c) => String(c.value).startsWith('– pada L/P: sebagian IKM hanya melaporkan jumlah'))).toBe(true);
+    for (let r = 11; r < t; r++) {
+      const [l, p, total] = [4, 5, 6].map((c) => at(x, c, r)?.value);
+      if (l === '–') expect([p, at(x, 2, r)!.value]).toEqual(['–', 'Kab. Kotawaringin Barat']);
+      else expect(Number(l ?? 0) + Number(p ?? 0)).toBe(Number(total ?? 0)); // L + P = Jumlah wherever L and P show
+    }
     expect(at(x, 3, t)!.formula).toBe(`=SUM(C11:C${t - 1})`);
     expect([at(x, 3, 11)!.format, at(x, 7, 11)!.format, at(x, 7, 11)!.type]).toEqual(['#,##0', '"Rp "#,##0', 'int']);
     expect(x.merged).toEqual(expect.arrayContaining(['D9:F9', 'A9:A10'])); // TENAGA KERJA over L / P / Jumlah
@@ -112,11 +125,11 @@ describe('report .xlsx, read back with openpyxl', () => {
     const sums = ikmTotals();
     const k = inspect(files.get('rekap-ikm-komoditi')!);
     const tk = totalsRow(k);
-    expect([4, 5, 6, 7, 8, 9].map((c) => at(k, c, tk)!.value)).toEqual([sums.count, sums.l, sums.p, sums.t, sums.inv, sums.prod]);
+    expect([4, 5, 6, 7, 8, 9].map((c) => at(k, c, tk)!.value)).toEqual([sums.count, '–', '–', sums.t, sums.inv, sums.prod]);
     const d = inspect(files.get('daftar-ikm')!);
     const td = totalsRow(d);
     expect(td - 11).toBe(sums.count); // one row per IKM
-    expect([9, 10, 11, 12, 13].map((c) => at(d, c, td)!.value)).toEqual([sums.l, sums.p, sums.t, sums.inv, sums.prod]);
+    expect([9, 10, 11, 12, 13].map((c) => at(d, c, td)!.value)).toEqual(['–', '–', sums.t, sums.inv, sums.prod]);
     const injected = Object.values(d.cells).find((c) => String(c.value).startsWith('=HYPERLINK'));
     expect(injected).toMatchObject({ type: 'str', formula: null });
     const nibs = Object.entries(d.cells).filter(([k]) => /^B\d+$/.test(k) && Number(k.slice(1)) > 10 && Number(k.slice(1)) < td);
@@ -154,6 +167,63 @@ describe('report .xlsx, read back with openpyxl', () => {
       if (partial) expect(at(x, 6, 10 + i)).toBeUndefined(); // not compared with a whole year
     });
     expect(at(x, 3, t)!.value).toBeCloseTo(years.reduce((s, y) => s + y.ex, 0), 0);
+  });
+});
+
+describe('report models', () => {
+  /** What the grid's footer shows for a drill-down filter: the core's own sums of that filter. */
+  function gridSums(m: ReportModel, d: NonNullable<ReportModel['drill']>['totals']) {
+    if (!d) return null;
+    if (d.tab === 'registry') {
+      const s = summarise(db, d.filter);
+      return { count: s.count, workers_total: s.workers_total, investment_idr: s.investment_idr, production_value_idr: s.production_value_idr };
+    }
+    const s = summariseShipments(db, d.filter);
+    return { shipments: s.count, fob_usd: s.fob_usd, net_weight_kg: s.net_weight_kg };
+  }
+  const params = [{ province: '62' }, { province: '62', year: new Date().getFullYear() - 1 }, { district: '6201' }, {}];
+
+  it.each(['rekap-ikm-kabupaten', 'rekap-ikm-komoditi', 'ekspor-negara', 'ekspor-komoditi', 'daftar-ikm'] as const)('%s: every drillable row and the totals sum, in the grid, to the printed figure', (name) => {
+    for (const p of params) {
+      const m = previewReport(db, name, p);
+      expect(m.drill, `${name} ${JSON.stringify(p)}`).toBeDefined();
+      type Drill = NonNullable<ReportModel['drill']>['totals'];
+      const pairs: [Record<string, unknown>, Drill][] = [[m.totals!, m.drill!.totals], ...m.rows.map((r, i): [Record<string, unknown>, Drill] => [r, m.drill!.rows[i] ?? null])];
+      let checked = 0;
+      for (const [row, d] of pairs) {
+        const g = gridSums(m, d);
+        if (!g) continue;
+        for (const [k, v] of Object.entries(g)) if (typeof row[k] === 'number') expect(v, `${name} ${JSON.stringify(p)} ${k} of ${String(row.district ?? row.commodity ?? row.country ?? row.hs ?? 'JUMLAH')}`).toBeCloseTo(row[k] as number, 2);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+    }
+  });
+
+  it('neraca: titled by the years asked, the years without BPS figures named, not left out', () => {
+    const last = (db.prepare(`SELECT max(year) AS y FROM trade_stat`).get() as { y: number }).y;
+    const m = previewReport(db, 'neraca-perdagangan', { year: last + 3 });
+    expect(m.subtitle).toContain(`Tahun ${last - 1}–${last + 3}`);
+    expect(m.rows.map((r) => String(r.year).replace('*', ''))).toEqual([-1, 0, 1, 2, 3].map((d) => String(last + d)));
+    expect(m.rows.slice(2).every((r) => r.export_usd === '–')).toBe(true);
+    expect(m.notes.join(' ')).toContain(`belum ada angka BPS untuk tahun ${last + 1}, ${last + 2} dan ${last + 3}`);
+    expect(m.charts[0]!.series[0]!.values.slice(2)).toEqual([null, null, null]); // a gap in the line, not a drop to 0
+    // A span with no figures at all is an empty report, not five rows of dashes.
+    expect(previewReport(db, 'neraca-perdagangan', { year: last + 9 }).rowCount).toBe(0);
+  });
+
+  it('column widths fit the totals; pies group small slices as "Lainnya"; the example signer is recognised', () => {
+    const m = previewReport(db, 'daftar-ikm', { province: '62' });
+    const widths = fittedWidths(m);
+    m.columns.forEach((c, i) => {
+      if (typeof m.totals![c.key] === 'number' && c.kind === 'idr') expect(widths[i]).toBeGreaterThanOrEqual(String(m.totals![c.key]).length + 4);
+    });
+    const pie = groupSlices(['A', 'B', 'C', 'D', 'E'], [50, 40, 6, 2, 2]);
+    expect(pie).toEqual({ labels: ['A', 'B', 'C', 'Lainnya'], values: [50, 40, 6, 4] });
+    expect(groupSlices(['A', 'B', 'C'], [50, 49, 1])).toEqual({ labels: ['A', 'B', 'C'], values: [50, 49, 1] }); // one small slice keeps its name
+    expect(groupSlices(Array.from({ length: 12 }, (_, i) => `N${i}`), Array.from({ length: 12 }, () => 10)).labels).toHaveLength(8);
+    expect(isPlaceholderSigner(DEFAULT_LETTERHEAD)).toBe(true);
+    expect(isPlaceholderSigner({ ...DEFAULT_LETTERHEAD, signer: 'Ir. H. Contoh, M.Si.', nip: '19680412 199303 1 007' })).toBe(false);
   });
 });
 

@@ -35,6 +35,37 @@ const READS = new Set<string>([
   'goekspor.history', 'goekspor.participants', 'goekspor.readiness', 'goekspor.stuckMonths', 'goekspor.exportXlsx',
 ]);
 
+/** Argument names as the screens label them, for refusals of a malformed request. */
+const FIELD_LABELS: Record<string, string> = {
+  date: 'Tanggal', started_on: 'Tanggal mulai', issued_on: 'Tanggal terbit', expires_on: 'Berlaku sampai', status_since: 'Status sejak',
+  title: 'Judul', name: 'Nama', label: 'Keterangan', number: 'Nomor', note: 'Catatan', notes: 'Catatan', place: 'Tempat', organiser: 'Penyelenggara',
+  product: 'Produk', stage: 'Tahap', status: 'Status', type: 'Jenis', kind: 'Jenis kegiatan', ikm_id: 'IKM', activity_id: 'Kegiatan', decree_id: 'SK',
+  province: 'Provinsi', province_code: 'Provinsi', district: 'Kabupaten/kota', districts: 'Kabupaten/kota', year: 'Tahun', month: 'Bulan', search: 'Pencarian',
+  commodity: 'Komoditi', from: 'Dari tanggal', to: 'Sampai tanggal',
+};
+
+type Issue = { code: string; path: PropertyKey[]; input?: unknown; maximum?: unknown; minimum?: unknown };
+
+/**
+ * A request that does not fit the contract, said the way the screens say it: which field
+ * ("Tanggal mulai"), and what is wrong with it — never zod's English or an argument path.
+ */
+function badFields(issues: readonly Issue[]): Envelope<never> {
+  const i = issues[0]!;
+  const name = [...i.path].reverse().find((p): p is string => typeof p === 'string');
+  const field = name ? (FIELD_LABELS[name] ?? name) : 'permintaan';
+  const reason: MessageKey =
+    i.code === 'invalid_type' && i.input === undefined ? 'err.reason.required'
+    : i.code === 'too_big' ? 'err.reason.tooLong'
+    : i.code === 'too_small' ? (i.minimum === 1 && typeof i.input === 'string' ? 'err.reason.required' : 'err.reason.tooShort')
+    : i.code === 'invalid_format' ? 'err.reason.format'
+    : i.code === 'invalid_value' || i.code === 'invalid_union' ? 'err.reason.choice'
+    : i.code === 'invalid_type' ? 'err.reason.type'
+    : 'err.reason.other';
+  const params = { max: String(i.maximum ?? ''), min: String(i.minimum ?? '') };
+  return failure('bad_request', 'err.badField', { field, reason: message('id', reason, params) });
+}
+
 /** `source`: the host's session (a restore reopens it), or a bare connection (wrapped in one). */
 export function createDispatcher(source: DB | RegistrySession, handlers: HandlerTable) {
   const session = source instanceof RegistrySession ? source : RegistrySession.of(source);
@@ -42,13 +73,7 @@ export function createDispatcher(source: DB | RegistrySession, handlers: Handler
     if (typeof method !== 'string' || !Object.hasOwn(contract, method))
       return failure('unknown_method', 'err.unknownMethod', { method: String(method).slice(0, 60) });
     const parsed = contract[method as Method].safeParse(args ?? {});
-    if (!parsed.success) {
-      const detail = parsed.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.') || '(argumen)'}: ${i.message}`)
-        .join('; ');
-      return failure('bad_request', 'err.badRequest', { detail });
-    }
+    if (!parsed.success) return badFields(parsed.error.issues);
     if (session.checking && !READS.has(method)) await session.checking;
     if (session.damaged && !WHEN_DAMAGED.has(method)) return failure('damaged', 'err.damaged', { detail: session.damaged });
     const db = session.db;
@@ -60,7 +85,8 @@ export function createDispatcher(source: DB | RegistrySession, handlers: Handler
     } catch (e) {
       if (e instanceof StorageError) return failure(e.code, e.key, e.params);
       if (e instanceof NotFoundError) return failure('not_found', 'err.notFound', { id: e.id });
-      if (e instanceof ValidationError) return failure('bad_request', 'err.badRequest', { detail: e.message });
+      // A refusal the core worded for the user (what, where, what to do): shown as it is.
+      if (e instanceof ValidationError) return failure('bad_request', 'err.refused', { detail: e.message });
       if (e instanceof ImportFileError) return failure('bad_request', 'err.badRequest', { detail: e.message });
       const failed = databaseFailure(e);
       // Opened read-only on purpose (the banner says why): the refusal names the reason too.

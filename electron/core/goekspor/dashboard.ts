@@ -69,29 +69,33 @@ export function dashboard(db: DB, province?: string, today = localToday()): GoEk
     stageCounts,
     halal,
     charts: [
-      { kind: 'bar', title: 'IKM per tahap', labels: STAGES.map((s) => STAGE_LABELS[s]), series: [{ name: 'IKM', values: STAGES.map((s) => stageCounts[s]) }], unit: 'IKM' },
+      { kind: 'bar', id: 'geStages', title: 'IKM per tahap', labels: STAGES.map((s) => STAGE_LABELS[s]), labelKeys: STAGES.map((s) => `ge.stage.${s}`), series: [{ name: 'IKM', key: 'chart.s.ikm', values: STAGES.map((s) => stageCounts[s]) }], unit: 'IKM' },
       {
         kind: 'bar',
+        id: 'geDistrictStages',
         title: 'IKM per kabupaten/kota dan tahap',
         labels: districts.map(name),
-        series: STAGES.map((s) => ({ name: STAGE_LABELS[s], values: districts.map((d) => list.filter((p) => p.district_code === d && p.stage === s).length) })),
+        series: STAGES.map((s) => ({ name: STAGE_LABELS[s], key: `ge.stage.${s}`, values: districts.map((d) => list.filter((p) => p.district_code === d && p.stage === s).length) })),
         unit: 'IKM',
       },
       {
         kind: 'line',
+        id: 'geCertificates',
         title: 'Sertifikat terbit per bulan',
         labels: months.map((ym) => `${monthName(Number(ym.slice(5))).slice(0, 3)} ${ym.slice(0, 4)}`),
-        series: [{ name: 'Sertifikat', values: months.map((ym) => issued.get(ym) ?? 0) }],
+        series: [{ name: 'Sertifikat', key: 'chart.s.certificates', values: months.map((ym) => issued.get(ym) ?? 0) }],
         unit: 'sertifikat',
       },
       {
         kind: 'bar',
+        id: 'geHalal',
         title: 'Pendampingan halal: lama dalam proses',
+        labelKeys: ['chart.halal.lt3', 'chart.halal.3to6', 'chart.halal.6to10', 'chart.halal.ge10'],
         labels: halalBuckets,
-        series: [{ name: 'IKM', values: halalBuckets.map((_, i) => inProses.filter((h) => bucket(h.days) === i).length) }],
+        series: [{ name: 'IKM', key: 'chart.s.ikm', values: halalBuckets.map((_, i) => inProses.filter((h) => bucket(h.days) === i).length) }],
         unit: 'IKM',
       },
-      { kind: 'bar', title: 'Produk unggulan per kabupaten/kota', labels: featured.map((f) => name(f.district_code)), series: [{ name: 'Produk', values: featured.map((f) => f.n) }], unit: 'produk' },
+      { kind: 'bar', id: 'geFeatured', title: 'Produk unggulan per kabupaten/kota', labels: featured.map((f) => name(f.district_code)), series: [{ name: 'Produk', key: 'chart.s.products', values: featured.map((f) => f.n) }], unit: 'produk' },
     ],
   };
 }

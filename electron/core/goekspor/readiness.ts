@@ -85,7 +85,9 @@ export function programIkm(db: DB, f: ProgramFilter = {}, today = localToday()):
     };
     const r = scoreReadiness(facts, today);
     const flags = facts.certificates.filter((c) => certificateFlags(c, today, stuck).length > 0).length;
-    return { ...b, ...r, shipments: facts.shipments, flags };
+    // A recorded shipment is the first export, whatever stage was last set by hand: the board,
+    // the report and the dashboard place the IKM there (the card says "sudah ekspor").
+    return { ...b, ...r, stage: facts.shipments > 0 ? 'ekspor' : b.stage, shipments: facts.shipments, flags };
   });
 }
 
@@ -127,7 +129,10 @@ export function moveStage(db: DB, ikmId: number, stage: Stage, note: string | nu
     enrol(db, ikmId, today);
     const cur = db.prepare(`SELECT stage FROM ge_stage WHERE ikm_id = ?`).get(ikmId) as { stage: Stage };
     if (cur.stage === stage) return;
-    if (stage === 'ekspor' && !db.prepare(`SELECT 1 FROM shipment WHERE ikm_id = ? AND deleted_at IS NULL`).get(ikmId))
+    const shipped = db.prepare(`SELECT 1 FROM shipment WHERE ikm_id = ? AND deleted_at IS NULL`).get(ikmId) != null;
+    if (shipped && stage !== 'ekspor')
+      invalid(`${ikm.business_name} sudah punya pengapalan tercatat, jadi tahapnya "${STAGE_LABELS.ekspor}". Bila pengapalan itu bukan miliknya, perbaiki NIB eksportirnya di tab Ekspor.`);
+    if (stage === 'ekspor' && !shipped)
       invalid(`${ikm.business_name} belum punya pengapalan tercatat: catat ekspor pertamanya di tab Ekspor (NIB eksportir = NIB IKM) sebelum memindahkan ke "${STAGE_LABELS.ekspor}".`);
     db.prepare(`UPDATE ge_stage SET stage = ?, since = ?, updated_at = ? WHERE ikm_id = ?`).run(stage, today, nowIso(), ikmId);
     audit(db, { ikm_id: ikmId, entity: 'stage', entity_id: ikmId, action: 'move', field: 'stage', old_value: cur.stage, new_value: stage, note });

@@ -47,7 +47,7 @@ export function kesiapanEksporBody(
     rows,
     rowCount: rows.length,
     totals: null,
-    charts: [{ kind: 'bar', title: 'IKM per tahap Go Ekspor', labels: STAGES.map((s) => STAGE_LABELS[s]), series: [{ name: 'IKM', values: counts }], unit: 'IKM' }],
+    charts: [{ kind: 'bar', id: 'geStagesReport', title: 'IKM per tahap Go Ekspor', labels: STAGES.map((s) => STAGE_LABELS[s]), labelKeys: STAGES.map((s) => `ge.stage.${s}`), series: [{ name: 'IKM', key: 'chart.s.ikm', values: counts }], unit: 'IKM' }],
     notes: [
       `Jumlah IKM dalam program: ${list.length}; rata-rata skor kesiapan ${avg}.`,
       `Skor 0–100 = poin yang dipenuhi dibagi bobot yang berlaku. Bobot: ${READINESS_RULES.map((r) => `${r.label} ${r.weight}`).join(', ')}.`,

@@ -61,6 +61,10 @@ export function buildWhere(filter: IkmFilter): { sql: string; params: unknown[] 
     if (listed.length < v.values.length) parts.push(`${v.field} IS NULL OR ${v.field} = ''`);
     clauses.push(`(${parts.join(' OR ')})`);
   }
+  if (filter.establishedBy != null) {
+    clauses.push('(year_established IS NULL OR year_established <= ?)');
+    params.push(filter.establishedBy);
+  }
   for (const r of filter.ranges ?? []) {
     const def = FIELD_BY_KEY.get(r.field);
     if (!def || !['count', 'money', 'decimal', 'year'].includes(def.kind)) continue;
@@ -127,7 +131,7 @@ export function queryPage(db: DB, filter: IkmFilter, sort: IkmSort, offset: numb
 
 /** Filters that touch only district columns can be summed from the narrow covering index. */
 const coveredBySumsIndex = (f: IkmFilter): boolean =>
-  !f.search?.trim() && !f.commodity && !f.kbli && !f.scale && (f.ranges ?? []).length === 0;
+  !f.search?.trim() && !f.commodity && !f.kbli && !f.scale && f.establishedBy == null && (f.ranges ?? []).length === 0;
 
 export function summarise(db: DB, filter: IkmFilter): IkmSummary {
   const { sql, params } = buildWhere(filter);

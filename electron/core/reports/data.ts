@@ -3,8 +3,9 @@
  * into a ReportModel (columns, rows, totals, charts). The .xlsx, the PDF and the preview are all
  * drawn from this model. Daftar IKM can be long, so its rows are also available as an iterator.
  */
-import type { ReportColumn, ReportModel, ReportName, ReportParams, ReportRow, ReportChart } from '../../../shared/reports';
-import { indonesianDate as indonesian, REPORT_TITLES } from '../../../shared/reports';
+import type { IkmFilter, ShipmentFilter } from '../../../shared/contract';
+import type { ReportColumn, ReportDrill, ReportModel, ReportName, ReportParams, ReportRow, ReportChart } from '../../../shared/reports';
+import { indonesianDate as indonesian, REPORT_TITLES, UNKNOWN } from '../../../shared/reports';
 import type { DB } from '../db/open';
 import { districtResolver, loadAreas } from '../reference/areas';
 import { countryResolver } from '../reference/countries';
@@ -22,8 +23,16 @@ const MONEY: ReportColumn[] = [
   { key: 'investment_idr', header: 'Investasi (Rp)', kind: 'idr', width: 20 },
   { key: 'production_value_idr', header: 'Nilai Produksi (Rp)', kind: 'idr', width: 20 },
 ];
-const IKM_SUMS = `count(*) AS count, total(workers_male) AS workers_male, total(workers_female) AS workers_female,
+// L and P are summed only where every IKM with workers has its split; a group with a business
+// known only by its total gets no L/P (null → "–"), so L + P = Jumlah wherever L and P show.
+const IKM_SUMS = `count(*) AS count,
+  CASE WHEN sum(workers_total IS NOT NULL AND (workers_male IS NULL OR workers_female IS NULL)) > 0 THEN NULL ELSE total(workers_male) END AS workers_male,
+  CASE WHEN sum(workers_total IS NOT NULL AND (workers_male IS NULL OR workers_female IS NULL)) > 0 THEN NULL ELSE total(workers_female) END AS workers_female,
   total(workers_total) AS workers_total, total(investment_idr) AS investment_idr, total(production_value_idr) AS production_value_idr`;
+const SPLIT_NOTE = `${UNKNOWN} pada L/P: sebagian IKM hanya melaporkan jumlah tenaga kerja tanpa rincian laki-laki/perempuan; kolom Jumlah tetap memuat semuanya.`;
+/** L/P unknown for a group: shown as "–" (text in the .xlsx, never a 0 that would be summed). */
+const split = (r: ReportRow): ReportRow => (r.workers_male == null && r.workers_female == null && Number(r.workers_total ?? 0) > 0 ? { ...r, workers_male: UNKNOWN, workers_female: UNKNOWN } : r);
+const hasUnknown = (rows: ReportRow[]) => rows.some((r) => r.workers_male === UNKNOWN);
 
 interface Context {
   db: DB;
@@ -32,12 +41,14 @@ interface Context {
   districtName(code: string | null): string;
 }
 
-/** IKM in the area that existed by the end of the period (a business with no founding year counts). */
-function ikmWhere(c: Context): { sql: string; params: unknown[] } {
-  const w = buildWhere({ province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
-  if (!c.scope.to) return w;
-  return { sql: `${w.sql} AND (year_established IS NULL OR year_established <= ?)`, params: [...w.params, Number(c.scope.to.slice(0, 4))] };
+/** IKM in the area that existed by the end of the period (a business with no founding year counts), as a grid filter. */
+function ikmFilter(c: Context, extra: IkmFilter = {}): IkmFilter {
+  const f: IkmFilter = { ...(c.scope.province ? { province: c.scope.province } : {}), ...(c.scope.district ? { districts: [c.scope.district] } : {}), ...extra };
+  return c.scope.to ? { ...f, establishedBy: Number(c.scope.to.slice(0, 4)) } : f;
 }
+const ikmWhere = (c: Context) => buildWhere(ikmFilter(c));
+const toRegistry = (filter: IkmFilter): ReportDrill => ({ tab: 'registry', filter });
+const toShipments = (filter: ShipmentFilter): ReportDrill => ({ tab: 'shipments', filter });
 
 function ikmSubtitle(c: Context): string {
   const when = c.scope.to ? `Keadaan s.d. tahun ${c.scope.to.slice(0, 4)}` : `Keadaan per ${indonesian(c.scope.today)}`;
@@ -49,17 +60,13 @@ function shipmentSubtitle(c: Context, range: { first: string | null; last: strin
   return `${c.scope.area} · ${period}`;
 }
 
+/** The totals row; a column with an unknown figure in any row has an unknown total. */
 function sumRows(rows: ReportRow[], columns: ReportColumn[], label: Record<string, string>): ReportRow {
   const t: ReportRow = { ...label };
-  for (const col of columns) if (['int', 'idr', 'usd', 'kg'].includes(col.kind) && !(col.key in label)) t[col.key] = rows.reduce((s, r) => s + Number(r[col.key] ?? 0), 0);
+  for (const col of columns)
+    if (['int', 'idr', 'usd', 'kg'].includes(col.kind) && !(col.key in label))
+      t[col.key] = rows.some((r) => r[col.key] === UNKNOWN) ? UNKNOWN : rows.reduce((s, r) => s + Number(r[col.key] ?? 0), 0);
   return t;
-}
-
-/** At most `n` slices; the rest as one "Lainnya" slice (pies stay readable). */
-function topN(labels: string[], values: number[], n: number): { labels: string[]; values: number[] } {
-  if (labels.length <= n) return { labels, values };
-  const rest = values.slice(n - 1).reduce((s, v) => s + v, 0);
-  return { labels: [...labels.slice(0, n - 1), 'Lainnya'], values: [...values.slice(0, n - 1), rest] };
 }
 
 function rekapKabupaten(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
@@ -79,7 +86,7 @@ function rekapKabupaten(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
   ];
   const rows = codes.map((code, i) => {
     const s = sums.get(code);
-    return { no: i + 1, district: c.districtName(code), count: s?.count ?? 0, workers_male: s?.workers_male ?? 0, workers_female: s?.workers_female ?? 0, workers_total: s?.workers_total ?? 0, investment_idr: s?.investment_idr ?? 0, production_value_idr: s?.production_value_idr ?? 0 };
+    return split({ no: i + 1, district: c.districtName(code), count: s?.count ?? 0, workers_male: s ? (s.workers_male ?? null) : 0, workers_female: s ? (s.workers_female ?? null) : 0, workers_total: s?.workers_total ?? 0, investment_idr: s?.investment_idr ?? 0, production_value_idr: s?.production_value_idr ?? 0 });
   });
   // Over all of Kalimantan, 56 district bars are unreadable: the chart compares the provinces.
   const byProvince = !c.scope.province && !c.scope.district;
@@ -88,10 +95,19 @@ function rekapKabupaten(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
     .filter((p) => p.count > 0);
   const charts: ReportChart[] = [
     byProvince
-      ? { kind: 'bar', title: 'Jumlah IKM per provinsi', labels: provinceRows.map((p) => p.label), series: [{ name: 'Jumlah IKM', values: provinceRows.map((p) => p.count) }], unit: 'IKM' }
-      : { kind: 'bar', title: 'Jumlah IKM per kabupaten/kota', labels: rows.map((r) => r.district), series: [{ name: 'Jumlah IKM', values: rows.map((r) => Number(r.count)) }], unit: 'IKM' },
+      ? { kind: 'bar', id: 'ikmPerProvince', title: 'Jumlah IKM per provinsi', labels: provinceRows.map((p) => p.label), series: [{ name: 'Jumlah IKM', key: 'chart.s.ikm', values: provinceRows.map((p) => p.count) }], unit: 'IKM' }
+      : { kind: 'bar', id: 'ikmPerDistrict', title: 'Jumlah IKM per kabupaten/kota', labels: rows.map((r) => String(r.district)), series: [{ name: 'Jumlah IKM', key: 'chart.s.ikm', values: rows.map((r) => Number(r.count)) }], unit: 'IKM' },
   ];
-  return { subtitle: ikmSubtitle(c), columns, rows, rowCount: rows.length, totals: sumRows(rows, columns, { district: 'JUMLAH' }), charts, notes: ['Tenaga kerja L = laki-laki, P = perempuan. Nilai dalam rupiah.'] };
+  return {
+    subtitle: ikmSubtitle(c),
+    columns,
+    rows,
+    rowCount: rows.length,
+    totals: sumRows(rows, columns, { district: 'JUMLAH' }),
+    drill: { rows: codes.map((code) => toRegistry(ikmFilter(c, { districts: [code] }))), totals: toRegistry(ikmFilter(c)) },
+    charts,
+    notes: ['Tenaga kerja L = laki-laki, P = perempuan. Nilai dalam rupiah.', ...(hasUnknown(rows) ? [SPLIT_NOTE] : [])],
+  };
 }
 
 function rekapKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
@@ -111,7 +127,7 @@ function rekapKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'genera
     ...WORKERS,
     ...MONEY,
   ];
-  const rows: ReportRow[] = groups.map((g, i) => ({ no: i + 1, ...g }));
+  const rows: ReportRow[] = groups.map((g, i) => split({ no: i + 1, ...g }));
   const top = rows.slice(0, 10);
   return {
     subtitle: ikmSubtitle(c),
@@ -119,8 +135,10 @@ function rekapKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'genera
     rows,
     rowCount: rows.length,
     totals: sumRows(rows, columns, { commodity: 'JUMLAH' }),
-    charts: [{ kind: 'bar', title: 'Sepuluh komoditi dengan IKM terbanyak', labels: top.map((r) => String(r.commodity)), series: [{ name: 'Jumlah IKM', values: top.map((r) => Number(r.count)) }], unit: 'IKM' }],
-    notes: ['Komoditi dikelompokkan tanpa membedakan huruf besar/kecil. KBLI "beragam": IKM satu komoditi tercatat dengan beberapa kode KBLI.'],
+    // "(tidak diisi)" has no grid filter (the grid filters a commodity, not its absence).
+    drill: { rows: groups.map((g) => (g.commodity === '(tidak diisi)' ? null : toRegistry(ikmFilter(c, { commodity: String(g.commodity) })))), totals: toRegistry(ikmFilter(c)) },
+    charts: [{ kind: 'bar', id: 'topCommodities', title: 'Sepuluh komoditi dengan IKM terbanyak', labels: top.map((r) => String(r.commodity)), series: [{ name: 'Jumlah IKM', key: 'chart.s.ikm', values: top.map((r) => Number(r.count)) }], unit: 'IKM' }],
+    notes: ['Komoditi dikelompokkan tanpa membedakan huruf besar/kecil. KBLI "beragam": IKM satu komoditi tercatat dengan beberapa kode KBLI.', ...(hasUnknown(rows) ? [SPLIT_NOTE] : [])],
   };
 }
 
@@ -155,21 +173,33 @@ export function* daftarRows(db: DB, params: ReportParams, limit = Number.MAX_SAF
 
 function daftar(c: Context, preview: number): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
   const w = ikmWhere(c);
-  const totals = c.db.prepare(`SELECT ${IKM_SUMS} FROM ikm WHERE ${w.sql}`).get(...w.params) as ReportRow;
+  const totals = split(c.db.prepare(`SELECT ${IKM_SUMS} FROM ikm WHERE ${w.sql}`).get(...w.params) as ReportRow);
   return {
     subtitle: ikmSubtitle(c),
     columns: DAFTAR_COLUMNS,
     rows: [...daftarRows(c.db, c.params, preview)],
     rowCount: Number(totals.count),
     totals: { business_name: `JUMLAH (${Number(totals.count).toLocaleString('id-ID')} IKM)`, ...totals, count: null },
+    drill: { rows: [], totals: toRegistry(ikmFilter(c)) },
     charts: [],
-    notes: ['Diurutkan menurut kabupaten/kota lalu nama usaha. Kolom kosong: data belum dilaporkan.'],
+    notes: [
+      'Diurutkan menurut kabupaten/kota lalu nama usaha. Kolom kosong: data belum dilaporkan.',
+      ...(totals.workers_male === UNKNOWN ? [`${UNKNOWN} pada L/P baris jumlah: sebagian IKM hanya melaporkan jumlah tenaga kerja; kolom Jumlah tetap memuat semuanya.`] : []),
+    ],
   };
 }
 
-/** Shipments dated within the period, from the area. */
-const shipmentsInScope = (c: Context) =>
-  shipmentWhere({ from: c.scope.from ?? undefined, to: c.scope.to ?? undefined, province: c.scope.province, districts: c.scope.district ? [c.scope.district] : undefined });
+/** Shipments dated within the period, from the area, as a grid filter. */
+function shipmentFilter(c: Context, extra: ShipmentFilter = {}): ShipmentFilter {
+  return {
+    ...(c.scope.from ? { from: c.scope.from } : {}),
+    ...(c.scope.to ? { to: c.scope.to } : {}),
+    ...(c.scope.province ? { province: c.scope.province } : {}),
+    ...(c.scope.district ? { districts: [c.scope.district] } : {}),
+    ...extra,
+  };
+}
+const shipmentsInScope = (c: Context) => shipmentWhere(shipmentFilter(c));
 
 function shipmentRange(c: Context, where: { sql: string; params: unknown[] }) {
   return c.db.prepare(`SELECT min(date) AS first, max(date) AS last FROM shipment WHERE ${where.sql}`).get(...where.params) as { first: string | null; last: string | null };
@@ -200,14 +230,14 @@ function eksporNegara(c: Context): Omit<ReportModel, 'name' | 'title' | 'generat
     { key: 'country_code', header: 'Kode', kind: 'code', width: 7 },
     ...EXPORT_VALUES,
   ];
-  const pie = topN(rows.map((r) => String(r.country)), rows.map((r) => Number(r.fob_usd)), 8);
   return {
     subtitle: shipmentSubtitle(c, shipmentRange(c, w)),
     columns,
     rows,
     rowCount: rows.length,
     totals: { ...sumRows(rows, columns, { country: 'JUMLAH' }), share: rows.length ? 1 : 0 },
-    charts: [{ kind: 'pie', title: 'Pangsa nilai ekspor per negara tujuan', labels: pie.labels, series: [{ name: 'Nilai FOB (US$)', values: pie.values }], unit: 'US$' }],
+    drill: { rows: groups.map((g) => (g.country_code ? toShipments(shipmentFilter(c, { countries: [String(g.country_code)] })) : null)), totals: toShipments(shipmentFilter(c)) },
+    charts: [{ kind: 'pie', id: 'exportShareByCountry', title: 'Pangsa nilai ekspor per negara tujuan', labels: rows.map((r) => String(r.country)), series: [{ name: 'Nilai FOB (US$)', key: 'chart.s.fob', values: rows.map((r) => Number(r.fob_usd)) }], unit: 'US$' }],
     notes: ['Nilai FOB dalam dolar Amerika Serikat (US$), menurut tanggal ekspor pada PEB.'],
   };
 }
@@ -247,7 +277,9 @@ function eksporKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
     rows,
     rowCount: rows.length,
     totals: { ...sumRows(rows, columns, { product: 'JUMLAH' }), share: rows.length ? 1 : 0 },
-    charts: [{ kind: 'bar', title: 'Sepuluh komoditi ekspor terbesar (US$)', labels: top.map((r) => `${r.hs} ${r.product}`), series: [{ name: 'Nilai FOB (US$)', values: top.map((r) => Number(r.fob_usd)) }], unit: 'US$' }],
+    // A heading's rows are its HS prefix; shipments without a code have no grid filter of their own.
+    drill: { rows: sorted.map((g) => (g.hs ? toShipments(shipmentFilter(c, { hs: g.hs })) : null)), totals: toShipments(shipmentFilter(c)) },
+    charts: [{ kind: 'bar', id: 'topExportCommodities', title: 'Sepuluh komoditi ekspor terbesar (US$)', labels: top.map((r) => `${r.hs} ${r.product}`), series: [{ name: 'Nilai FOB (US$)', key: 'chart.s.fob', values: top.map((r) => Number(r.fob_usd)) }], unit: 'US$' }],
     notes: ['Dikelompokkan menurut pos HS 4 digit; nama komoditi diambil dari produk dengan nilai terbesar di pos itu.'],
   };
 }
@@ -286,22 +318,29 @@ function tradeProvince(c: Context): { code: string | null; name: string | null; 
 function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
   const who = tradeProvince(c);
   const all = who.code ? yearlyTrade(c.db, who.code) : [];
+  const byYear = new Map(all.map((y) => [y.year, y]));
   const fromYear = c.scope.from ? Number(c.scope.from.slice(0, 4)) : null;
   const toYear = c.scope.to ? Number(c.scope.to.slice(0, 4)) : null;
-  // One year asked for: show it with the four before it, the way the governor compares.
-  const first = fromYear != null && toYear != null && fromYear === toYear ? fromYear - 4 : fromYear;
-  const shown = all.filter((y) => (first == null || y.year >= first) && (toYear == null || y.year <= toYear));
-  const prev = new Map(all.map((y) => [y.year, y]));
-  const rows: ReportRow[] = shown.map((y, i) => ({
-    no: i + 1,
-    year: y.months < 12 ? `${y.year}*` : y.year,
-    export_usd: y.export_usd,
-    import_usd: y.import_usd,
-    balance: y.export_usd != null && y.import_usd != null ? y.export_usd - y.import_usd : null,
-    // A year not yet complete is not compared with a whole year before it.
-    export_growth: y.months < 12 ? null : growth(y.export_usd, prev.get(y.year - 1)?.export_usd),
-    import_growth: y.months < 12 ? null : growth(y.import_usd, prev.get(y.year - 1)?.import_usd),
-  }));
+  // One year asked for: show it with the four before it, the way the governor compares. Every
+  // year of the span gets its row, those without BPS figures too, so the title is the years asked.
+  const first = fromYear != null && toYear != null && fromYear === toYear ? fromYear - 4 : (fromYear ?? all[0]?.year ?? null);
+  const last = toYear ?? all[all.length - 1]?.year ?? null;
+  const years = first != null && last != null ? Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i) : [];
+  const shown = years.map((year) => byYear.get(year) ?? { year, export_usd: null, import_usd: null, months: 0 });
+  const missing = shown.filter((y) => y.export_usd == null && y.import_usd == null).map((y) => y.year);
+  const rows: ReportRow[] = shown.map((y, i) => {
+    if (y.months === 0) return { no: i + 1, year: y.year, export_usd: UNKNOWN, import_usd: UNKNOWN, balance: UNKNOWN, export_growth: null, import_growth: null };
+    return {
+      no: i + 1,
+      year: y.months < 12 ? `${y.year}*` : y.year,
+      export_usd: y.export_usd,
+      import_usd: y.import_usd,
+      balance: y.export_usd != null && y.import_usd != null ? y.export_usd - y.import_usd : null,
+      // A year not yet complete is not compared with a whole year before it.
+      export_growth: y.months < 12 ? null : growth(y.export_usd, byYear.get(y.year - 1)?.export_usd),
+      import_growth: y.months < 12 ? null : growth(y.import_usd, byYear.get(y.year - 1)?.import_usd),
+    };
+  });
   const columns: ReportColumn[] = [
     { key: 'no', header: 'No', kind: 'no', width: 5 },
     { key: 'year', header: 'Tahun', kind: 'year', width: 9 },
@@ -311,25 +350,29 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
     { key: 'export_growth', header: 'Pertumbuhan Ekspor (%)', kind: 'pct', width: 14 },
     { key: 'import_growth', header: 'Pertumbuhan Impor (%)', kind: 'pct', width: 14 },
   ];
-  const partial = shown.filter((y) => y.months < 12);
-  const years = shown.map((y) => y.year);
+  const partial = shown.filter((y) => y.months > 0 && y.months < 12);
+  const withFigures = rows.filter((r) => r.export_usd !== UNKNOWN);
   const period = years.length ? (years.length === 1 ? `Tahun ${years[0]}` : `Tahun ${years[0]}–${years[years.length - 1]}`) : 'Belum ada data';
+  const listed = (ys: number[]) => (ys.length > 1 ? `${ys.slice(0, -1).join(', ')} dan ${ys[ys.length - 1]}` : String(ys[0]));
   return {
     // BPS figures are the province's: the subtitle names the province whose figures these are.
     subtitle: who.name ? `Provinsi ${who.name} · ${period}` : period,
     columns,
     rows,
-    rowCount: rows.length,
-    totals: sumRows(rows, columns, { year: 'JUMLAH' }),
+    // The years without figures are rows too, but a report with none at all is empty.
+    rowCount: withFigures.length ? rows.length : 0,
+    totals: { ...sumRows(withFigures, columns, { year: 'JUMLAH' }) },
     charts: [
       {
         kind: 'line',
+        id: 'tradeBalance',
         title: 'Ekspor, impor dan neraca perdagangan (US$)',
         labels: shown.map((y) => String(y.year)),
+        // A year without figures is a gap in the line, not a fall to zero.
         series: [
-          { name: 'Ekspor', values: shown.map((y) => y.export_usd ?? 0) },
-          { name: 'Impor', values: shown.map((y) => y.import_usd ?? 0) },
-          { name: 'Neraca', values: rows.map((r) => Number(r.balance ?? 0)) },
+          { name: 'Ekspor', key: 'chart.s.export', values: shown.map((y) => y.export_usd) },
+          { name: 'Impor', key: 'chart.s.import', values: shown.map((y) => y.import_usd) },
+          { name: 'Neraca', key: 'chart.s.balance', values: rows.map((r) => (typeof r.balance === 'number' ? r.balance : null)) },
         ],
         unit: 'US$',
       },
@@ -337,6 +380,7 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
     notes: [
       ...(who.note ? [who.note] : []),
       'Sumber: Badan Pusat Statistik (BPS), nilai dalam US$. Neraca = ekspor − impor; pertumbuhan dibanding tahun sebelumnya.',
+      ...(missing.length && withFigures.length ? [`${UNKNOWN}: belum ada angka BPS untuk tahun ${listed(missing)}; impor tabel BPS tahun itu di tab Ekspor › Neraca perdagangan (BPS).`] : []),
       ...partial.map((y) => `* ${y.year}: jumlah ${y.months} bulan (data belum setahun penuh; pertumbuhannya tidak dihitung).`),
     ],
   };

@@ -35,17 +35,17 @@ thead th { background: #dfe7f1; text-align: center; vertical-align: middle; font
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td { overflow-wrap: anywhere; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.code { white-space: nowrap; }
 table.dense { font-size: 7pt; }
 table.dense th, table.dense td { padding: 1px 2px; }
-.appendix { break-before: auto; margin-top: 14px; }
-.appendix h2 { font-size: 10pt; margin: 0 0 4px; }
+.appendix { break-before: page; }
+.appendix h2 { font-size: 10pt; margin: 0 0 4px; break-after: avoid; }
 tr.total td { font-weight: bold; background: #f1f4f8; border-top: 1.2pt solid #222; }
 .notes { margin-top: 6px; font-size: 7.5pt; color: #333; }
 .notes p { margin: 1px 0; }
 .more { margin-top: 4px; font-style: italic; }
-.chart { margin-top: 10px; break-inside: avoid; text-align: center; }
+.chart { margin: 0 0 10px; break-inside: avoid; text-align: center; }
 .chart svg { width: 100%; height: auto; max-height: 78mm; }
 .signature { width: 36%; margin: 14px 0 0 auto; text-align: center; break-inside: avoid; font-size: 9.5pt; }
 .signature .space { height: 58px; }
@@ -54,17 +54,51 @@ tr.total td { font-weight: bold; background: #f1f4f8; border-top: 1.2pt solid #2
 
 const header = (columns: ReportColumn[]): string =>
   headerLayout(columns)
-    .map((row) => `<tr>${row.map((h) => `<th${h.colSpan > 1 ? ` colspan="${h.colSpan}"` : ''}${h.rowSpan > 1 ? ` rowspan="${h.rowSpan}"` : ''}>${esc(h.label)}</th>`).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((h) => `<th${h.colSpan > 1 ? ` colspan="${h.colSpan}"` : ''}${h.rowSpan > 1 ? ` rowspan="${h.rowSpan}"` : ''}>${esc(h.label).replace(/\//g, '/<wbr>')}</th>`).join('')}</tr>`)
     .join('');
 
-/** Column widths in proportion to the .xlsx widths, so long names get the room. */
-function colgroup(columns: ReportColumn[]): string {
-  const total = columns.reduce((n, c) => n + c.width, 0);
-  return `<colgroup>${columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
+/** The printable width of A4 landscape within the page margins, in mm. */
+const PAGE_MM = 297 - 24;
+
+/**
+ * Column widths on paper: a figure column gets the room its longest figure needs in bold digits
+ * (the totals row), a code column its code; the text columns share the rest in proportion to their
+ * .xlsx widths, and wrap. So "88.181.500.000" and "96.883.000.000" never run into each other.
+ */
+function colgroup(m: ReportModel, dense: boolean): string {
+  const emMm = (dense ? 7 : 8.5) * 0.3528;
+  // DejaVu Sans Bold: digits 0.70 em, the thousands dot and the decimal comma 0.38 em.
+  const textMm = (t: string) => [...t].reduce((n, ch) => n + (ch === '.' || ch === ',' ? 0.38 : 0.7), 0) * emMm;
+  const padMm = dense ? 2.2 : 3.2;
+  const longest = (c: ReportColumn) =>
+    c.kind === 'no' ? String(Math.max(m.rowCount, 1)) : [m.totals, ...m.rows].reduce((w, r) => { const t = r ? formatReportCell(r[c.key], c.kind) : ''; return t.length > w.length ? t : w; }, '');
+  // Header words do not break: a column is at least as wide as its longest one ("Pertumbuhan").
+  const headerMm = (c: ReportColumn) => Math.max(...c.header.split(/[\s/]+/).map((w) => w.length * 0.66 * emMm)) + padMm;
+  const fixed = m.columns.map((c) =>
+    NUMERIC_KINDS.has(c.kind) ? Math.max(textMm(longest(c)) + padMm, (c.kind === 'year' ? 4.6 : 3) * 0.7 * emMm + padMm, headerMm(c))
+    : c.kind === 'code' ? Math.max(Math.ceil(c.width * 0.7) * 0.64 * emMm + padMm, headerMm(c))
+    : null,
+  );
+  const rest = Math.max(PAGE_MM - fixed.reduce<number>((n, w) => n + (w ?? 0), 0), PAGE_MM * 0.25);
+  const textUnits = m.columns.reduce((n, c, i) => n + (fixed[i] == null ? c.width : 0), 0) || 1;
+  const mm = m.columns.map((c, i) => fixed[i] ?? (rest * c.width) / textUnits);
+  const total = mm.reduce((n, w) => n + w, 0);
+  return `<colgroup>${mm.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('')}</colgroup>`;
 }
 
+/**
+ * A figure may wrap only after a thousands dot ("88.181.<wbr>500.000"): in a narrow column it
+ * takes a second line instead of running into the next column's figure.
+ */
+const figure = (text: string): string => esc(text).replace(/\./g, '.<wbr>');
+
 const cells = (row: ReportRow, columns: ReportColumn[]): string =>
-  columns.map((c) => `<td class="${NUMERIC_KINDS.has(c.kind) ? 'num' : c.kind === 'code' ? 'code' : ''}">${esc(formatReportCell(row[c.key], c.kind))}</td>`).join('');
+  columns
+    .map((c) => {
+      const text = formatReportCell(row[c.key], c.kind);
+      return NUMERIC_KINDS.has(c.kind) ? `<td class="num">${figure(text)}</td>` : `<td class="${c.kind === 'code' ? 'code' : ''}">${esc(text)}</td>`;
+    })
+    .join('');
 
 export function letterheadHtml(l: Letterhead, defaultLogo: string | null): string {
   const logo = l.logo ?? defaultLogo;
@@ -75,7 +109,7 @@ export function letterheadHtml(l: Letterhead, defaultLogo: string | null): strin
 
 export function signatureHtml(l: Letterhead, today: string): string {
   return `<div class="signature"><div>${esc(l.place)}, ${esc(indonesianDate(today))}</div><div>${esc(l.position)}</div>
-    <div class="space"></div><div class="name">${esc(l.signer)}</div><div>NIP. ${esc(l.nip)}</div></div>`;
+    <div class="space"></div><div class="name">${esc(l.signer)}</div>${l.rank.trim() ? `<div class="rank">${esc(l.rank)}</div>` : ''}<div>NIP. ${esc(l.nip)}</div></div>`;
 }
 
 /**
@@ -96,7 +130,7 @@ export function reportHtml(m: ReportModel, l: Letterhead, opts: { rows?: Iterabl
   return `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>${esc(m.title)}</title><style>${CSS}</style></head><body>
 ${letterheadHtml(l, opts.defaultLogo ?? null)}
 <h1>${esc(m.title)}</h1><p class="sub">${esc(m.subtitle)}</p>
-<table${m.columns.length > 10 ? ' class="dense"' : ''}>${colgroup(m.columns)}<thead>${header(m.columns)}</thead><tbody>${body.join('\n')}${empty}
+<table${m.columns.length > 10 ? ' class="dense"' : ''}>${colgroup(m, m.columns.length > 10)}<thead>${header(m.columns)}</thead><tbody>${body.join('\n')}${empty}
 ${m.totals && m.rowCount > 0 ? `<tr class="total">${cells(m.totals, m.columns)}</tr>` : ''}</tbody></table>
 ${more}<div class="notes">${m.notes.map((t) => `<p>${esc(t)}</p>`).join('')}</div>
 ${signatureHtml(l, opts.today)}

@@ -7,7 +7,7 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { indonesianDate, REPORT_SHEETS, type Letterhead, type ReportColumn, type ReportColumnKind, type ReportModel, type ReportRow } from '../../../shared/reports';
+import { fittedWidths, indonesianDate, REPORT_SHEETS, type Letterhead, type ReportColumn, type ReportColumnKind, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { columnLetter } from '../import/sheet';
 import { addLogo } from './xlsx-logo';
 import { streamToBuffer } from '../export/rows';
@@ -70,7 +70,8 @@ export async function writeReportXlsx(
     },
     headerFooter: { oddFooter: `&L&8${m.title.replace(/&/g, '&&')}&R&8Halaman &P dari &N`, evenFooter: `&L&8${m.title.replace(/&/g, '&&')}&R&8Halaman &P dari &N` },
   });
-  ws.columns = cols.map((c) => ({ key: c.key, width: c.width }));
+  const widths = fittedWidths(m);
+  ws.columns = cols.map((c, i) => ({ key: c.key, width: widths[i]! }));
 
   const logo = l.logo ? Buffer.from(l.logo.split(',')[1]!, 'base64') : (opts.defaultLogo ?? null);
   const line = (row: number, text: string, font: Partial<ExcelJS.Font>, height?: number) => {
@@ -194,6 +195,7 @@ export async function writeReportXlsx(
   sign(l.position, {}, 28);
   sign('', {}, 40);
   sign(l.signer, { bold: true, underline: true });
+  if (l.rank.trim()) sign(l.rank);
   sign(`NIP. ${l.nip}`);
   ws.pageSetup.printArea = `A1:${last}${r}`;
 

@@ -32,6 +32,8 @@ export function seedGoEksporDemo(db: DB, province = '62', today = new Date()): n
   ikm.slice(0, 10).forEach((x) => setParticipant(db, { activity_id: mentoring.id, ikm_id: x.id, attended: true }));
   ikm.slice(0, 5).forEach((x) => setParticipant(db, { activity_id: expo.id, ikm_id: x.id, attended: true }));
   const stages: Stage[] = ['pameran', 'pameran', 'pendampingan', 'pendampingan', 'pendampingan', 'sertifikasi', 'sertifikasi', 'sertifikasi', 'sertifikasi', 'legalitas', 'legalitas', 'legalitas'];
-  stages.forEach((s, i) => moveStage(db, ikm[i]!.id, s, 'Data contoh', t));
+  // An IKM that already has a shipment of its own is at its first export (moveStage holds it there).
+  const shipped = db.prepare(`SELECT 1 FROM shipment WHERE ikm_id = ? AND deleted_at IS NULL`);
+  stages.forEach((s, i) => moveStage(db, ikm[i]!.id, shipped.get(ikm[i]!.id) ? 'ekspor' : s, 'Data contoh', t));
   return ikm.length;
 }

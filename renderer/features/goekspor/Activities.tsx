@@ -1,6 +1,6 @@
 /** Program activities (sosialisasi, pelatihan, pendampingan, pameran, temu bisnis) and attendance per IKM. */
 import { useEffect, useState } from 'react';
-import { ACTIVITY_KINDS, ACTIVITY_LABELS, type ActivityKind } from '../../../shared/goekspor';
+import { ACTIVITY_KINDS, type ActivityKind } from '../../../shared/goekspor';
 import type { Activity, Participant } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
@@ -42,7 +42,7 @@ export function Activities() {
           <select value={draft.kind} onChange={(e) => set({ kind: e.target.value as ActivityKind })}>
             {ACTIVITY_KINDS.map((k) => (
               <option key={k} value={k}>
-                {ACTIVITY_LABELS[k]}
+                {t(`ge.activity.${k}`)}
               </option>
             ))}
           </select>
@@ -87,7 +87,7 @@ export function Activities() {
             {list.map((a) => (
               <tr key={a.id} className={a.id === chosen ? 'ge-chosen' : undefined}>
                 <td>{idDate(a.date)}</td>
-                <td>{ACTIVITY_LABELS[a.kind]}</td>
+                <td>{t(`ge.activity.${a.kind}`)}</td>
                 <td>
                   <button type="button" className="link" aria-pressed={a.id === chosen} onClick={() => setChosen(a.id)}>
                     {a.title}

@@ -4,7 +4,7 @@
  * in the core. A card opens the IKM's readiness (each rule, its points) and its history.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { STAGE_LABELS, STAGES, type Stage } from '../../../shared/goekspor';
+import { STAGES, type Stage } from '../../../shared/goekspor';
 import type { Result } from '../../../shared/contract';
 import type { BoardCard, GeAuditEntry } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
@@ -17,6 +17,7 @@ type BoardData = Result<'goekspor.board'>;
 
 export function Board() {
   const { t } = useI18n();
+  const stageName = (s: Stage) => t(`ge.stage.${s}`);
   const areas = useAreas();
   const run = useRun();
   const [data, setData] = useState<BoardData | null>(null);
@@ -39,7 +40,7 @@ export function Board() {
 
   const move = async (card: BoardCard, stage: Stage) => {
     if (stage === card.stage) return;
-    const r = await run(api.call('goekspor.move', { ikm_id: card.ikm_id, stage, note: note.trim() || null }), t('ge.board.moved', { name: card.business_name, stage: STAGE_LABELS[stage] }));
+    const r = await run(api.call('goekspor.move', { ikm_id: card.ikm_id, stage, note: note.trim() || null }), t('ge.board.moved', { name: card.business_name, stage: stageName(stage) }));
     if (r) {
       setNote('');
       focusAfter.current = card.ikm_id;
@@ -84,11 +85,11 @@ export function Board() {
       <div className="ge-main">
         <div className="ge-board" role="list" aria-label={t('ge.tab.board')}>
           {(data?.columns ?? STAGES.map((stage) => ({ stage, total: 0, cards: [] }))).map((col) => (
-            <section
+            <div
               key={col.stage}
               className="ge-column"
               role="listitem"
-              aria-label={`${STAGE_LABELS[col.stage]}: ${t('ge.board.count', { n: col.total })}`}
+              aria-label={`${stageName(col.stage)}: ${t('ge.board.count', { n: col.total })}`}
               data-stage={col.stage}
               onDragOver={(e) => e.preventDefault()}
               onDrop={(e) => {
@@ -97,9 +98,9 @@ export function Board() {
                 if (card) void move(card, col.stage);
               }}
             >
-              <h3>
-                {STAGE_LABELS[col.stage]} <span className="badge">{col.total.toLocaleString('id-ID')}</span>
-              </h3>
+              <h2 className="ge-column-title">
+                {stageName(col.stage)} <span className="badge">{col.total.toLocaleString('id-ID')}</span>
+              </h2>
               {col.cards.length === 0 && <p className="muted ge-empty">{t('ge.board.empty')}</p>}
               {col.cards.map((c) => {
                 const prev = step(c, -1);
@@ -111,7 +112,7 @@ export function Board() {
                     data-card={c.ikm_id}
                     tabIndex={0}
                     draggable
-                    aria-label={`${c.business_name}, ${STAGE_LABELS[c.stage]}, ${t('ge.board.score', { n: c.score })}`}
+                    aria-label={`${c.business_name}, ${stageName(c.stage)}, ${t('ge.board.score', { n: c.score })}`}
                     onDragStart={(e) => e.dataTransfer.setData('text/plain', String(c.ikm_id))}
                     onKeyDown={(e) => onKey(e, c)}
                     onClick={() => setOpen(c.ikm_id)}
@@ -127,10 +128,10 @@ export function Board() {
                     {c.shipments > 0 && <div className="ge-ok">✓ {t('ge.board.shipped')}</div>}
                     <div className="ge-card-next muted">{c.next}</div>
                     <div className="ge-card-moves">
-                      <button type="button" disabled={!prev} aria-label={prev ? t('ge.board.left', { stage: STAGE_LABELS[prev] }) : undefined} onClick={(e) => (e.stopPropagation(), prev && void move(c, prev))}>
+                      <button type="button" disabled={!prev} aria-label={prev ? t('ge.board.left', { stage: stageName(prev) }) : undefined} onClick={(e) => (e.stopPropagation(), prev && void move(c, prev))}>
                         ◀
                       </button>
-                      <button type="button" disabled={!next} aria-label={next ? t('ge.board.right', { stage: STAGE_LABELS[next] }) : undefined} onClick={(e) => (e.stopPropagation(), next && void move(c, next))}>
+                      <button type="button" disabled={!next} aria-label={next ? t('ge.board.right', { stage: stageName(next) }) : undefined} onClick={(e) => (e.stopPropagation(), next && void move(c, next))}>
                         ▶
                       </button>
                     </div>
@@ -138,7 +139,7 @@ export function Board() {
                 );
               })}
               {col.total > col.cards.length && <p className="muted">{t('ge.board.more', { n: col.total - col.cards.length })}</p>}
-            </section>
+            </div>
           ))}
         </div>
         {open != null && (
@@ -161,6 +162,7 @@ export function Board() {
 
 function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikmId: number; onClose(): void; note: string; onNote(s: string): void; onMove(s: Stage): void; version: string }) {
   const { t } = useI18n();
+  const stageName = (s: Stage) => t(`ge.stage.${s}`);
   const areas = useAreas();
   const [r, setR] = useState<Result<'goekspor.readiness'> | null>(null);
   const [hist, setHist] = useState<GeAuditEntry[]>([]);
@@ -173,7 +175,7 @@ function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikm
     <aside className="ge-detail" aria-label={t('ge.detail.title')}>
       <div className="ge-detail-head">
         <div>
-          <h3>{r.business_name}</h3>
+          <h2 className="ge-detail-title">{r.business_name}</h2>
           <div className="muted">
             {r.nib ?? '–'} · {areas.name(r.district_code)}
           </div>
@@ -217,21 +219,21 @@ function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikm
           <select aria-label={t('ge.board.moveTo')} value={r.stage} onChange={(e) => onMove(e.target.value as Stage)}>
             {STAGES.map((s) => (
               <option key={s} value={s}>
-                {STAGE_LABELS[s]}
+                {stageName(s)}
               </option>
             ))}
           </select>
         </label>
         <input aria-label={t('ge.detail.note')} placeholder={t('ge.detail.note')} value={note} onChange={(e) => onNote(e.target.value)} />
       </div>
-      <h4>{t('ge.detail.history')}</h4>
+      <h3>{t('ge.detail.history')}</h3>
       <ul className="history" data-testid="ge-history">
         {hist.map((h) => (
           <li key={h.id}>
             <div>
               {h.entity === 'stage' && h.action === 'move' ? (
                 <>
-                  <span className="old">{STAGE_LABELS[h.old_value as Stage] ?? h.old_value}</span> → <span className="new">{STAGE_LABELS[h.new_value as Stage] ?? h.new_value}</span>
+                  <span className="old">{(STAGES.includes(h.old_value as Stage) ? stageName(h.old_value as Stage) : h.old_value)}</span> → <span className="new">{(STAGES.includes(h.new_value as Stage) ? stageName(h.new_value as Stage) : h.new_value)}</span>
                 </>
               ) : (
                 <>

@@ -4,7 +4,7 @@
  * the configurable "stuck" limits, and the districts' certificate lists imported from .xlsx.
  */
 import { useEffect, useState } from 'react';
-import { CERT_LABELS, CERT_STATUSES, CERT_TYPES, DEFAULT_STUCK_MONTHS, type CertStatus, type CertType, type StuckMonths } from '../../../shared/goekspor';
+import { CERT_STATUSES, CERT_TYPES, DEFAULT_STUCK_MONTHS, type CertStatus, type CertType, type StuckMonths } from '../../../shared/goekspor';
 import type { Certificate, CertificateStep } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
@@ -82,7 +82,7 @@ export function Certificates() {
           <select value={draft.type} onChange={(e) => set({ type: e.target.value as CertType })}>
             {CERT_TYPES.map((k) => (
               <option key={k} value={k}>
-                {CERT_LABELS[k]}
+                {t(`ge.certType.${k}`)}
               </option>
             ))}
           </select>
@@ -158,7 +158,7 @@ export function Certificates() {
               <tr key={c.id} className={c.flags.length ? 'ge-flagged' : undefined}>
                 <td>{c.business_name}</td>
                 <td>{areas.name(c.district_code)}</td>
-                <td>{c.type === 'lainnya' && c.label ? c.label : CERT_LABELS[c.type]}</td>
+                <td>{c.type === 'lainnya' && c.label ? c.label : t(`ge.certType.${c.type}`)}</td>
                 <td>{c.number ?? ''}</td>
                 <td>
                   <span className={`ge-status ${c.status}`}>{t(`ge.status.${c.status}`)}</span>
@@ -217,7 +217,7 @@ export function Certificates() {
         >
           {CERT_TYPES.map((k) => (
             <label key={k}>
-              {CERT_LABELS[k]}
+              {t(`ge.certType.${k}`)}
               <input type="number" min={1} max={120} className="ge-num" value={stuck[k]} onChange={(e) => setStuck({ ...stuck, [k]: Math.max(1, Number(e.target.value) || 1) })} />
             </label>
           ))}

@@ -22,12 +22,15 @@ export function GoEksporPage() {
   const [view, setView] = useState<View>('board');
   return (
     <div className="registry goekspor">
-      <div className="subtabs" role="tablist" aria-label={t('nav.goekspor')}>
-        {VIEWS.map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'subtab active' : 'subtab'} onClick={() => setView(v)}>
-            {t(`ge.tab.${v}`)}
-          </button>
-        ))}
+      <div className="subtabs">
+        {/* The tablist holds only its tabs; the export button sits beside it. */}
+        <div role="tablist" aria-label={t('nav.goekspor')} className="subtab-list">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'subtab active' : 'subtab'} onClick={() => setView(v)}>
+              {t(`ge.tab.${v}`)}
+            </button>
+          ))}
+        </div>
         <button type="button" className="ge-export" onClick={() => void run(api.call('goekspor.exportXlsx', {})).then((r) => r && download(r.name, r.dataBase64))}>
           {t('ge.exportXlsx')}
         </button>

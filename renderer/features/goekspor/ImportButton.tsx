@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
 import { useRun } from './common';
+import { FileButton } from '../../components/FileButton';
 
 export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kind: 'participants' | 'certificates' | 'featured'; activityId?: number; decreeId?: number; hint: string; onDone(): void }) {
   const { t } = useI18n();
@@ -31,10 +32,7 @@ export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kin
   const f = pending?.preview.files[0];
   return (
     <span className="ge-import">
-      <label className="file-button" title={hint}>
-        {t('ge.importFile')}
-        <input type="file" accept=".xlsx,.xlsm,.csv" hidden onChange={(e) => void pick(e.target.files?.[0]).then(() => (e.target.value = ''))} />
-      </label>
+      <FileButton label={t('ge.importFile')} title={hint} accept=".xlsx,.xlsm,.csv" onFiles={(files) => pick(files?.[0])} />
       {pending && f && (
         <div className="ge-import-preview" role="dialog" aria-label={t('ge.importFile')}>
           <p>{summary(pending.preview)}</p>

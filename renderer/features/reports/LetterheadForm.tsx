@@ -1,14 +1,15 @@
 /** Kop surat and signature block of every report, kept in the database's settings. */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Letterhead } from '../../../shared/reports';
 import { api } from '../../api/client';
 import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
 
-const FIELDS = ['government', 'office', 'address', 'contact', 'place', 'position', 'signer', 'nip'] as const;
+const FIELDS = ['government', 'office', 'address', 'contact', 'place', 'position', 'signer', 'rank', 'nip'] as const;
 
-export function LetterheadForm({ value, onSaved }: { value: Letterhead; onSaved(l: Letterhead): void }) {
+/** `children`: settings saved on their own (the office's province), shown above the form. */
+export function LetterheadForm({ value, onSaved, open, onToggle, children }: { value: Letterhead; onSaved(l: Letterhead): void; open: boolean; onToggle(open: boolean): void; children?: ReactNode }) {
   const { t } = useI18n();
   const notify = useToast();
   const [draft, setDraft] = useState(value);
@@ -19,8 +20,9 @@ export function LetterheadForm({ value, onSaved }: { value: Letterhead; onSaved(
     setDraft({ ...draft, logo: `data:${file.type};base64,${await toBase64(file)}` });
   };
   return (
-    <details className="letterhead">
+    <details className="letterhead" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>{t('rep.settings')}</summary>
+      {children}
       <form
         onSubmit={(e) => {
           e.preventDefault();

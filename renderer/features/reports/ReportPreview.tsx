@@ -1,12 +1,28 @@
-/** A report as it will print: kop surat, title, table with totals, notes, charts, signature. */
-import { formatReportCell, headerLayout, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportModel } from '../../../shared/reports';
+/**
+ * A report as it will print: kop surat, title, table with totals, notes, charts, signature — in
+ * Bahasa Indonesia whatever the UI language, since that is what goes to the governor. Every summed
+ * figure with rows behind it is a button: it opens those rows in the grid (drill-down).
+ */
+import { formatReportCell, headerLayout, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportDrill, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { localDay } from '../../../shared/parse';
 import { Chart } from '../../components/Chart';
 import { useI18n } from '../../i18n/i18n';
 
-export function ReportPreview({ model, letterhead }: { model: ReportModel; letterhead: Letterhead }) {
+/** Columns whose figure is a sum over rows of a grid. */
+const DRILLABLE: ReadonlySet<ReportColumn['kind']> = new Set(['int', 'idr', 'usd', 'kg']);
+
+export function ReportPreview({ model, letterhead, onDrill }: { model: ReportModel; letterhead: Letterhead; onDrill?(d: ReportDrill): void }) {
   const { t } = useI18n();
   const cls = (kind: ReportModel['columns'][number]['kind']) => (NUMERIC_KINDS.has(kind) ? 'num' : kind === 'code' ? 'code' : undefined);
+  const cell = (row: ReportRow, c: ReportColumn, drill: ReportDrill | null | undefined) => {
+    const text = formatReportCell(row[c.key], c.kind);
+    if (!drill || !onDrill || !DRILLABLE.has(c.kind) || typeof row[c.key] !== 'number') return text;
+    return (
+      <button type="button" className="drill" title={t('rep.drill')} aria-label={`${text} — ${t('rep.drill')}`} onClick={() => onDrill(drill)}>
+        {text}
+      </button>
+    );
+  };
   return (
     <article className="paper" aria-label={t('rep.preview')}>
       <header className="kop">
@@ -37,8 +53,8 @@ export function ReportPreview({ model, letterhead }: { model: ReportModel; lette
             {model.rows.map((r, i) => (
               <tr key={i}>
                 {model.columns.map((c) => (
-                  <td key={c.key} className={cls(c.kind)}>
-                    {formatReportCell(r[c.key], c.kind)}
+                  <td key={c.key} className={cls(c.kind)} data-key={c.key}>
+                    {cell(r, c, model.drill?.rows[i])}
                   </td>
                 ))}
               </tr>
@@ -53,8 +69,8 @@ export function ReportPreview({ model, letterhead }: { model: ReportModel; lette
             {model.totals && model.rowCount > 0 && (
               <tr className="total" data-testid="report-totals">
                 {model.columns.map((c) => (
-                  <td key={c.key} className={cls(c.kind)}>
-                    {formatReportCell(model.totals![c.key], c.kind)}
+                  <td key={c.key} className={cls(c.kind)} data-key={c.key}>
+                    {cell(model.totals!, c, model.drill?.totals)}
                   </td>
                 ))}
               </tr>
@@ -75,6 +91,7 @@ export function ReportPreview({ model, letterhead }: { model: ReportModel; lette
         <div>{letterhead.position}</div>
         <div className="space" />
         <div className="name">{letterhead.signer}</div>
+        {letterhead.rank.trim() && <div className="rank">{letterhead.rank}</div>}
         <div>NIP. {letterhead.nip}</div>
       </div>
       {/* As printed: the charts follow the signature, as an appendix. */}
@@ -82,7 +99,7 @@ export function ReportPreview({ model, letterhead }: { model: ReportModel; lette
         <section className="appendix">
           <h2>Lampiran: grafik</h2>
           {model.charts.map((c) => (
-            <Chart key={c.title} chart={c} height={340} />
+            <Chart key={c.title} chart={c} height={340} printed />
           ))}
         </section>
       )}

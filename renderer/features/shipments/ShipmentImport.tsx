@@ -9,6 +9,7 @@ import { useAreas } from '../../areas';
 import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
+import { FileButton } from '../../components/FileButton';
 
 export function ShipmentImport({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
@@ -51,10 +52,7 @@ export function ShipmentImport({ onImported }: { onImported(): void }) {
 
   return (
     <>
-      <label className="file-button">
-        {t('ship.import')}
-        <input type="file" accept=".xlsx,.xlsm,.csv,.txt" multiple hidden onChange={(e) => void pick(e.target.files).then(() => (e.target.value = ''))} />
-      </label>
+      <FileButton label={t('ship.import')} accept=".xlsx,.xlsm,.csv,.txt" multiple onFiles={pick} />
       {busy && <span className="busy">{t('ship.importing', { name: files.map((f) => f.name).join(', ') })}</span>}
       {preview && (
         <div className="ship-import" role="dialog" aria-label={t('ship.import')}>

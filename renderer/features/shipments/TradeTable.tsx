@@ -9,6 +9,7 @@ import { toBase64 } from '../../files';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
+import { FileButton } from '../../components/FileButton';
 
 const EMPTY = { year: String(new Date().getFullYear() - 1), month: '0', export_usd: '', import_usd: '' };
 
@@ -103,10 +104,7 @@ export function TradeTable() {
         <button type="submit" className="primary">
           {t('trade.save')}
         </button>
-        <label className="file-button">
-          {t('trade.importFile')}
-          <input type="file" accept=".xlsx,.xlsm,.csv" hidden onChange={(e) => void importFile(e.target.files?.[0]).then(() => (e.target.value = ''))} />
-        </label>
+        <FileButton label={t('trade.importFile')} accept=".xlsx,.xlsm,.csv" onFiles={(files) => importFile(files?.[0])} />
       </form>
       {rows.length === 0 ? (
         <p className="muted">{t('trade.empty')}</p>
@@ -119,7 +117,9 @@ export function TradeTable() {
               <th className="num">{t('trade.export')}</th>
               <th className="num">{t('trade.import')}</th>
               <th className="num">{t('trade.balance')}</th>
-              <th />
+              <th>
+                <span className="sr-only">{t('trade.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
