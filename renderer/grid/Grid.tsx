@@ -234,7 +234,9 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
     if (arrived.current || rows.total == null) return;
     arrived.current = true;
     const el = document.activeElement;
-    if (!el || el === document.body || el.getAttribute('role') === 'tab') focusGrid();
+    // A tab clicked with the mouse hands over to the grid; one reached with ←/→ (focus-visible)
+    // keeps the focus, so the ARIA tabs pattern still walks the tabs.
+    if (!el || el === document.body || (el.getAttribute('role') === 'tab' && !el.matches(':focus-visible'))) focusGrid();
   }, [rows.total]);
 
   useImperativeHandle(ref, () => ({
