@@ -5,7 +5,10 @@
  */
 import type { DistrictResolver } from './areas';
 import type { CountryResolver } from './countries';
-import { fail, ok, parseDate, parseHsCode, parseIdNumber, parseNib, parseText, type Parsed } from './parse';
+import { fail, localDay, ok, parseDate, parseHsCode, parseIdNumber, parseNib, parseText, type Parsed } from './parse';
+
+/** 2026-03-12 → 12/03/2026, the way staff write dates. */
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 export type ShipmentFieldKind = 'date' | 'nib' | 'name' | 'text' | 'district' | 'hs' | 'country' | 'decimal' | 'usd' | 'coo';
 
@@ -50,6 +53,8 @@ export interface ShipmentParseContext {
   districts: DistrictResolver;
   countries: CountryResolver;
   date1904?: boolean;
+  /** Today's local date (ISO), the latest a shipment or its PEB may be dated; tests pass their own. */
+  today?: string;
 }
 
 /** "SKA Form D", "form-d", "D" → "Form D"; "IJEPA" → "Form IJEPA". Longer texts are kept as typed. */
@@ -64,7 +69,11 @@ export function parseShipmentField(key: ShipmentFieldKey, raw: unknown, ctx: Shi
   switch (def.kind) {
     case 'date': {
       const p = parseDate(raw, ctx.date1904);
-      return key === 'date' && p.ok && p.value == null ? fail('err.required') : p;
+      if (key === 'date' && p.ok && p.value == null) return fail('err.required');
+      // A shipment is recorded once it has sailed: a date after today is a typo (2062 for 2026).
+      const today = ctx.today ?? localDay();
+      if (p.ok && typeof p.value === 'string' && p.value > today) return fail('err.dateFuture', { value: dmy(p.value), max: dmy(today) });
+      return p;
     }
     case 'nib':
       return parseNib(raw);

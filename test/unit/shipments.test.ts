@@ -13,7 +13,8 @@ import { importTradeStats, listTradeStats } from '../../electron/core/trade/stat
 import { yearlyTrade } from '../../electron/core/reports/data';
 import { countryResolver } from '../../electron/core/reference/countries';
 import { parseDate, parseHsCode } from '../../shared/parse';
-import { normaliseCooForm } from '../../shared/shipments';
+import { normaliseCooForm, parseShipmentField } from '../../shared/shipments';
+import { districtResolver } from '../../electron/core/reference/areas';
 import { readFileSync } from 'node:fs';
 import { cli, tempDb, tempDir } from './helpers';
 
@@ -49,6 +50,16 @@ describe('shipment values', () => {
     ]);
     expect(parseDate('31/02/2025').ok).toBe(false);
     expect(['D', 'form-e', 'SKA Form AK', 'IJEPA'].map(normaliseCooForm)).toEqual(['Form D', 'Form E', 'Form AK', 'Form IJEPA']);
+  });
+
+  it('refuses a shipment or PEB dated after today, in the shared parser every writer uses', () => {
+    const { db } = tempDb();
+    const ctx = { districts: districtResolver(db), countries: countryResolver(), today: '2026-12-01' };
+    expect(parseShipmentField('date', '01/12/2026', ctx)).toEqual({ ok: true, value: '2026-12-01' });
+    const future = parseShipmentField('date', '02/12/2062', ctx);
+    expect(future).toMatchObject({ ok: false, error: { key: 'err.dateFuture', params: { value: '02/12/2062', max: '01/12/2026' } } });
+    expect(parseShipmentField('peb_date', '2027-01-05', ctx)).toMatchObject({ ok: false, error: { key: 'err.dateFuture' } });
+    db.close();
   });
 });
 
