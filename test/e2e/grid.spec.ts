@@ -275,6 +275,22 @@ test('the right-click menu filters by a value, opens details, and closes on Esc 
   await expect(cell(page, 2, 'owner_name')).toHaveText(String(first!.owner_name ?? ''));
 });
 
+test('the detail panel (fields, history, origin) opens from the grid with one key or one menu click', async ({ page, harness }) => {
+  const [first] = firstRows(harness, 1);
+  const panel = page.getByRole('complementary', { name: 'Rincian IKM' });
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Tutup' }).click();
+  await expect(panel).toHaveCount(0);
+  await cell(page, 2, 'owner_name').click();
+  await page.keyboard.press('Control+I');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText(first!.business_name);
+  await panel.getByRole('button', { name: 'Tutup' }).click();
+  await cell(page, 2, 'owner_name').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Rincian & riwayat' }).click();
+  await expect(panel).toBeVisible();
+});
+
 test('a column pasted from Excel onto a filtered view goes to the rows the user sees', async ({ page, harness, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByRole('combobox', { name: 'Semua provinsi' }).selectOption('64');
