@@ -5,6 +5,8 @@ export interface RowProblem {
   column?: string; // letter, e.g. "E"
   header?: string;
   reason: string; // Bahasa Indonesia
+  /** The row's business name (or exporter), so the user knows which business it is. */
+  name?: string;
   /** The row as the district wrote it (header → text), for the error report sent back. */
   original?: Record<string, string>;
 }

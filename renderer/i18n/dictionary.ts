@@ -7,6 +7,7 @@ import { SHIPMENTS_EN, SHIPMENTS_ID } from '../features/shipments/strings';
 import { TRASH_EN, TRASH_ID } from '../features/trash/strings';
 import { REGISTRY_EN, REGISTRY_ID } from '../features/registry/strings';
 import { GRID_EN, GRID_ID } from '../grid/strings';
+import { IMPORT_EN, IMPORT_ID } from '../features/import/strings';
 
 const id = {
   ...GRID_ID,
@@ -17,6 +18,7 @@ const id = {
   ...REPORTS_ID,
   ...TRASH_ID,
   ...DASHBOARD_ID,
+  ...IMPORT_ID,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registri Industri Kecil dan Menengah',
   'nav.registry': 'Registri IKM',
@@ -176,6 +178,7 @@ const en: Record<UiKey, string> = {
   ...REPORTS_EN,
   ...TRASH_EN,
   ...DASHBOARD_EN,
+  ...IMPORT_EN,
   'app.title': 'Pangkalan IKM',
   'app.subtitle': 'Registry of Small and Medium Industries',
   'nav.registry': 'IKM registry',

@@ -16,7 +16,11 @@ test('imports the district samples through the wizard, then undoes the batch', a
   await page.getByRole('tab', { name: 'Impor' }).click();
   await page.locator('input[type=file]').setInputFiles([join(SAMPLES, 'seruyan_2025.xlsx'), join(SAMPLES, 'murung_raya_2025.xlsx'), join(FIX, 'kotim_lama.xls')]);
   const seruyan = page.getByRole('region', { name: 'seruyan_2025.xlsx' });
-  await expect(seruyan.getByRole('alert')).toContainText('tidak memiliki kolom kabupaten/kota');
+  // Only its district to choose: not refused, no CLI flag, the district its title names offered in one click.
+  await expect(seruyan.getByRole('status')).toContainText('tidak memiliki kolom kabupaten/kota; judul atau nama berkasnya menyebut');
+  await expect(seruyan.getByRole('status')).not.toContainText('--district');
+  await expect(page.getByTestId('badge-seruyan_2025.xlsx')).toHaveText('Pilih kabupaten/kota');
+  await expect(page.getByTestId('badge-kotim_lama.xls')).toHaveText('Ditolak');
   await expect(page.getByRole('region', { name: 'kotim_lama.xls' }).getByRole('alert')).toContainText('Save As');
   await seruyan.getByRole('combobox').selectOption('6208');
   await expect(page.getByTestId('counts-seruyan_2025.xlsx')).toHaveText('Baru 28 · diperbarui 0 · tidak berubah 0 · ditolak 2 · periksa 0');
@@ -25,9 +29,12 @@ test('imports the district samples through the wizard, then undoes the batch', a
   expect(active(harness)).toBe(0); // the preview is a dry run
   await page.screenshot({ path: 'docs/import.png' });
 
+  await expect(page.getByTestId('counts-murung_raya_2025.xlsx').locator('xpath=..').getByText(/terbanyak Kabupaten Murung Raya/)).toBeVisible();
   await page.getByRole('button', { name: 'Impor 2 berkas' }).click();
   await expect(page.getByText('Impor selesai (nomor 1): 53 baru, 0 diperbarui, 0 tidak berubah, 2 ditolak.')).toBeVisible();
   expect(active(harness)).toBe(53);
+  // After the import the cards say so, not "Siap diimpor".
+  await expect(page.getByTestId('badge-murung_raya_2025.xlsx')).toHaveText('Sudah diimpor');
 
   // The error report for Seruyan, as sent back to the district.
   const download = page.waitForEvent('download');
@@ -44,6 +51,51 @@ test('imports the district samples through the wizard, then undoes the batch', a
   await page.getByRole('dialog').getByRole('button', { name: 'Batalkan impor 1' }).click();
   await expect(page.getByText('Impor nomor 1 dibatalkan: 53 data dihapus, 0 nilai dikembalikan.')).toBeVisible();
   expect(active(harness)).toBe(0);
+});
+
+test('a file with data in columns the import does not take is flagged; a column mapped from the list is imported', async ({ page, harness }) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'pangkalan-unmapped-')), 'katingan_2025.csv');
+  writeFileSync(path, 'No;Nama Usaha;Pemilik;Kab/Kota;Produk Unggulan Desa;Catatan Lapangan\n' +
+    '1;Rotan Jaya;Budi;Katingan;Tas rotan;sudah dikunjungi\n2;Tenun Indah;Sari;Katingan;Tenun;belum\n');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.locator('input[type=file]').setInputFiles(path);
+  const card = page.getByRole('region', { name: 'katingan_2025.csv' });
+  await expect(page.getByTestId('badge-katingan_2025.csv')).toHaveText('Siap diimpor — periksa');
+  const unmapped = card.getByTestId('unmapped');
+  await expect(unmapped).toContainText('Kolom berisi data yang tidak diimpor (1)');
+  await expect(unmapped).toContainText('kolom F "Catatan Lapangan": 2 baris berisi data');
+  await expect(card.getByRole('row', { name: /Produk Unggulan Desa Komoditas/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/import-unmapped-1366x768.png' });
+  await unmapped.getByRole('combobox', { name: 'Impor kolom "Catatan Lapangan" sebagai' }).selectOption('email');
+  // e-mail refuses nothing: the values that are not e-mail addresses become warnings, the column is taken.
+  await expect(card.getByTestId('unmapped')).toHaveCount(0);
+  await expect(page.getByTestId('badge-katingan_2025.csv')).toHaveText('Siap diimpor');
+  await page.getByRole('button', { name: 'Impor 1 berkas' }).click();
+  await expect(page.getByText(/Impor selesai \(nomor 1\): 2 baru/)).toBeVisible();
+  expect(active(harness)).toBe(2);
+});
+
+test('the shipments recap dated only by "Tgl PEB" imports through its wizard', async ({ page, harness }) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'pangkalan-peb-')), 'rekap_peb_2025.csv');
+  writeFileSync(path, 'No;Tgl PEB;No. PEB;Nama Perusahaan;Kab/Kota;Negara Tujuan;Nilai FOB (US$)\n' +
+    '1;12/03/2025;000123;CV Rotan Katingan;Katingan;Malaysia;12.500,50\n2;14/03/2025;000124;UD Purun Jaya;Kapuas;Jepang;3.000\n');
+  await page.getByRole('tab', { name: 'Ekspor', exact: true }).click();
+  await page.locator('.shipments input[type=file]').first().setInputFiles(path);
+  const dialog = page.getByRole('dialog', { name: 'Impor berkas…' });
+  await expect(dialog).toContainText('2 baru');
+  await dialog.getByText(/Lembar "rekap_peb_2025"/).click();
+  await expect(dialog.getByRole('row', { name: /Tgl PEB/ }).getByRole('combobox')).toHaveValue('peb_date');
+  await dialog.getByRole('button', { name: 'Impor sekarang' }).click();
+  await expect(dialog).toBeHidden();
+  expect(harness.db.prepare(`SELECT date, exporter_name FROM shipment WHERE peb_number IN ('000123', '000124') ORDER BY date`).all()).toEqual([
+    { date: '2025-03-12', exporter_name: 'CV Rotan Katingan' },
+    { date: '2025-03-14', exporter_name: 'UD Purun Jaya' },
+  ]);
 });
 
 test.describe('a big import', () => {

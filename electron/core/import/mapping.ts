@@ -22,16 +22,21 @@ export function headerCells(h: HeaderInfo<string>): { col: number; header: strin
 }
 
 /** The detected columns with the user's overrides applied; a field is never mapped twice. */
-export function applyOverrides(columns: ColumnMapping[], cells: { col: number; header: string }[], overrides: MappingOverrides): ColumnMapping[] {
+export function applyOverrides<F extends string = IkmFieldKey>(
+  columns: ColumnMapping<F>[],
+  cells: { col: number; header: string }[],
+  overrides: MappingOverrides,
+  known: (field: string) => boolean = (f) => FIELD_BY_KEY.has(f),
+): ColumnMapping<F>[] {
   if (Object.keys(overrides).length === 0) return columns;
   const byCol = new Map(columns.map((c) => [c.col, c]));
   for (const { col, header } of cells) {
     if (!(header in overrides)) continue;
     const field = overrides[header];
     if (!field) byCol.delete(col);
-    else if (FIELD_BY_KEY.has(field)) {
+    else if (known(field)) {
       for (const [other, c] of byCol) if (c.field === field && other !== col) byCol.delete(other);
-      byCol.set(col, { col, field: field as IkmFieldKey, header, multiplier: headerWords(header).multiplier, confidence: 1, source: 'user', why: [{ key: 'map.user' }] });
+      byCol.set(col, { col, field: field as F, header, multiplier: headerWords(header).multiplier, confidence: 1, source: 'user', why: [{ key: 'map.user' }] });
     }
   }
   return [...byCol.values()].sort((a, b) => a.col - b.col);
@@ -131,7 +136,7 @@ export class UnmappedColumns {
   constructor(
     private readonly sheet: string,
     private readonly cells: { col: number; header: string }[],
-    columns: ColumnMapping[],
+    columns: readonly { col: number }[],
   ) {
     this.skip = new Uint8Array(Math.max(64, ...cells.map((c) => c.col + 1), ...columns.map((c) => c.col + 1)));
     for (const c of columns) this.skip[c.col] = 1;

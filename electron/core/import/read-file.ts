@@ -8,7 +8,6 @@
 import type { DistrictResolver } from '../../../shared/areas';
 import type { IkmValues } from '../../../shared/fields';
 import type { FileReport } from '../../../shared/import';
-import { fold } from '../../../shared/text';
 import { ImportCancelledError, ImportFileError } from './errors';
 import { guessHeader } from './header';
 import { applyOverrides, confirmMapping, headerCells, UnmappedColumns, type MappingOverrides } from './mapping';
@@ -17,7 +16,7 @@ import { readRow, type RowContext } from './rows';
 import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
 import type { FileKind } from './sniff';
 import { suggestDistrict } from './suggest-district';
-import { HEADER_SCAN, openSheets, SUMMARY_SHEET } from './tables';
+import { HEADER_SCAN, openSheets, skipSheet } from './tables';
 
 export interface FileInput {
   /** File name as the user sees it (reports use it). */
@@ -126,8 +125,9 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       csv = kind.kind === 'csv';
       opts.opened?.(buf, kind);
     };
-    for await (const sheet of await openSheets(input, opened)) {
-      if (sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name))) continue;
+    const sheets = await openSheets(input, opened);
+    for await (const sheet of sheets) {
+      if (skipSheet(sheets, sheet)) continue;
       const fixes = fixesFor(input.fixes, sheet.name);
       const it = iterate(sheet.rows);
       // The first rows, as a grid by worksheet row, to find the header in.

@@ -132,6 +132,12 @@ function parseMemo(m: ColumnMapping, value: unknown, ctx: RowContext): ReturnTyp
   return p;
 }
 
+const nameOf = (columns: readonly ColumnMapping[], cells: RawCell[]): { name?: string } => {
+  const m = columns.find((c) => c.field === 'business_name');
+  const name = m ? text(cells[m.col]) : '';
+  return name ? { name } : {};
+};
+
 export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): RowOutcome {
   const mapped: ColumnMapping[] = [];
   const fields: string[] = [];
@@ -163,6 +169,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     row: rowNumber,
     ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
     reason,
+    ...nameOf(ctx.columns, cells),
     // Only refused rows carry their original text (for the error report): built here, not per row.
     original: Object.fromEntries(ctx.columns.map((c) => [c.header, text(cells[c.col])])),
   });

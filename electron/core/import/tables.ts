@@ -4,10 +4,11 @@
  * sheet's header with the given vocabulary in the first rows, and hands its rows on one at a time.
  */
 import { readFileSync } from 'node:fs';
+import type { ColumnReport } from '../../../shared/import';
 import { fold } from '../../../shared/text';
 import { ImportFileError } from './errors';
 import { findHeader, type ColumnMapping, type HeaderInfo, type Vocabulary } from './header';
-import { headerCells } from './mapping';
+import { applyOverrides, headerCells, UnmappedColumns, type MappingOverrides } from './mapping';
 import { readCsv } from './read-csv';
 import { readSheetjs } from './read-sheetjs';
 import { readXlsx } from './read-xlsx';
@@ -19,10 +20,21 @@ import { sniff, type FileKind } from './sniff';
 export const HEADER_SCAN = 40;
 export const SUMMARY_SHEET = /^(rekap|rekapitulasi|ringkasan|jumlah|total|summary|resume|grafik|chart|petunjuk|keterangan|daftar isi)/;
 
+/**
+ * Hidden sheets and recap sheets are not data; a CSV's one "sheet" is named after the file, so
+ * "rekap_ekspor.csv" is the table itself, never a recap to skip.
+ */
+export function skipSheet(sheets: AsyncIterable<SheetSource> | Iterable<SheetSource>, sheet: SheetSource): boolean {
+  if (Array.isArray(sheets) && sheets.length === 1) return false;
+  return sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name));
+}
+
 export interface SpreadsheetInput {
   name: string;
   path?: string;
   data?: Buffer;
+  /** The user's corrections to the column mapping (header text → field, '' = ignore). */
+  mapping?: MappingOverrides;
 }
 
 /** Opens a file as worksheets, refusing what cannot be read; `opened` sees the bytes and their kind. */
@@ -44,8 +56,10 @@ export interface Table<F extends string> {
   date1904: boolean;
   header: HeaderInfo<F>;
   /** Every header cell, mapped or not (for the file's report). */
-  cells: { column: string; header: string; field: string }[];
+  cells: ColumnReport[];
   columns: ColumnMapping<F>[];
+  /** Counts the data in columns not imported: the importer shows it each data row. */
+  unmapped: UnmappedColumns;
   /** The rows under the header, in order, once. */
   rows: AsyncIterable<SheetRow>;
 }
@@ -56,8 +70,9 @@ function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<
 
 /** Each data table of the file, in sheet order; a table's rows must be read before the next table. */
 export async function* readTables<F extends string>(input: SpreadsheetInput, vocab: Vocabulary<F>): AsyncGenerator<Table<F>> {
-  for await (const sheet of await openSheets(input)) {
-    if (sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name))) continue;
+  const sheets = await openSheets(input);
+  for await (const sheet of sheets) {
+    if (skipSheet(sheets, sheet)) continue;
     const it = iterate(sheet.rows);
     const head: RawCell[][] = [];
     let next: SheetRow | null = null;
@@ -74,7 +89,9 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       await it.return?.();
       continue;
     }
-    const fieldOf = new Map(header.columns.map((c) => [c.col, c.field as string]));
+    const known = new Set<string>(vocab.fields.map((f) => f.field));
+    const columns = applyOverrides(header.columns, header.cells, input.mapping ?? {}, (f) => known.has(f));
+    const byCol = new Map(columns.map((c) => [c.col, c]));
     const fill = mergeFiller(sheet.merges ?? [], header.headerRow);
     async function* rows(): AsyncGenerator<SheetRow> {
       for (let i = header!.headerRow; i < head.length; i++) yield { number: i + 1, cells: fill(i + 1, head[i]!) };
@@ -85,8 +102,12 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       sheet: sheet.name,
       date1904: sheet.date1904,
       header,
-      columns: header.columns,
-      cells: headerCells(header).map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: fieldOf.get(c.col) ?? '' })),
+      columns,
+      unmapped: new UnmappedColumns(sheet.name, header.cells, columns),
+      cells: headerCells(header).map((c) => {
+        const m = byCol.get(c.col);
+        return { column: columnLetter(c.col + 1), header: c.header, field: m?.field ?? '', ...(m ? { confidence: m.confidence ?? 1, source: m.source ?? 'header', why: m.why ?? [] } : {}) };
+      }),
       rows: rows(),
     };
   }

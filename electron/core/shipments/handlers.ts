@@ -18,7 +18,7 @@ export const shipmentHandlers = {
   'shipments.create': (db: DB, a: Args<'shipments.create'>) => createShipment(db, a.district ?? null),
   'shipments.delete': (db: DB, a: Args<'shipments.delete'>) => ({ deleted: deleteShipments(db, a.ids) }),
   'shipments.import': (db: DB, a: Args<'shipments.import'>) =>
-    importShipments(db, a.files.map((f) => ({ name: f.name, data: decode(f.dataBase64), district: f.district ?? null })), { dryRun: a.dryRun }),
+    importShipments(db, a.files.map((f) => ({ name: f.name, data: decode(f.dataBase64), district: f.district ?? null, mapping: f.mapping })), { dryRun: a.dryRun }),
   'trade.list': (db: DB, a: Args<'trade.list'>) => listTradeStats(db, a.province),
   'trade.set': (db: DB, a: Args<'trade.set'>) => {
     if (a.export_usd == null && a.import_usd == null) throw new ValidationError([{ index: 0, id: a.year, field: 'export_usd', key: 'err.required', message: 'Isi nilai ekspor atau impor.' }]);

@@ -9,11 +9,10 @@ import { basename } from 'node:path';
 import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
 import { message } from '../../../shared/messages';
 import { parseShipmentField, type ShipmentFieldKey, type ShipmentRecord, type ShipmentValues } from '../../../shared/shipments';
-import { fold } from '../../../shared/text';
 import { assertSameFile, openConnection, openedFile, type DB } from '../db/open';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
-import { PLACE_DATE, SIGNATURE, TOTALS } from '../import/rows';
+import { isFurniture } from '../import/rows';
 import { columnLetter, type RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { createBackup } from '../backup/backups';
@@ -60,18 +59,6 @@ export interface ShipmentImportOptions {
 
 const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
 
-/** Totals rows, signature blocks and notes under the table: skipped without a word. */
-function isJunk(cells: RawCell[], mapped: { m: ColumnMapping<ShipmentFieldKey> }[]): boolean {
-  const filled = cells.filter((c) => c != null && c !== '').length;
-  for (let j = 0; j < cells.length; j++) {
-    const t = typeof cells[j] === 'string' ? (cells[j] as string).trim().toLowerCase() : '';
-    if (!t) continue;
-    if (filled <= 3 && (SIGNATURE.test(t) || (t.includes(',') && PLACE_DATE.test(fold(t))))) return true;
-    if (j < 4 && TOTALS.test(t) && !mapped.some(({ m }) => m.field === 'date' || m.field === 'peb_number')) return true;
-  }
-  return mapped.length < 2;
-}
-
 interface Candidate {
   file: FileReport;
   values: ShipmentValues;
@@ -101,15 +88,25 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
       for await (const table of readTables(input, SHIPMENT_VOCABULARY)) {
         tables++;
         report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
+        const done = () => {
+          const more = table.unmapped.list();
+          if (more.length) (report.unmapped ??= []).push(...more);
+        };
         const ctx = { districts, countries, date1904: table.date1904 };
         for await (const { number, cells } of table.rows) {
           const mapped = table.columns.map((m) => ({ m, raw: cells[m.col] ?? null })).filter(({ raw }) => text(raw) !== '');
-          if (mapped.length === 0 || isJunk(cells, mapped)) continue;
+          const filled = cells.filter((c) => c != null && c !== '').length;
+          if (mapped.length < 2 || isFurniture(cells, filled, mapped.map(({ m }) => m.field), mapped.map(({ raw }) => raw))) continue;
+          table.unmapped.see(cells);
           const problem = (m: ColumnMapping<ShipmentFieldKey> | undefined, reason: string): RowProblem => ({
             sheet: table.sheet,
             row: number,
             ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
             reason,
+            ...(() => {
+              const name = text(cells[table.columns.find((c) => c.field === 'exporter_name')?.col ?? -1]);
+              return name ? { name } : {};
+            })(),
             original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])),
           });
           const values: ShipmentValues = {};
@@ -133,7 +130,9 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
             values[m.field] = p.value;
           }
           const col = (f: ShipmentFieldKey) => table.columns.find((c) => c.field === f);
-          if (!refused && values.date == null) refused = problem(col('date'), 'Tanggal ekspor kosong.');
+          // A recap that a trade office keeps is often dated only by its PEB (export declaration).
+          if (!refused && values.date == null && values.peb_date != null) values.date = values.peb_date;
+          if (!refused && values.date == null) refused = problem(col('date') ?? col('peb_date'), 'Tanggal ekspor kosong.');
           if (!refused && values.country_code == null) refused = problem(col('country_code'), 'Negara tujuan kosong.');
           const ikm = !refused && values.exporter_nib ? byNib(String(values.exporter_nib)) : undefined;
           if (!refused) {
@@ -147,6 +146,7 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
           if (refused) report.refused.push(refused);
           else if (values.district_code != null) mine.push({ file: report, values, ikmId: ikm?.id ?? null, sheet: table.sheet, row: number });
         }
+        done();
       }
       if (needDistrict > 0) {
         report.district = { source: 'missing', code: null };
@@ -161,6 +161,7 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
     } catch (e) {
       if (!(e instanceof ImportFileError)) throw e;
       Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [], needsDistrict: e.needsChoice || undefined });
+      delete report.unmapped;
     }
   }
 

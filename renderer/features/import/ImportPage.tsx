@@ -14,6 +14,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useToast } from '../../toast';
 import { download, toBase64 } from '../../files';
+import { ColumnMapping, Problems, UnmappedColumns } from '../../components/ImportMapping';
 
 interface Picked {
   name: string;
@@ -177,10 +178,21 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
         </section>
       )}
 
+      {preview && (
+        // Above the cards and sticky: the button is never below a long preview.
+        <div className="import-go">
+          <button type="button" className="primary" disabled={!importable || busy != null} onClick={() => void commit()}>
+            {t('import.go', { n: preview.files.filter((f) => f.status === 'imported').length })}
+          </button>
+          {preview.files.some((f) => (f.unmapped ?? []).length > 0 || f.needsDistrict) && <span className="warn-text">{t('import.checkFirst')}</span>}
+        </div>
+      )}
+
       {shown?.files.map((f, i) => (
         <FileCard
           key={f.file}
           report={f}
+          done={result != null}
           onDistrict={
             result
               ? undefined
@@ -201,13 +213,6 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
         />
       ))}
 
-      {preview && (
-        <div className="import-go">
-          <button type="button" className="primary" disabled={!importable || busy != null} onClick={() => void commit()}>
-            {t('import.go', { n: preview.files.filter((f) => f.status === 'imported').length })}
-          </button>
-        </div>
-      )}
 
       {history.length > 0 && (
         <section className="import-history">
@@ -252,6 +257,8 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
 
 function FileCard(p: {
   report: FileReport;
+  /** The import has run: the card says what happened, nothing is editable. */
+  done: boolean;
   onDistrict?: (code: string | null) => void;
   onMapping?: (header: string, field: string) => void;
   onFix?: (address: string, value: string) => void;
@@ -262,13 +269,28 @@ function FileCard(p: {
   const f = p.report;
   const chosen = f.district?.source === 'chosen' ? f.district.code : '';
   const suggested = f.district?.source === 'missing' ? f.district.suggested : null;
+  const unmapped = f.unmapped ?? [];
+  // Only a district to choose is not a refusal: the file was read and its rows are fine.
+  const state = f.needsDistrict ? 'choose' : f.status === 'refused' ? 'refused' : p.done ? 'done' : unmapped.length > 0 || f.refused.length > 0 ? 'check' : 'imported';
+  const label = (k: string) => t(`field.${k}` as never);
   return (
-    <section className={`file-card ${f.status}`} aria-label={f.file}>
+    <section className={`file-card ${state}`} aria-label={f.file}>
       <header>
         <h2>{f.file}</h2>
-        <span className={`badge ${f.status}`}>{t(`import.status.${f.status}`)}</span>
+        <span className={`badge ${state}`} data-testid={`badge-${f.file}`}>{t(`import.state.${state}` as never)}</span>
       </header>
-      {f.message && <p className="file-message" role="alert">{f.message}</p>}
+      {f.needsDistrict ? (
+        <p className="file-message warn" role="status">
+          {suggested ? t('import.needsDistrictSuggested', { name: p.districtName(suggested) }) : t('import.needsDistrict')}{' '}
+          {suggested && p.onDistrict && (
+            <button type="button" className="primary" onClick={() => p.onDistrict!(suggested)}>
+              {t('import.useSuggested', { name: p.districtName(suggested) })}
+            </button>
+          )}
+        </p>
+      ) : (
+        f.message && <p className="file-message" role="alert">{f.message}</p>
+      )}
       {f.district && f.district.source !== 'column' && p.onDistrict && (
         <label className="district-choice">
           {t('import.district')}:{' '}
@@ -289,98 +311,26 @@ function FileCard(p: {
       )}
       {f.district?.source === 'column' && (
         <p className="muted">
-          {t('import.district')}: {t('import.districtColumn')}
+          {t('import.district')}: {f.district.code ? t('import.districtColumnNamed', { name: p.districtName(f.district.code) }) : t('import.districtColumn')}
         </p>
       )}
-      {f.sheets.map((s) => (
-        <details key={s.name} className="mapping">
-          <summary>
-            {t('import.sheet', { name: s.name, row: s.headerRow })} — {t('import.mapping')}
-          </summary>
-          <table>
-            <tbody>
-              {s.columns.map((c) => (
-                <tr key={c.column} className={c.field ? '' : 'ignored'}>
-                  <td className="col-letter">{c.column}</td>
-                  <td>{c.header}</td>
-                  <td>
-                    {p.onMapping ? (
-                      <select aria-label={`${t('import.mapping')}: ${c.header}`} value={c.field} onChange={(e) => p.onMapping!(c.header, e.target.value)}>
-                        <option value="">{t('import.ignore')}</option>
-                        {IKM_FIELD_KEYS.map((k) => (
-                          <option key={k} value={k}>
-                            {t(`field.${k}` as never)}
-                          </option>
-                        ))}
-                      </select>
-                    ) : c.field ? (
-                      t(`field.${c.field}` as never)
-                    ) : (
-                      t('import.ignore')
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
-      ))}
       {f.status === 'imported' && (
         <p className="counts" data-testid={`counts-${f.file}`}>
           {t('import.counts', { a: f.accepted, u: f.updated, c: f.unchanged, r: f.refused.length, d: f.duplicates.length })}
         </p>
       )}
+      <UnmappedColumns columns={unmapped} fields={IKM_FIELD_KEYS} label={label} onMapping={p.onMapping} />
+      {f.sheets.map((s) => (
+        <details key={s.name} className="mapping" open={unmapped.some((u) => u.sheet === s.name) || s.columns.some((c) => c.field && (c.confidence ?? 1) < 0.7)}>
+          <summary>
+            {t('import.sheet', { name: s.name, row: s.headerRow })} — {t('import.mapping')}
+          </summary>
+          <ColumnMapping columns={s.columns} fields={IKM_FIELD_KEYS} label={label} onMapping={p.onMapping} />
+        </details>
+      ))}
       <Problems title={t('import.refused')} rows={f.refused.map((r) => ({ ...r }))} tone="error" onFix={p.onFix} />
       <Problems title={t('import.duplicates')} rows={f.duplicates.map((d) => ({ sheet: d.sheet, row: d.row, reason: `${d.business_name}: ${d.reason}` }))} tone="warn" />
       <Problems title={t('import.warnings')} rows={f.warnings} tone="info" />
     </section>
-  );
-}
-
-type Problem = { sheet: string; row: number; column?: string; reason: string; original?: Record<string, string>; header?: string };
-
-function Problems({ title, rows, tone, onFix }: { title: string; rows: Problem[]; tone: string; onFix?: (address: string, value: string) => void }) {
-  const { t } = useI18n();
-  if (rows.length === 0) return null;
-  return (
-    <details className={`problems ${tone}`} open={tone === 'error'}>
-      <summary>
-        {title} ({rows.length})
-      </summary>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('import.sheetName')}</th>
-            <th>{t('import.row')}</th>
-            <th>{t('import.column')}</th>
-            <th>{t('import.reason')}</th>
-            {onFix && <th>{t('import.fix')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, 500).map((r) => (
-            <tr key={`${r.sheet}!${r.column ?? ''}${r.row}`}>
-              <td>{r.sheet}</td>
-              <td>{r.row}</td>
-              <td>{r.column ?? ''}</td>
-              <td>{r.reason}</td>
-              {onFix && (
-                <td>
-                  {r.column && (
-                    <input
-                      aria-label={t('import.fixCell', { cell: `${r.column}${r.row}` })}
-                      placeholder={t('import.fixHint')}
-                      defaultValue={r.header ? (r.original?.[r.header] ?? '') : ''}
-                      onKeyDown={(e) => e.key === 'Enter' && onFix(`${r.sheet}!${r.column}${r.row}`, e.currentTarget.value)}
-                      onBlur={(e) => e.currentTarget.value !== (r.header ? (r.original?.[r.header] ?? '') : '') && onFix(`${r.sheet}!${r.column}${r.row}`, e.currentTarget.value)}
-                    />
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }

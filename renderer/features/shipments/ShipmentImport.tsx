@@ -4,6 +4,8 @@
  */
 import { useState } from 'react';
 import type { ImportResult } from '../../../shared/import';
+import { SHIPMENT_FIELD_KEYS } from '../../../shared/shipments';
+import { ColumnMapping, Problems, UnmappedColumns } from '../../components/ImportMapping';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
 import { toBase64 } from '../../files';
@@ -15,7 +17,7 @@ export function ShipmentImport({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
   const areas = useAreas();
   const notify = useToast();
-  const [files, setFiles] = useState<{ name: string; dataBase64: string; district: string | null }[]>([]);
+  const [files, setFiles] = useState<{ name: string; dataBase64: string; district: string | null; mapping?: Record<string, string> }[]>([]);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,6 +50,13 @@ export function ShipmentImport({ onImported }: { onImported(): void }) {
     setFiles(list);
     void run(list, true);
   };
+  /** A column mapped by hand in the preview: read again with it. */
+  const remap = (i: number, header: string, field: string) => {
+    const list = files.map((f, j) => (j === i ? { ...f, mapping: { ...f.mapping, [header]: field } } : f));
+    setFiles(list);
+    void run(list, true);
+  };
+  const label = (k: string) => t(`ship.${k}` as never);
   const importable = preview?.files.some((f) => f.status === 'imported' && f.accepted + f.updated > 0);
 
   return (
@@ -77,13 +86,16 @@ export function ShipmentImport({ onImported }: { onImported(): void }) {
                   </select>
                 </label>
               )}
-              {f.refused.length > 0 && (
-                <ul className="problems">
-                  {f.refused.slice(0, 50).map((p) => (
-                    <li key={`${p.sheet}-${p.row}`}>{t('ship.refusedRow', { sheet: p.sheet, row: p.row, column: p.column ? `, kolom ${p.column}` : '', reason: p.reason })}</li>
-                  ))}
-                </ul>
-              )}
+              <UnmappedColumns columns={f.unmapped ?? []} fields={SHIPMENT_FIELD_KEYS} label={label} onMapping={(h, k) => remap(i, h, k)} />
+              {f.sheets.map((sh) => (
+                <details key={sh.name} className="mapping" open={(f.unmapped ?? []).length > 0}>
+                  <summary>
+                    {t('import.sheet', { name: sh.name, row: sh.headerRow })} — {t('import.mapping')}
+                  </summary>
+                  <ColumnMapping columns={sh.columns} fields={SHIPMENT_FIELD_KEYS} label={label} onMapping={(h, k) => remap(i, h, k)} />
+                </details>
+              ))}
+              <Problems title={t('import.refused')} rows={f.refused} tone="error" />
             </div>
           ))}
           <div className="toolbar">
