@@ -17,7 +17,7 @@ test('imports the district samples through the wizard, then undoes the batch', a
   await page.locator('input[type=file]').setInputFiles([join(SAMPLES, 'seruyan_2025.xlsx'), join(SAMPLES, 'murung_raya_2025.xlsx'), join(FIX, 'kotim_lama.xls')]);
   const seruyan = page.getByRole('region', { name: 'seruyan_2025.xlsx' });
   // Only its district to choose: not refused, no CLI flag, the district its title names offered in one click.
-  await expect(seruyan.getByRole('status')).toContainText('tidak memiliki kolom kabupaten/kota; judul atau nama berkasnya menyebut');
+  await expect(seruyan.getByRole('status')).toContainText('tidak memiliki kolom kabupaten/kota; judul atau nama berkasnya menyebut', { timeout: 60_000 });
   await expect(seruyan.getByRole('status')).not.toContainText('--district');
   await expect(page.getByTestId('badge-seruyan_2025.xlsx')).toHaveText('Pilih kabupaten/kota');
   await expect(page.getByTestId('badge-kotim_lama.xls')).toHaveText('Ditolak');
@@ -63,11 +63,12 @@ test('a file with data in columns the import does not take is flagged; a column 
   await page.getByRole('tab', { name: 'Impor' }).click();
   await page.locator('input[type=file]').setInputFiles(path);
   const card = page.getByRole('region', { name: 'katingan_2025.csv' });
-  await expect(page.getByTestId('badge-katingan_2025.csv')).toHaveText('Siap diimpor — periksa');
+  await expect(page.getByTestId('badge-katingan_2025.csv')).toHaveText('Siap diimpor — periksa', { timeout: 60_000 });
   const unmapped = card.getByTestId('unmapped');
   await expect(unmapped).toContainText('Kolom berisi data yang tidak diimpor (1)');
   await expect(unmapped).toContainText('kolom F "Catatan Lapangan": 2 baris berisi data');
-  await expect(card.getByRole('row', { name: /Produk Unggulan Desa Komoditas/ })).toBeVisible();
+  await card.getByText('Pemetaan kolom').click();
+  await expect(card.getByRole('combobox', { name: 'Pemetaan kolom: Produk Unggulan Desa' })).toHaveValue('commodity');
   await page.screenshot({ path: 'test-results/import-unmapped-1366x768.png' });
   await unmapped.getByRole('combobox', { name: 'Impor kolom "Catatan Lapangan" sebagai' }).selectOption('email');
   // e-mail refuses nothing: the values that are not e-mail addresses become warnings, the column is taken.

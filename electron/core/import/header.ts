@@ -254,6 +254,14 @@ function phraseScore(p: Phrase, toks: Token[], stemsOf: (w: string) => Set<strin
     used[at] = true;
     quality += best;
   }
+  // The column's own words must take part: a group row's words alone do not name it.
+  let own = false;
+  let ownWords = 0;
+  for (let i = 0; i < toks.length; i++) if (!toks[i]!.optional) {
+    ownWords++;
+    if (used[i]) own = true;
+  }
+  if (!own && ownWords > 0) return 0;
   let unexplained = 0;
   for (let i = 0; i < toks.length; i++) if (!used[i] && !toks[i]!.optional) unexplained++;
   const k = p.words.length;
@@ -312,7 +320,7 @@ export function vocabulary<F extends string>(synonyms: Record<F, string[]>, requ
 }
 
 const SYNONYMS: Record<IkmFieldKey, string[]> = {
-  business_name: ['nama usaha', 'perusahaan', 'nama ikm', 'nama perusahaan', 'nama unit usaha', 'nama industri', 'nama umkm', 'nama ukm', 'nama badan usaha', 'nama sentra', 'nama koperasi', 'nama komersial', 'nama peserta', 'nama toko', 'nama pelaku usaha', 'nama kelompok', 'nama kub', 'nama merek', 'nama brand', 'nama unit', 'nama perajin', 'nama pengrajin', 'business name', 'nama dagang'],
+  business_name: ['nama usaha', 'perusahaan', 'nama ikm', 'nama perusahaan', 'nama unit usaha', 'nama industri', 'nama umkm', 'nama ukm', 'nama badan usaha', 'nama sentra', 'nama koperasi', 'nama komersial', 'nama toko', 'nama pelaku usaha', 'nama kelompok', 'nama kub', 'nama merek', 'nama brand', 'nama unit', 'nama perajin', 'nama pengrajin', 'business name', 'nama dagang'],
   owner_name: ['nama pemilik', 'pemilik', 'penanggungjawab', 'pimpinan', 'nama pimpinan', 'pemilik usaha', 'direktur', 'ketua', 'pengelola', 'nama pengelola', 'nama ketua', 'nama direktur', 'contact person', 'nama lengkap'],
   nib: ['nib', 'nomor nib', 'nomor izin berusaha', 'izin usaha nib'],
   district_code: ['kabupaten kota', 'kabupaten', 'kota kabupaten', 'kota', 'wilayah', 'daerah', 'kabupaten usaha'],
@@ -339,7 +347,9 @@ const NAMEISH = ['alamat', 'pemilik', 'penanggungjawab', 'pimpinan', 'produk', '
 
 export const IKM_VOCABULARY = vocabulary<IkmFieldKey>(SYNONYMS, 'business_name', 2, {
   weak: {
-    business_name: ['koperasi', 'ikm', 'umkm', 'ukm', 'usaha', 'nama', 'pelaku usaha', 'merek'],
+    business_name: ['koperasi', 'ikm', 'umkm', 'ukm', 'usaha', 'nama', 'pelaku usaha', 'merek', 'nama peserta'],
+    // A training list names the participant: the business when alone, its owner beside "Nama Usaha".
+    owner_name: ['nama peserta'],
     address: ['alamat rumah'],
     year_established: ['tanggal izin'],
     production_value_idr: ['nilai'],
@@ -474,7 +484,9 @@ function mapRows<F extends string>(vocab: Vocabulary<F>, rows: RawCell[][], cach
   return { chosen, texts, total: chosen.reduce((s, c) => s + c.score, 0) };
 }
 
-const isTextRow = (r: RawCell[] | undefined) => r != null && r.some((c) => cellText(c) !== '') && r.every((c) => c == null || typeof c === 'string');
+/** A header row's cells are words: a cell without a letter (a number, "2014" in a CSV) is data. */
+const isTextRow = (r: RawCell[] | undefined) =>
+  r != null && r.some((c) => cellText(c) !== '') && r.every((c) => c == null || (typeof c === 'string' && (c.trim() === '' || /\p{L}/u.test(c))));
 const isNumberRow = (r: RawCell[] | undefined) => {
   const filled = (r ?? []).filter((c) => cellText(c) !== '');
   return filled.length >= 2 && filled.every((c) => COLUMN_NUMBER.test(cellText(c)));
@@ -500,8 +512,9 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
   for (let i = 0; i < limit; i++) {
     const first = rows[i] ?? [];
     const texts = first.filter((c) => typeof c === 'string' && c.trim() !== '').length;
-    // A header row names at least two columns, or is the group row over a sub row.
-    if (texts === 0 || (texts < 2 && !isTextRow(rows[i + 1]))) continue;
+    // A header row, or the group row over a sub row, names at least two columns.
+    // (A title line, one cell across the sheet, is neither.)
+    if (texts < 2) continue;
     let pick: { depth: number; m: ReturnType<typeof mapRows<F>> } | null = null;
     for (let depth = 1; depth <= 3 && i + depth <= rows.length; depth++) {
       // Rows below the first join the header only when they are all text (LK / PR), not data.

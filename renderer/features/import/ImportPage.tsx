@@ -321,7 +321,7 @@ function FileCard(p: {
       )}
       <UnmappedColumns columns={unmapped} fields={IKM_FIELD_KEYS} label={label} onMapping={p.onMapping} />
       {f.sheets.map((s) => (
-        <details key={s.name} className="mapping" open={unmapped.some((u) => u.sheet === s.name) || s.columns.some((c) => c.field && (c.confidence ?? 1) < 0.7)}>
+        <details key={s.name} className="mapping">
           <summary>
             {t('import.sheet', { name: s.name, row: s.headerRow })} — {t('import.mapping')}
           </summary>

@@ -88,7 +88,7 @@ export function ShipmentImport({ onImported }: { onImported(): void }) {
               )}
               <UnmappedColumns columns={f.unmapped ?? []} fields={SHIPMENT_FIELD_KEYS} label={label} onMapping={(h, k) => remap(i, h, k)} />
               {f.sheets.map((sh) => (
-                <details key={sh.name} className="mapping" open={(f.unmapped ?? []).length > 0}>
+                <details key={sh.name} className="mapping">
                   <summary>
                     {t('import.sheet', { name: sh.name, row: sh.headerRow })} — {t('import.mapping')}
                   </summary>
