@@ -23,7 +23,7 @@ test('imports the district samples through the wizard, then undoes the batch', a
   await expect(page.getByTestId('badge-kotim_lama.xls')).toHaveText('Ditolak');
   await expect(page.getByRole('region', { name: 'kotim_lama.xls' }).getByRole('alert')).toContainText('Save As');
   await seruyan.getByRole('combobox').selectOption('6208');
-  await expect(page.getByTestId('counts-seruyan_2025.xlsx')).toHaveText('Baru 28 · diperbarui 0 · tidak berubah 0 · ditolak 2 · periksa 0');
+  await expect(page.getByTestId('counts-seruyan_2025.xlsx')).toHaveText('Baru 28 · diperbarui 0 · tidak berubah 0 · ditolak 2 · periksa 0', { timeout: 60_000 });
   await expect(page.getByTestId('counts-murung_raya_2025.xlsx')).toHaveText('Baru 25 · diperbarui 0 · tidak berubah 0 · ditolak 0 · periksa 1');
   await expect(seruyan.getByRole('row', { name: /14 B Nama usaha kosong/ })).toBeVisible();
   expect(active(harness)).toBe(0); // the preview is a dry run
@@ -72,10 +72,10 @@ test('a file with data in columns the import does not take is flagged; a column 
   await page.screenshot({ path: 'test-results/import-unmapped-1366x768.png' });
   await unmapped.getByRole('combobox', { name: 'Impor kolom "Catatan Lapangan" sebagai' }).selectOption('email');
   // e-mail refuses nothing: the values that are not e-mail addresses become warnings, the column is taken.
-  await expect(card.getByTestId('unmapped')).toHaveCount(0);
+  await expect(card.getByTestId('unmapped')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.getByTestId('badge-katingan_2025.csv')).toHaveText('Siap diimpor');
   await page.getByRole('button', { name: 'Impor 1 berkas' }).click();
-  await expect(page.getByText(/Impor selesai \(nomor 1\): 2 baru/)).toBeVisible();
+  await expect(page.getByText(/Impor selesai \(nomor 1\): 2 baru/)).toBeVisible({ timeout: 60_000 });
   expect(active(harness)).toBe(2);
 });
 
