@@ -38,6 +38,7 @@ const VIEWS: [string, string[]][] = [
   ['Dasbor', []],
   ['Impor', []],
   ['Sampah', []],
+  ['Cadangan', []],
 ];
 
 /**
