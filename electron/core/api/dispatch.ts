@@ -44,7 +44,7 @@ const FIELD_LABELS: Record<string, string> = {
   commodity: 'Komoditi', from: 'Dari tanggal', to: 'Sampai tanggal',
 };
 
-type Issue = { code: string; path: PropertyKey[]; input?: unknown; maximum?: unknown; minimum?: unknown };
+type Issue = { code: string; path: PropertyKey[]; message?: string; input?: unknown; maximum?: unknown; minimum?: unknown };
 
 /**
  * A request that does not fit the contract, said the way the screens say it: which field
@@ -54,6 +54,8 @@ function badFields(issues: readonly Issue[]): Envelope<never> {
   const i = issues[0]!;
   const name = [...i.path].reverse().find((p): p is string => typeof p === 'string');
   const field = name ? (FIELD_LABELS[name] ?? name) : 'permintaan';
+  // A check of our own (a calendar day, a logo's size) already says what is wrong, in Indonesian.
+  if (i.code === 'custom' && i.message) return failure('bad_request', 'err.badField', { field, reason: i.message.replace(/\.$/, '') });
   const reason: MessageKey =
     i.code === 'invalid_type' && i.input === undefined ? 'err.reason.required'
     : i.code === 'too_big' ? 'err.reason.tooLong'
