@@ -165,3 +165,44 @@ test('a refused cell can be corrected in the wizard before importing', async ({ 
   await expect(page.getByText(/Impor selesai \(nomor 1\): 29 baru/)).toBeVisible();
   expect(harness.db.prepare(`SELECT count(*) AS n FROM ikm WHERE nib = '0812000123456'`).get()).toEqual({ n: 1 });
 });
+
+test('a likely-duplicate pair is reviewed and kept apart; a revised file’s conflicting field is shown and kept', async ({ page, harness }) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'pangkalan-review-'));
+  const head = 'Nama Usaha;Pemilik;Alamat;NIB;Kabupaten;Nilai Produksi\n';
+  writeFileSync(join(dir, 'kotim_2025.csv'), head + 'Amplang Jaya;Rusdi;Jl. Tjilik Riwut 1;;Kotim;1.000.000\n');
+  writeFileSync(
+    join(dir, 'kotim_2025_revisi.csv'),
+    head + 'Amplang Jaya;Rusdi;Jl. Tjilik Riwut 1;;Kotim;2.000.000\nToko Berkah;Siti;Jl. Ahmad Yani 9;;Kotim;\nToko Berkah;Ani;Jl. Pelita 7;;Kotim;\n',
+  );
+  await harness.api('import.commit', { files: [{ name: 'kotim_2025.csv', dataBase64: readFileSync(join(dir, 'kotim_2025.csv')).toString('base64') }] });
+  // The province corrects the figure by hand after that import.
+  const id = (harness.db.prepare(`SELECT id FROM ikm WHERE business_name = 'Amplang Jaya'`).get() as { id: number }).id;
+  await harness.api('ikm.update', { changes: [{ id, field: 'production_value_idr', value: 1_200_000 }] });
+
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.locator('input[type=file]').setInputFiles(join(dir, 'kotim_2025_revisi.csv'));
+  const card = page.getByRole('region', { name: 'kotim_2025_revisi.csv' });
+  const conflict = card.getByTestId('conflict');
+  await expect(conflict).toContainText('1.200.000');
+  await expect(conflict).toContainText('2.000.000');
+  await expect(conflict.getByRole('combobox')).toHaveValue('registry');
+  const pair = card.getByTestId('pair');
+  await expect(pair).toHaveCount(1);
+  await expect(pair).toContainText('Siti');
+  await expect(pair).toContainText('Ani');
+  await expect(pair.getByRole('radio', { name: 'Usaha berbeda: simpan terpisah' })).toBeChecked();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await pair.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/import-review.png' });
+
+  await page.getByRole('button', { name: 'Impor 1 berkas' }).click();
+  await expect(page.getByText(/Impor selesai \(nomor 2\): 2 baru, 0 diperbarui, 1 tidak berubah/)).toBeVisible();
+  const rows = harness.db.prepare(`SELECT business_name, owner_name, production_value_idr FROM ikm WHERE deleted_at IS NULL ORDER BY id`).all();
+  expect(rows).toEqual([
+    { business_name: 'Amplang Jaya', owner_name: 'Rusdi', production_value_idr: 1_200_000 },
+    { business_name: 'Toko Berkah', owner_name: 'Siti', production_value_idr: null },
+    { business_name: 'Toko Berkah', owner_name: 'Ani', production_value_idr: null },
+  ]);
+});

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { IKM_FIELD_KEYS } from '../../../shared/fields';
-import type { FileReport, ImportBatch, ImportProgress, ImportResult } from '../../../shared/import';
+import type { FileReport, ImportBatch, ImportDecisions, ImportProgress, ImportResult } from '../../../shared/import';
 import { api, onOpenFile } from '../../api/client';
 import { useAreas } from '../../areas';
 import { formatDateTime, formatNumber } from '../../format';
@@ -15,6 +15,7 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useToast } from '../../toast';
 import { download, toBase64 } from '../../files';
 import { ColumnMapping, Problems, UnmappedColumns } from '../../components/ImportMapping';
+import { MatchReview } from './MatchReview';
 
 interface Picked {
   name: string;
@@ -22,6 +23,8 @@ interface Picked {
   district: string | null;
   mapping?: Record<string, string>;
   fixes?: Record<string, string>;
+  /** Choices on the review (merges, conflicts taken from the file). */
+  decisions?: ImportDecisions;
 }
 
 export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpened?(): void }) {
@@ -134,7 +137,7 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
         <p className="muted">{t('import.intro')}</p>
         <label className="button primary file-button">
           {t('import.pick')}
-          <input type="file" multiple accept=".xlsx,.xlsm,.csv,.xls" onChange={(e) => void add(e.target.files).then(() => (e.target.value = ''))} />
+          <input type="file" multiple accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv,.txt" onChange={(e) => void add(e.target.files).then(() => (e.target.value = ''))} />
         </label>
         <span className="muted"> {t('import.drop')}</span>
         {files.length > 0 && !result && (
@@ -208,6 +211,8 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
               ? undefined
               : (address, value) => void runPreview(files.map((x, j) => (j === i ? { ...x, fixes: { ...x.fixes, [address]: value } } : x)))
           }
+          decisions={files[i]?.decisions}
+          onDecide={result ? undefined : (decisions) => void runPreview(files.map((x, j) => (j === i ? { ...x, decisions } : x)))}
           districtName={areas.name}
           districts={areas.districts.map((d) => ({ code: d.code, label: `${areas.name(d.code)} (${d.province})` }))}
         />
@@ -262,6 +267,8 @@ function FileCard(p: {
   onDistrict?: (code: string | null) => void;
   onMapping?: (header: string, field: string) => void;
   onFix?: (address: string, value: string) => void;
+  decisions?: ImportDecisions;
+  onDecide?: (d: ImportDecisions) => void;
   districtName(code: string): string;
   districts: { code: string; label: string }[];
 }) {
@@ -329,7 +336,7 @@ function FileCard(p: {
         </details>
       ))}
       <Problems title={t('import.refused')} rows={f.refused.map((r) => ({ ...r }))} tone="error" onFix={p.onFix} />
-      <Problems title={t('import.duplicates')} rows={f.duplicates.map((d) => ({ sheet: d.sheet, row: d.row, reason: `${d.business_name}: ${d.reason}` }))} tone="warn" />
+      <MatchReview report={f} decisions={p.decisions} onDecide={p.onDecide} districtName={p.districtName} />
       <Problems title={t('import.warnings')} rows={f.warnings} tone="info" />
     </section>
   );
