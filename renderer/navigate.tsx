@@ -12,7 +12,7 @@
  * filter and sort the grid had; the grid's filter bar shows it and "Atur ulang" clears it.
  * Navigating twice to the same filter opens it twice (each request carries its own sequence number).
  */
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { IkmFilter, IkmSort, ShipmentFilter, ShipmentSort } from '../shared/contract';
 
 export type NavTarget =
@@ -27,3 +27,23 @@ export const NavigateProvider = NavigateContext.Provider;
 
 /** The app's navigate(target): switches tab and applies the filter there. */
 export const useNavigate = (): ((target: NavTarget) => void) => useContext(NavigateContext);
+
+/**
+ * A grid page's filter and sort, opened on a drill-down request and replaced by each later one
+ * while the page is open. `filterKey` changes with every request (and reset), so the page can
+ * remount its filter bar's typed drafts.
+ */
+export function useDrilledView<F, S>(drill: DrillRequest<F, S> | undefined, empty: { filter: F; sort: S }) {
+  const [filter, setFilter] = useState<F>(drill?.filter ?? empty.filter);
+  const [sort, setSort] = useState<S>(drill?.sort ?? empty.sort);
+  const [filterKey, setFilterKey] = useState(0);
+  const drillSeq = useRef(drill?.seq);
+  useEffect(() => {
+    if (!drill || drill.seq === drillSeq.current) return;
+    drillSeq.current = drill.seq;
+    setFilter(drill.filter);
+    setSort(drill.sort);
+    setFilterKey((k) => k + 1);
+  }, [drill]);
+  return { filter, setFilter, sort, setSort, filterKey, setFilterKey };
+}

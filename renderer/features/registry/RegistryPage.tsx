@@ -25,7 +25,7 @@ import { useColumnPrefs } from './useColumnPrefs';
 import { useRowWindow } from '../../grid/useRowWindow';
 import { useUndo } from '../../grid/useUndo';
 import type { UndoEntry } from './undoEntries';
-import type { DrillRequest } from '../../navigate';
+import { useDrilledView, type DrillRequest } from '../../navigate';
 import { UndoButtons } from '../../components/UndoButtons';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { formatNumber } from '../../format';
@@ -37,18 +37,8 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
   const areas = useAreas();
   const notify = useToast();
   const confirm = useConfirm();
-  const [filter, setFilter] = useState<IkmFilter>(drill?.filter ?? {});
-  const [filterKey, setFilterKey] = useState(0); // remounts the filter bar when filters are reset
-  const [sort, setSort] = useState<IkmSort>(drill?.sort ?? []);
-  // A drill-down while the page is open (renderer/navigate.tsx) replaces filter and sort.
-  const drillSeq = useRef(drill?.seq);
-  useEffect(() => {
-    if (!drill || drill.seq === drillSeq.current) return;
-    drillSeq.current = drill.seq;
-    setFilter(drill.filter);
-    setSort(drill.sort);
-    setFilterKey((k) => k + 1);
-  }, [drill]);
+  // Opened on a drill-down (renderer/navigate.tsx); filterKey remounts the filter bar when filters are reset.
+  const { filter, setFilter, sort, setSort, filterKey, setFilterKey } = useDrilledView<IkmFilter, IkmSort>(drill, { filter: {}, sort: [] });
   const [summary, setSummary] = useState<IkmSummary | null>(null);
   const [selection, setSelection] = useState<Selection>(START);
   const [activeRow, setActiveRow] = useState<IkmRecord | undefined>();
@@ -214,7 +204,7 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
     } catch (e) {
       notify(e instanceof ApiError ? e.message : String(e), { tone: 'error' });
     }
-  }, [filter, sort, areas.districts, undo, afterWrite, notify, onCountChange, t]);
+  }, [filter, sort, areas.districts, undo, afterWrite, notify, onCountChange, t, setFilter, setFilterKey]);
 
   /** The registry's range operations run in the core over the whole filtered view (electron/core/registry/view.ts). */
   const bulkResult = useCallback(
@@ -253,7 +243,7 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
         setFilter({ ...filter, values: next.length ? next : undefined });
       },
     }),
-    [filter],
+    [filter, setFilter],
   );
   const filterByValue = useCallback(
     (field: string, value: unknown) => headerFilter.apply(field, [value == null || value === '' ? null : String(value)]),

@@ -22,7 +22,7 @@ import { ShipmentImport } from './ShipmentImport';
 import { TradeTable } from './TradeTable';
 import { UndoButtons } from '../../components/UndoButtons';
 import { useConfirm } from '../../components/ConfirmDialog';
-import type { DrillRequest } from '../../navigate';
+import { useDrilledView, type DrillRequest } from '../../navigate';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 const usd = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -53,18 +53,8 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
   const countries = useCountries();
   const notify = useToast();
   const confirm = useConfirm();
-  const [filter, setFilter] = useState<ShipmentFilter>(drill?.filter ?? {});
-  const [sort, setSort] = useState<ShipmentSort>(drill?.sort ?? []);
-  const [filterKey, setFilterKey] = useState(0); // remounts the filter bar's typed drafts
-  // A drill-down while the page is open (renderer/navigate.tsx) replaces filter and sort.
-  const drillSeq = useRef(drill?.seq);
-  useEffect(() => {
-    if (!drill || drill.seq === drillSeq.current) return;
-    drillSeq.current = drill.seq;
-    setFilter(drill.filter);
-    setSort(drill.sort);
-    setFilterKey((k) => k + 1);
-  }, [drill]);
+  // Opened on a drill-down (renderer/navigate.tsx); filterKey remounts the filter bar's typed drafts.
+  const { filter, setFilter, sort, setSort, filterKey } = useDrilledView<ShipmentFilter, ShipmentSort>(drill, { filter: {}, sort: [] });
   const [summary, setSummary] = useState<ShipmentSummary | null>(null);
   const [selection, setSelection] = useState<Selection>(START);
   const rows = useRowWindow<ShipmentRecord>((offset, limit) => api.call('shipments.query', { filter, sort, offset, limit }), JSON.stringify([filter, sort]));
