@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from './harness';
 
-const SAMPLES = resolve('../shared/samples');
+const SAMPLES = resolve('test/fixtures/samples');
 const FIX = resolve('test/fixtures');
 const active = (h: { db: { prepare(s: string): { get(): unknown } } }) => (h.db.prepare('SELECT count(*) AS n FROM ikm WHERE deleted_at IS NULL').get() as { n: number }).n;
 

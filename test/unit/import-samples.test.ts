@@ -1,6 +1,7 @@
 /**
- * The two real-shaped district submissions in ../shared/samples must import to exactly their
- * answer key: the 53 final records (canonical fields) and the refused rows.
+ * The two real-shaped district submissions (test/fixtures/samples, a copy of the handed-over
+ * ../shared/samples, so a fresh clone has them) must import to exactly their answer key: the 53
+ * final records (canonical fields) and the refused rows.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,7 @@ import { undoBatch } from '../../electron/core/import/undo';
 import { CANONICAL_KEYS } from '../../shared/fields';
 import { tempDb } from './helpers';
 
-const SAMPLES = resolve(__dirname, '../../../shared/samples');
+const SAMPLES = resolve(__dirname, '../fixtures/samples');
 const key = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as {
   final: Record<string, unknown>[];
   refused: { file: string; sheet: string; row: number; why: string }[];

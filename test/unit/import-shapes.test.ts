@@ -237,7 +237,7 @@ describe('runImport (the CLI command, called directly)', () => {
     const dbPath = join(tempDir(), 'cli.db');
     const out: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((s: unknown) => void out.push(String(s)));
-    const seruyan = resolve(__dirname, '../../../shared/samples/seruyan_2025.xlsx');
+    const seruyan = resolve(__dirname, '../fixtures/samples/seruyan_2025.xlsx');
     expect(await runImport([seruyan, join(FIX, 'gumas_2025_libreoffice.xlsx'), '--db', dbPath, '--district', '6208', '--dry-run', '--json'])).toBe(0);
     const report = JSON.parse(out.join('\n')) as { files: Record<string, unknown>[] };
     expect(report.files.map((f) => [f.file, f.status, f.accepted, f.updated])).toEqual([
