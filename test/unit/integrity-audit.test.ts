@@ -5,23 +5,15 @@
  * figures carry their province and a report never prints one province's under another's name.
  */
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
-import { createHandlers } from '../../electron/core/api/handlers';
 import { openDatabase } from '../../electron/core/db/open';
 import { osUser } from '../../electron/core/registry/write';
 import { previewReport } from '../../electron/core/reports/service';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
-import { tempDb } from './helpers';
+import { tempApi, tempDb } from './helpers';
 import Database from 'better-sqlite3';
 
 function setup() {
-  const { db, path } = tempDb();
-  const dispatch = createDispatcher(db, createHandlers({ dbPath: path, version: 'test' }));
-  const call = async (m: string, a: unknown) => {
-    const r = await dispatch(m, a);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.result;
-  };
+  const { db, path, dispatch, call } = tempApi();
   const log = (entity: string) => db.prepare(`SELECT key, action, old_value, new_value, os_user FROM change_log WHERE entity = ? ORDER BY id`).all(entity);
   return { db, path, dispatch, call, log };
 }

@@ -3,19 +3,11 @@
  * demo made (with audit rows), and Sampah lists deleted records with who and when and restores them.
  */
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/core/api/dispatch';
-import { createHandlers } from '../../electron/core/api/handlers';
 import { osUser } from '../../electron/core/registry/write';
-import { tempDb } from './helpers';
+import { tempApi } from './helpers';
 
 function setup() {
-  const { db, path } = tempDb();
-  const dispatch = createDispatcher(db, createHandlers({ dbPath: path, version: 'test' }));
-  const call = async (m: string, a: unknown) => {
-    const r = await dispatch(m, a);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.result as never;
-  };
+  const { db, dispatch, call } = tempApi();
   const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return { db, dispatch, call, n };
 }

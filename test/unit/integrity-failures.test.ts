@@ -16,18 +16,12 @@ import { chromiumPrinter, findChromium } from '../../electron/core/reports/print
 import { seedDemo } from '../../electron/core/seed/demo';
 import { parseDate, parseYear } from '../../shared/parse';
 import { imageSize } from '../../shared/image';
-import { tempDb, tempDir } from './helpers';
+import { tempApi, tempDir } from './helpers';
 
 function setup(rows = 30) {
-  const { db, path } = tempDb();
-  if (rows) seedDemo(db, rows);
-  const dispatch = createDispatcher(db, createHandlers({ dbPath: path, version: 'test' }));
-  const call = async (m: string, a: unknown) => {
-    const r = await dispatch(m, a);
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    return r.result as never;
-  };
-  return { db, path, dispatch, call };
+  return tempApi((db) => {
+    if (rows) seedDemo(db, rows);
+  });
 }
 
 /** A PNG of the given size: the signature and the IHDR chunk are all the size check reads. */
