@@ -4,8 +4,8 @@ import { useAreas } from '../areas';
 interface Props {
   value: string | undefined;
   onChange(code: string | undefined): void;
-  /** The first option, "all" (Semua provinsi / Seluruh Kalimantan). */
-  all: string;
+  /** The first option, "all" (Semua provinsi / Seluruh Kalimantan); without it a province must be chosen. */
+  all?: string;
   label?: string;
 }
 
@@ -13,7 +13,7 @@ export function ProvinceSelect({ value, onChange, all, label }: Props) {
   const areas = useAreas();
   return (
     <select aria-label={label ?? all} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-      <option value="">{all}</option>
+      {all != null && <option value="">{all}</option>}
       {areas.provinces.map((p) => (
         <option key={p.code} value={p.code}>
           {p.name}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Decree } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
+import { ProvinceSelect } from '../../components/AreaSelect';
 import { useI18n } from '../../i18n/i18n';
 import { ImportButton } from './ImportButton';
 import { IkmPicker, idDate, today, useRun, type PickedIkm } from './common';
@@ -41,13 +42,7 @@ export function Featured() {
         </label>
         <label>
           {t('ge.decree.province')}
-          <select value={draft.province_code} onChange={(e) => setDraft({ ...draft, province_code: e.target.value })}>
-            {areas.provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <ProvinceSelect value={draft.province_code} onChange={(code) => code && setDraft({ ...draft, province_code: code })} />
         </label>
         <label className="grow">
           {t('ge.decree.title')}

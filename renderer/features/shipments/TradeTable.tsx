@@ -4,7 +4,7 @@ import { monthName } from '../../../shared/reports';
 import type { TradeStat } from '../../../shared/shipments';
 import { parseIdNumber } from '../../../shared/parse';
 import { api } from '../../api/client';
-import { useAreas } from '../../areas';
+import { ProvinceSelect } from '../../components/AreaSelect';
 import { toBase64 } from '../../files';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -16,7 +16,6 @@ const EMPTY = { year: String(new Date().getFullYear() - 1), month: '0', export_u
 export function TradeTable() {
   const { t } = useI18n();
   const notify = useToast();
-  const areas = useAreas();
   const [rows, setRows] = useState<TradeStat[]>([]);
   const [draft, setDraft] = useState(EMPTY);
   // BPS figures are per province: the table shows and edits one province's at a time (at first,
@@ -66,13 +65,7 @@ export function TradeTable() {
       >
         <label>
           {t('trade.province')}
-          <select value={province ?? ''} onChange={(e) => setProvince(e.target.value)}>
-            {areas.provinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
+          <ProvinceSelect value={province ?? undefined} onChange={(code) => code && setProvince(code)} />
         </label>
         <label>
           {t('trade.year')}
