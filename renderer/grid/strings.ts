@@ -1,4 +1,7 @@
-/** UI strings of the spreadsheet grid (renderer/grid), merged into renderer/i18n/dictionary.ts. */
+/**
+ * UI strings of the spreadsheet grid (renderer/grid) and of the toolbar and filter words both its
+ * grids (registry, shipments) share; merged into renderer/i18n/dictionary.ts.
+ */
 export const GRID_ID = {
   'grid.menu': 'Menu sel',
   'grid.menu.cut': 'Potong',
@@ -39,6 +42,26 @@ export const GRID_ID = {
   'grid.stats.average': 'Rata-rata',
   'grid.stats.count': 'Hitungan',
   'grid.stats.sum': 'Jumlah',
+  'filter.province': 'Semua provinsi',
+  'filter.reset': 'Hapus filter',
+  'toolbar.add': '+ Tambah baris',
+  'toolbar.delete': 'Hapus baris',
+  'toolbar.label': 'Aksi registri',
+  'toolbar.undo': 'Urungkan',
+  'toolbar.redo': 'Ulangi',
+  'toast.deleted': '{n} baris dihapus.',
+  'toast.saved': 'Tersimpan.',
+  'toast.pasted': '{n} sel ditempel.',
+  'toast.pasteRefused': 'Tempel dibatalkan: {n} sel tidak valid, tidak ada yang disimpan.',
+  'toast.refused': 'Perubahan ditolak: {n} sel tidak valid, tidak ada yang disimpan.',
+  'toast.copied': '{n} sel disalin.',
+  'grid.cellError': 'Baris {row}, {field}: {message}',
+  'grid.refused': 'Nilai ditolak.',
+  'grid.readonly': 'Kolom "{field}" dihitung otomatis dan tidak dapat diubah.',
+  'grid.tooMany': 'Terlalu banyak sel sekaligus (paling banyak 50.000).',
+  'grid.sortHint': 'klik untuk mengurutkan, Shift+klik untuk menambah urutan',
+  'grid.empty': 'Tidak ada baris yang cocok dengan filter.',
+  'editor.suggestions': 'Pilihan',
 } as const;
 
 export const GRID_EN: Record<keyof typeof GRID_ID, string> = {
@@ -81,4 +104,24 @@ export const GRID_EN: Record<keyof typeof GRID_ID, string> = {
   'grid.stats.average': 'Average',
   'grid.stats.count': 'Count',
   'grid.stats.sum': 'Sum',
+  'filter.province': 'All provinces',
+  'filter.reset': 'Clear filters',
+  'toolbar.add': '+ Add row',
+  'toolbar.delete': 'Delete rows',
+  'toolbar.label': 'Registry actions',
+  'toolbar.undo': 'Undo',
+  'toolbar.redo': 'Redo',
+  'toast.deleted': '{n} rows deleted.',
+  'toast.saved': 'Saved.',
+  'toast.pasted': '{n} cells pasted.',
+  'toast.pasteRefused': 'Paste cancelled: {n} invalid cells, nothing saved.',
+  'toast.refused': 'Change refused: {n} invalid cells, nothing saved.',
+  'toast.copied': '{n} cells copied.',
+  'grid.cellError': 'Row {row}, {field}: {message}',
+  'grid.refused': 'Value refused.',
+  'grid.readonly': 'Column "{field}" is computed and cannot be edited.',
+  'grid.tooMany': 'Too many cells at once (at most 50,000).',
+  'grid.sortHint': 'click to sort, Shift+click to add to the sort',
+  'grid.empty': 'No rows match the filter.',
+  'editor.suggestions': 'Choices',
 };
