@@ -24,6 +24,10 @@ const fieldKey = z.enum(IKM_FIELD_KEYS as [string, ...string[]]);
 const columnKey = z.enum([...COMPUTED_KEYS, ...IKM_FIELD_KEYS] as [string, ...string[]]);
 const cellValue = z.union([z.string().max(10_000), z.number(), z.null()]);
 
+/** A grid's column header value filters: a column's stored value is one of `values` (null: empty, "(Kosong)"). */
+const valueFilters = <C extends z.ZodType<string>>(column: C) =>
+  z.array(z.object({ field: column, values: z.array(z.string().max(500).nullable()).min(1).max(1000) }).strict()).max(30).optional();
+
 export const rangeSchema = z.object({
   field: fieldKey,
   min: z.number().nullable().optional(),
@@ -42,7 +46,7 @@ export const ikmFilterSchema = z
     /** Only IKM with a featured product (produk unggulan) of a governor's decree. */
     featured: z.boolean().optional(),
     /** The column headers' value filters: a column's stored value is one of `values` (null: empty, "(Kosong)"). */
-    values: z.array(z.object({ field: columnKey, values: z.array(z.string().max(500).nullable()).min(1).max(1000) }).strict()).max(30).optional(),
+    values: valueFilters(columnKey),
     /** IKM founded by the end of this year or of unknown founding year: a report's "keadaan s.d. tahun" (drill-down). */
     establishedBy: z.number().int().min(1800).max(2200).optional(),
   })
@@ -55,16 +59,25 @@ export const cellChangeSchema = z.object({ id: z.number().int().positive(), fiel
 export type IkmFilter = z.infer<typeof ikmFilterSchema>;
 
 /**
- * A rectangle of the registry's current view: rows `top`..`bottom` by their index under the
- * filter and sort the grid shows, and some columns. Range operations run in the core over it,
- * so a selection of 100,000 rows never travels to the renderer.
+ * The grid's range operations over a table's current view (electron/core/view/operations.ts), the
+ * same for every grid: a rectangle is rows `top`..`bottom` by their index under the filter and
+ * sort the grid shows, and some columns, so a selection of 100,000 rows never travels to the
+ * renderer. `column`: keys a view may name; `field`: keys that may be written.
  */
-const viewRangeSchema = {
-  filter: ikmFilterSchema,
-  sort: sortSchema,
-  top: z.number().int().min(0),
-  bottom: z.number().int().min(0),
-};
+function viewMethods<F extends z.ZodType, S extends z.ZodType, C extends z.ZodType<string>, W extends z.ZodType<string>>(filter: F, sort: S, column: C, field: W) {
+  const range = { filter, sort, top: z.number().int().min(0), bottom: z.number().int().min(0) };
+  return {
+    locate: z.object({ filter, sort, id: z.number().int().positive() }).strict(),
+    rangeStats: z.object({ ...range, fields: z.array(column).min(1).max(40) }).strict(),
+    fill: z.object({ ...range, fields: z.array(field).min(1).max(40), block: z.array(z.array(cellValue).min(1).max(40)).min(1).max(1000) }).strict(),
+    find: z
+      .object({ filter, sort, text: z.string().min(1).max(200), fields: z.array(column).min(1).max(40), row: z.number().int().min(0), col: z.number().int().min(-1), backwards: z.boolean().optional() })
+      .strict(),
+    replaceAll: z.object({ filter, fields: z.array(field).min(1).max(40), find: z.string().min(1).max(200), replace: z.string().max(1000) }).strict(),
+    columnValues: z.object({ filter, field: column, search: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000) }).strict(),
+    exportView: z.object({ filter, sort, columns: z.array(z.object({ key: column, label: z.string().min(1).max(100) }).strict()).min(1).max(40), format: z.enum(['xlsx', 'csv']) }).strict(),
+  };
+}
 /** One cell a range operation changed, with its value before and after (for undo). */
 export interface CellDiff {
   id: number;
@@ -186,9 +199,12 @@ export const shipmentFilterSchema = z
     commodity: z.string().max(200).optional(),
     /** HS chapter or any prefix of the code: "46", "4602". */
     hs: z.string().regex(/^\d{1,10}$/).optional(),
+    values: valueFilters(shipmentKey),
   })
   .strict();
 export const shipmentSortSchema = z.array(z.object({ field: shipmentKey, desc: z.boolean() }).strict()).max(5);
+const ikmView = viewMethods(ikmFilterSchema, sortSchema, columnKey, fieldKey);
+const shipmentView = viewMethods(shipmentFilterSchema, shipmentSortSchema, shipmentKey, shipmentKey);
 export type ShipmentFilter = z.infer<typeof shipmentFilterSchema>;
 export type ShipmentSort = z.infer<typeof shipmentSortSchema>;
 export interface ShipmentSummary {
@@ -196,6 +212,12 @@ export interface ShipmentSummary {
   fob_usd: number;
   net_weight_kg: number;
 }
+/** One change of a shipment (shipment_audit), as the detail panel lists it. */
+export interface ShipmentAuditEntry extends Omit<AuditEntry, 'ikm_id'> {
+  shipment_id: number;
+  batch_id: number | null;
+}
+export type ShipmentSource = Omit<RecordSource, 'sheet' | 'row'> & { sheet: string | null; row: number | null };
 export type ShipmentUpdateResult = { ok: true; records: ShipmentRecord[] } | { ok: false; errors: CellError[] };
 
 const provinceCode = z.string().regex(/^\d{2}$/);
@@ -237,18 +259,14 @@ export const contract = {
   'ikm.restore': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'ikm.history': z.object({ id: z.number().int().positive() }).strict(),
   'ikm.distinct': z.object({ field: z.enum(['commodity', 'kbli']), search: z.string().max(100).optional() }).strict(),
-  // The grid's range operations over the current view (electron/core/registry/view.ts).
-  'ikm.locate': z.object({ filter: ikmFilterSchema, sort: sortSchema, id: z.number().int().positive() }).strict(),
-  'ikm.rangeStats': z.object({ ...viewRangeSchema, fields: z.array(columnKey).min(1).max(40) }).strict(),
-  'ikm.fill': z.object({ ...viewRangeSchema, fields: z.array(fieldKey).min(1).max(40), block: z.array(z.array(cellValue).min(1).max(40)).min(1).max(1000) }).strict(),
-  'ikm.find': z
-    .object({ filter: ikmFilterSchema, sort: sortSchema, text: z.string().min(1).max(200), fields: z.array(columnKey).min(1).max(40), row: z.number().int().min(0), col: z.number().int().min(-1), backwards: z.boolean().optional() })
-    .strict(),
-  'ikm.replaceAll': z.object({ filter: ikmFilterSchema, fields: z.array(fieldKey).min(1).max(40), find: z.string().min(1).max(200), replace: z.string().max(1000) }).strict(),
-  'ikm.columnValues': z.object({ filter: ikmFilterSchema, field: columnKey, search: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000) }).strict(),
-  'ikm.exportView': z
-    .object({ filter: ikmFilterSchema, sort: sortSchema, columns: z.array(z.object({ key: columnKey, label: z.string().min(1).max(100) }).strict()).min(1).max(40), format: z.enum(['xlsx', 'csv']) })
-    .strict(),
+  // The grid's range operations over the current view (electron/core/view/operations.ts).
+  'ikm.locate': ikmView.locate,
+  'ikm.rangeStats': ikmView.rangeStats,
+  'ikm.fill': ikmView.fill,
+  'ikm.find': ikmView.find,
+  'ikm.replaceAll': ikmView.replaceAll,
+  'ikm.columnValues': ikmView.columnValues,
+  'ikm.exportView': ikmView.exportView,
   'demo.seed': z.object({ rows: z.number().int().min(1).max(1_000_000) }).strict(),
   'demo.remove': z.object({}).strict(),
   'trash.list': z
@@ -271,9 +289,20 @@ export const contract = {
   'shipments.update': z
     .object({ changes: z.array(z.object({ id: z.number().int().positive(), field: shipmentKey, value: cellValue }).strict()).min(1).max(50_000) })
     .strict(),
-  'shipments.create': z.object({ district: z.string().regex(/^\d{4}$/).nullable().optional() }).strict(),
+  /** `values`: what the grid's filter asks of a new row (district, country, period…), parsed like typed values. */
+  'shipments.create': z.object({ district: z.string().regex(/^\d{4}$/).nullable().optional(), values: z.partialRecord(shipmentKey, cellValue).optional() }).strict(),
   'shipments.delete': z.object({ ids: z.array(z.number().int().positive()).min(1).max(100_000) }).strict(),
   'shipments.import': z.object({ files: importFilesSchema, dryRun: z.boolean() }).strict(),
+  'shipments.get': z.object({ id: z.number().int().positive() }).strict(),
+  'shipments.history': z.object({ id: z.number().int().positive() }).strict(),
+  'shipments.source': z.object({ id: z.number().int().positive() }).strict(),
+  'shipments.locate': shipmentView.locate,
+  'shipments.rangeStats': shipmentView.rangeStats,
+  'shipments.fill': shipmentView.fill,
+  'shipments.find': shipmentView.find,
+  'shipments.replaceAll': shipmentView.replaceAll,
+  'shipments.columnValues': shipmentView.columnValues,
+  'shipments.exportView': shipmentView.exportView,
   'trade.list': z.object({ province: provinceCode.optional() }).strict(),
   'trade.set': tradeStatSchema,
   'trade.delete': z.object({ province_code: provinceCode.optional(), year: z.number().int().min(1900).max(2200), month: z.number().int().min(0).max(12) }).strict(),
@@ -341,6 +370,17 @@ export interface Results extends GoEksporResults {
   'shipments.create': ShipmentRecord;
   'shipments.delete': { deleted: number };
   'shipments.import': ImportResult;
+  'shipments.get': ShipmentRecord;
+  'shipments.history': ShipmentAuditEntry[];
+  /** Where the shipment came from: its latest import not undone (file; sheet and row once the import records them), or null. */
+  'shipments.source': ShipmentSource | null;
+  'shipments.locate': { index: number | null };
+  'shipments.rangeStats': RangeStats;
+  'shipments.fill': BulkResult;
+  'shipments.find': { row: number; field: string; matches: number } | null;
+  'shipments.replaceAll': BulkResult;
+  'shipments.columnValues': { values: ColumnValue[]; more: boolean };
+  'shipments.exportView': { name: string; dataBase64: string; rows: number };
   'trade.list': TradeStat[];
   'trade.set': TradeStat[];
   'trade.delete': TradeStat[];

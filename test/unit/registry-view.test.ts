@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportView } from '../../electron/core/export/view';
 import { queryPage } from '../../electron/core/registry/query';
-import { columnValues, fillRange, findNext, locate, rangeStats, replaceAll } from '../../electron/core/registry/view';
+import { REGISTRY_VIEW as R } from '../../electron/core/registry/view';
+import { columnValues, fillRange, findNext, locate, rangeStats, replaceAll } from '../../electron/core/view/operations';
 import { applyChanges, createRecord, recordHistory } from '../../electron/core/registry/write';
 import { seedDemo } from '../../electron/core/seed/demo';
 import type { IkmFilter, IkmSort } from '../../shared/contract';
@@ -27,7 +28,7 @@ describe('range operations over the view', () => {
     const page = queryPage(db, KALTENG, BY_NAME, 0, 1000).rows;
     const top = 3;
     const bottom = Math.min(page.length - 1, 40);
-    const stats = rangeStats(db, KALTENG, BY_NAME, top, bottom, ['investment_idr', 'workers_total', 'business_name']);
+    const stats = rangeStats(db, R, KALTENG, BY_NAME, top, bottom, ['investment_idr', 'workers_total', 'business_name']);
     const slice = page.slice(top, bottom + 1);
     const sum = slice.reduce((s, r) => s + Number(r.investment_idr ?? 0) + Number(r.workers_total ?? 0), 0);
     const numbers = slice.filter((r) => r.investment_idr != null).length + slice.filter((r) => r.workers_total != null).length;
@@ -41,7 +42,7 @@ describe('range operations over the view', () => {
   it('fills down from the top row, audits every cell and returns the before/after for undo', () => {
     const db = seeded();
     const page = queryPage(db, KALTENG, BY_NAME, 0, 10).rows;
-    const res = fillRange(db, KALTENG, BY_NAME, 1, 4, ['commodity', 'workers_male'], [[page[0]!.commodity, 7]]);
+    const res = fillRange(db, R, KALTENG, BY_NAME, 1, 4, ['commodity', 'workers_male'], [[page[0]!.commodity, 7]]);
     expect(res.ok).toBe(true);
     const after = queryPage(db, KALTENG, BY_NAME, 0, 10).rows;
     for (let i = 1; i <= 4; i++) expect(after[i]).toMatchObject({ commodity: page[0]!.commodity, workers_male: 7 });
@@ -56,7 +57,7 @@ describe('range operations over the view', () => {
   it('refuses a whole fill when one cell is bad, naming its row in the view', () => {
     const db = seeded();
     const page = queryPage(db, {}, [], 0, 5).rows;
-    const res = fillRange(db, {}, [], 0, 2, ['nib'], [[page[0]!.nib ?? '0815908301661']]);
+    const res = fillRange(db, R, {}, [], 0, 2, ['nib'], [[page[0]!.nib ?? '0815908301661']]);
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.errors[0]).toMatchObject({ key: 'err.nibDuplicate' });
@@ -71,12 +72,12 @@ describe('range operations over the view', () => {
     const b = createRecord(db, { business_name: 'CV Maju', district_code: 'Katingan', commodity: 'Rotan olahan' }) as IkmRecord;
     createRecord(db, { business_name: 'Tenun Endah', district_code: 'Kotim', commodity: 'Tenun' });
     const fields = ['business_name', 'commodity'];
-    expect(findNext(db, {}, [], 'rotan', fields, 0, -1)).toEqual({ row: 0, field: 'business_name', matches: 2 });
-    expect(findNext(db, {}, [], 'rotan', fields, 0, 0)).toEqual({ row: 0, field: 'commodity', matches: 2 });
-    expect(findNext(db, {}, [], 'rotan', fields, 0, 1)).toEqual({ row: 1, field: 'commodity', matches: 2 });
-    expect(findNext(db, {}, [], 'rotan', fields, 1, 1)).toEqual({ row: 0, field: 'business_name', matches: 2 });
-    expect(findNext(db, {}, [], 'Kotawaringin', ['district_code'], 0, -1)).toMatchObject({ row: 2 });
-    const res = replaceAll(db, {}, ['business_name', 'commodity'], 'rotan', 'Purun');
+    expect(findNext(db, R, {}, [], 'rotan', fields, 0, -1)).toEqual({ row: 0, field: 'business_name', matches: 2 });
+    expect(findNext(db, R, {}, [], 'rotan', fields, 0, 0)).toEqual({ row: 0, field: 'commodity', matches: 2 });
+    expect(findNext(db, R, {}, [], 'rotan', fields, 0, 1)).toEqual({ row: 1, field: 'commodity', matches: 2 });
+    expect(findNext(db, R, {}, [], 'rotan', fields, 1, 1)).toEqual({ row: 0, field: 'business_name', matches: 2 });
+    expect(findNext(db, R, {}, [], 'Kotawaringin', ['district_code'], 0, -1)).toMatchObject({ row: 2 });
+    const res = replaceAll(db, R, {}, ['business_name', 'commodity'], 'rotan', 'Purun');
     expect(res.ok).toBe(true);
     if (!res.ok) return;
     expect(res.cells).toHaveLength(3);
@@ -93,7 +94,7 @@ describe('range operations over the view', () => {
     createRecord(db, { business_name: 'A', district_code: 'Katingan', commodity: 'Rotan' });
     createRecord(db, { business_name: 'B', district_code: 'Katingan', commodity: 'Rotan' });
     createRecord(db, { business_name: 'C', district_code: 'Kotim' });
-    const { values } = columnValues(db, { values: [{ field: 'commodity', values: ['Rotan'] }] }, 'commodity', undefined, 10);
+    const { values } = columnValues(db, R, { values: [{ field: 'commodity', values: ['Rotan'] }] }, 'commodity', undefined, 10);
     expect(values).toEqual([{ value: null, count: 1 }, { value: 'Rotan', count: 2 }]);
     expect(queryPage(db, { values: [{ field: 'commodity', values: [null] }] }, [], 0, 10).rows.map((r) => r.business_name)).toEqual(['C']);
     expect(queryPage(db, { values: [{ field: 'district_code', values: ['6209'] }] }, [], 0, 10).total).toBe(2);
@@ -104,8 +105,8 @@ describe('range operations over the view', () => {
   it('locates a record in the sorted view', () => {
     const db = seeded(50);
     const page = queryPage(db, {}, BY_NAME, 0, 50).rows;
-    expect(locate(db, {}, BY_NAME, page[17]!.id)).toBe(17);
-    expect(locate(db, { districts: ['0000'] }, BY_NAME, page[17]!.id)).toBeNull();
+    expect(locate(db, R, {}, BY_NAME, page[17]!.id)).toBe(17);
+    expect(locate(db, R, { districts: ['0000'] }, BY_NAME, page[17]!.id)).toBeNull();
     db.close();
   });
 
@@ -129,7 +130,7 @@ describe('export of the current view', () => {
     ];
     const filter: IkmFilter = { province: '62' };
     const sort: IkmSort = [{ field: 'investment_idr', desc: true }];
-    const out = await exportView(db, filter, sort, cols, 'xlsx');
+    const out = await exportView(db, R, filter, sort, cols, 'xlsx');
     const expected = queryPage(db, filter, sort, 0, 1000);
     expect(out.rows).toBe(expected.total);
     const path = join(tempDir(), out.name);
@@ -149,7 +150,7 @@ describe('export of the current view', () => {
   it('neutralises formulas in CSV', async () => {
     const { db } = tempDb();
     createRecord(db, { business_name: '=HYPERLINK("x")', district_code: 'Katingan' });
-    const out = await exportView(db, {}, [], [{ key: 'business_name', label: 'Nama Usaha' }], 'csv');
+    const out = await exportView(db, R, {}, [], [{ key: 'business_name', label: 'Nama Usaha' }], 'csv');
     expect(Buffer.from(out.dataBase64, 'base64').toString('utf8')).toBe('Nama Usaha\r\n"\'=HYPERLINK(""x"")"\r\n');
     db.close();
   });

@@ -170,8 +170,8 @@ describe('new rows', () => {
   it('two new rows are two shipments until edited; an edit that makes one a copy of a recorded PEB line is refused', async () => {
     const { db } = withExporter();
     await importShipments(db, [RECAP]);
-    const a = createShipment(db, '6209');
-    const b = createShipment(db, '6209');
+    const a = createShipment(db, { district_code: '6209' });
+    const b = createShipment(db, { district_code: '6209' });
     expect(a.id).not.toBe(b.id);
     expect(a).toMatchObject({ exporter_name: 'Eksportir baru', district_code: '6209', country_code: 'MY' });
     const ok = applyShipmentChanges(db, [{ id: a.id, field: 'peb_number', value: '000999' }]);

@@ -3,14 +3,15 @@
  * arguments already validated by dispatch.ts; they never see raw IPC or HTTP input.
  */
 import type { Args, Method, Result } from '../../../shared/contract';
-import type { IkmFieldKey, IkmRecord } from '../../../shared/fields';
+import type { IkmRecord } from '../../../shared/fields';
 import { openedFile, schemaVersion, type DB } from '../db/open';
 import type { RegistrySession } from '../db/session';
 import { backupHandlers, type BackupHost } from '../backup/handlers';
 import { loadAreas } from '../reference/areas';
 import { distinctValues, getRecord, queryPage, summarise } from '../registry/query';
 import { applyChanges, createRecord, deleteRecords, osUser, recordHistory, restoreRecords } from '../registry/write';
-import { columnValues, fillRange, findNext, locate, rangeStats, replaceAll } from '../registry/view';
+import { columnValues, fillRange, findNext, locate, rangeStats, replaceAll } from '../view/operations';
+import { REGISTRY_VIEW } from '../registry/view';
 import { exportView } from '../export/view';
 import { importHandlers } from '../import/handlers';
 import { reportHandlers } from '../reports/handlers';
@@ -71,13 +72,13 @@ export function createHandlers(host: HostInfo): HandlerTable {
     'ikm.restore': (db, a) => ({ restored: restoreRecords(db, a.ids) }),
     'ikm.history': (db, a) => recordHistory(db, a.id),
     'ikm.distinct': (db, a) => distinctValues(db, a.field, a.search),
-    'ikm.locate': (db, a) => ({ index: locate(db, a.filter, a.sort, a.id) }),
-    'ikm.rangeStats': (db, a) => rangeStats(db, a.filter, a.sort, a.top, a.bottom, a.fields),
-    'ikm.fill': (db, a) => fillRange(db, a.filter, a.sort, a.top, a.bottom, a.fields as IkmFieldKey[], a.block),
-    'ikm.find': (db, a) => findNext(db, a.filter, a.sort, a.text, a.fields, a.row, a.col, a.backwards),
-    'ikm.replaceAll': (db, a) => replaceAll(db, a.filter, a.fields as IkmFieldKey[], a.find, a.replace),
-    'ikm.columnValues': (db, a) => columnValues(db, a.filter, a.field, a.search, a.limit),
-    'ikm.exportView': (db, a) => exportView(db, a.filter, a.sort, a.columns, a.format),
+    'ikm.locate': (db, a) => ({ index: locate(db, REGISTRY_VIEW, a.filter, a.sort, a.id) }),
+    'ikm.rangeStats': (db, a) => rangeStats(db, REGISTRY_VIEW, a.filter, a.sort, a.top, a.bottom, a.fields),
+    'ikm.fill': (db, a) => fillRange(db, REGISTRY_VIEW, a.filter, a.sort, a.top, a.bottom, a.fields, a.block),
+    'ikm.find': (db, a) => findNext(db, REGISTRY_VIEW, a.filter, a.sort, a.text, a.fields, a.row, a.col, a.backwards),
+    'ikm.replaceAll': (db, a) => replaceAll(db, REGISTRY_VIEW, a.filter, a.fields, a.find, a.replace),
+    'ikm.columnValues': (db, a) => columnValues(db, REGISTRY_VIEW, a.filter, a.field, a.search, a.limit),
+    'ikm.exportView': (db, a) => exportView(db, REGISTRY_VIEW, a.filter, a.sort, a.columns, a.format),
     // The first-run demo fills every screen: registry, shipments, trade figures, Go Ekspor.
     'demo.seed': (db, a) => seedDemoWorld(db, a.rows),
     'demo.remove': (db) => removeDemo(db),

@@ -8,6 +8,7 @@ import { fold, likeEscape } from '../../../shared/text';
 import type Database from 'better-sqlite3';
 import type { DB } from '../db/open';
 import { cachedUntilWrite } from './generation';
+import { valueFilterSql } from '../view/table';
 
 export const RECORD_COLUMNS = `id, nib, business_name, owner_name, district_code, address, commodity, kbli,
   workers_male, workers_female, workers_total, investment_idr, production_value_idr, year_established, phone,
@@ -49,18 +50,10 @@ export function buildWhere(filter: IkmFilter): { sql: string; params: unknown[] 
     // Produk unggulan: named in a (not deleted) governor's decree of the Go Ekspor program.
     clauses.push(`EXISTS (SELECT 1 FROM ge_featured f JOIN ge_decree d ON d.id = f.decree_id AND d.deleted_at IS NULL WHERE f.ikm_id = ikm.id AND f.deleted_at IS NULL)`);
   }
-  for (const v of filter.values ?? []) {
-    // Header value filters: the column key comes from the contract's enum, never from free text.
-    if (!VALUE_COLUMNS.has(v.field)) continue;
-    const listed = v.values.filter((x): x is string => x != null);
-    const parts: string[] = [];
-    if (listed.length > 0) {
-      parts.push(`${v.field} IN (${listed.map(() => '?').join(',')})`);
-      params.push(...listed);
-    }
-    if (listed.length < v.values.length) parts.push(`${v.field} IS NULL OR ${v.field} = ''`);
-    clauses.push(`(${parts.join(' OR ')})`);
-  }
+  // Header value filters: the column key comes from the contract's enum, never from free text.
+  const values = valueFilterSql(filter.values, VALUE_COLUMNS);
+  clauses.push(...values.clauses);
+  params.push(...values.params);
   if (filter.establishedBy != null) {
     clauses.push('(year_established IS NULL OR year_established <= ?)');
     params.push(filter.establishedBy);

@@ -8,6 +8,7 @@ import { fold, likeEscape } from '../../../shared/text';
 import type { DB } from '../db/open';
 import { cachedUntilWrite } from '../registry/generation';
 import { SHIPMENT_COLUMNS } from './write';
+import { valueFilterSql } from '../view/table';
 
 export function shipmentWhere(filter: ShipmentFilter, alias = ''): { sql: string; params: unknown[] } {
   const a = alias ? `${alias}.` : '';
@@ -46,10 +47,14 @@ export function shipmentWhere(filter: ShipmentFilter, alias = ''): { sql: string
     clauses.push(`${a}hs_code LIKE ? ESCAPE '\\'`);
     params.push(`${likeEscape(filter.hs)}%`);
   }
+  // Header value filters: the column key comes from the contract's enum, never from free text.
+  const values = valueFilterSql(filter.values, SHIPMENT_FIELD_BY_KEY, alias);
+  clauses.push(...values.clauses);
+  params.push(...values.params);
   return { sql: clauses.join(' AND '), params };
 }
 
-function shipmentOrder(sort: ShipmentSort): string {
+export function shipmentOrder(sort: ShipmentSort): string {
   const parts = sort.map(({ field, desc }) => {
     const kind = SHIPMENT_FIELD_BY_KEY.get(field)?.kind;
     const textual = kind === 'text' || kind === 'name';

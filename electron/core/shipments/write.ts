@@ -4,7 +4,8 @@
  * in step. Grid edits, add/delete and file import all use these functions.
  */
 import type Database from 'better-sqlite3';
-import type { CellError } from '../../../shared/contract';
+import type { CellError, ShipmentAuditEntry, ShipmentSource } from '../../../shared/contract';
+import { localDay } from '../../../shared/parse';
 import { message } from '../../../shared/messages';
 import {
   SHIPMENT_FIELD_KEYS,
@@ -161,24 +162,68 @@ export function applyShipmentChanges(db: DB, changes: ShipmentChange[]): { ok: t
   return { ok: true, records: [...touched].map((id) => getShipment(db, id)).filter((r): r is ShipmentRecord => r != null) };
 }
 
-/** "Add row" in the shipments grid: today's date and placeholders the user then edits. */
-export function createShipment(db: DB, districtCode: string | null): ShipmentRecord {
+/**
+ * "Add row" in the shipments grid: today's date and placeholders the user then edits, overridden
+ * by `values` (what the grid's filter asks for — its district, country, period, product — so the
+ * new row shows under it), each parsed and checked like a typed value.
+ */
+export function createShipment(db: DB, given: Partial<Record<string, ShipmentValue>>): ShipmentRecord {
   const districts = districtResolver(db);
-  if (districtCode && !districts.districts.some((d) => d.code === districtCode))
-    throw new ValidationError([{ index: 0, id: 0, field: 'district_code', key: 'err.district', params: { value: districtCode }, message: message('id', 'err.district', { value: districtCode }) }]);
+  const ctx = { districts, countries: countryResolver() };
+  const errors: CellError[] = [];
   const values: ShipmentValues = {
-    date: new Date().toISOString().slice(0, 10),
+    date: localDay(),
     exporter_name: 'Eksportir baru',
-    district_code: districtCode ?? districts.districts[0]?.code ?? null,
+    district_code: districts.districts[0]?.code ?? null,
     country_code: 'MY',
   };
+  let index = 0;
+  for (const [field, raw] of Object.entries(given)) {
+    const p = parseShipmentField(field as ShipmentFieldKey, raw, ctx);
+    if (!p.ok) errors.push({ index, id: 0, field, key: p.error.key, params: p.error.params, message: message('id', p.error.key, p.error.params) });
+    else if (p.value != null || field !== 'exporter_name') values[field as ShipmentFieldKey] = p.value;
+    index++;
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
+  const ikmId = values.exporter_nib ? (exporterByNib(db)(String(values.exporter_nib))?.id ?? null) : null;
   const id = db.transaction(() => {
-    const newId = new ShipmentWriter(db).insert(values, null);
+    const newId = new ShipmentWriter(db).insert(values, ikmId);
     // Two new rows are alike until edited: each gets an identity of its own meanwhile.
     db.prepare(`UPDATE shipment SET identity = 'new:' || id WHERE id = ?`).run(newId);
     return newId;
   })();
   return getShipment(db, id)!;
+}
+
+/** A shipment's changes, newest first: typed edits, imports (with their batch), delete and restore. */
+export function shipmentHistory(db: DB, id: number): ShipmentAuditEntry[] {
+  return db
+    .prepare(`SELECT id, shipment_id, action, field, old_value, new_value, at, os_user, batch_id FROM shipment_audit WHERE shipment_id = ? ORDER BY id DESC LIMIT 500`)
+    .all(id) as ShipmentAuditEntry[];
+}
+
+/**
+ * Where a shipment came from: the latest import batch (not undone) that created or changed it,
+ * with its file. The sheet and row are known once the shipment importer records them per row;
+ * until then a batch of one file names that file and a batch of several names them all.
+ */
+export function shipmentSource(db: DB, id: number): ShipmentSource | null {
+  const b = db
+    .prepare(
+      `SELECT b.id AS batch_id, b.files, b.at, b.os_user FROM import_batch b
+       WHERE b.undone_at IS NULL AND b.id IN (SELECT batch_id FROM shipment_audit WHERE shipment_id = ? AND batch_id IS NOT NULL
+                                              UNION SELECT batch_id FROM shipment WHERE id = ? AND batch_id IS NOT NULL)
+       ORDER BY b.id DESC LIMIT 1`,
+    )
+    .get(id, id) as { batch_id: number; files: string; at: string; os_user: string } | undefined;
+  if (!b) return null;
+  let files: string[] = [];
+  try {
+    files = (JSON.parse(b.files) as unknown[]).map(String);
+  } catch {
+    files = [b.files];
+  }
+  return { batch_id: b.batch_id, file: files.join(', '), sheet: null, row: null, at: b.at, os_user: b.os_user };
 }
 
 export function deleteShipments(db: DB, ids: number[]): number {
