@@ -306,7 +306,15 @@ export const contract = {
   'trade.list': z.object({ province: provinceCode.optional() }).strict(),
   'trade.set': tradeStatSchema,
   'trade.delete': z.object({ province_code: provinceCode.optional(), year: z.number().int().min(1900).max(2200), month: z.number().int().min(0).max(12) }).strict(),
-  'trade.import': z.object({ file: oneFileSchema, dryRun: z.boolean(), province: provinceCode.optional() }).strict(),
+  'trade.import': z
+    .object({
+      file: oneFileSchema,
+      dryRun: z.boolean(),
+      province: provinceCode.optional(),
+      /** Corrections to the column mapping, as for the other imports: header text → field key, '' to ignore. */
+      mapping: z.record(z.string().max(300), z.string().max(40)).optional(),
+    })
+    .strict(),
   'reports.preview': reportRequest,
   'reports.xlsx': reportRequest,
   'reports.pdf': reportRequest,

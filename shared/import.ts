@@ -102,6 +102,8 @@ export interface FileReport {
   file: string;
   status: 'imported' | 'refused';
   message?: string;
+  /** The refusal as a message key (shared/messages.ts), so an English UI shows it in English; `message` is its Indonesian text. */
+  messageKey?: { key: string; params?: Record<string, string | number> };
   /** Refused only until the user chooses its district; everything else was readable. */
   needsDistrict?: boolean;
   /** Where rows get their district: a column of the file, the user's choice, or still missing. */

@@ -111,6 +111,10 @@ export function parseShipmentField(key: ShipmentFieldKey, raw: unknown, ctx: Shi
 export const hsChapter = (hs: string | null | undefined): string | null => (hs && hs.length >= 2 ? hs.slice(0, 2) : null);
 
 /** One row of the province's trade statistics (BPS): month 0 is a whole-year figure. */
+/** The columns a BPS trade table can have (electron/core/trade/stats.ts), for its column mapping. */
+export const TRADE_FIELD_KEYS = ['year', 'month', 'period', 'export_usd', 'import_usd'] as const;
+export type TradeFieldKey = (typeof TRADE_FIELD_KEYS)[number];
+
 export interface TradeStat {
   /** The province the BPS figures are of (2-digit BPS code). */
   province_code: string;

@@ -1,11 +1,12 @@
 /**
- * What an import preview shows of a file, shared by the IKM wizard and the shipments import:
+ * What an import preview shows of a file, shared by the IKM wizard, the shipments and the BPS
+ * trade-table imports (components/ImportDialog.tsx):
  * the column mapping of each table (header, the field — a select while previewing — how sure
  * the import is and why), every column that holds data and is not imported, so nothing is
  * dropped unseen, and the problem rows, all of them, a page at a time.
  */
 import { useState } from 'react';
-import type { ColumnReport, UnmappedColumn } from '../../shared/import';
+import type { ColumnReport, FileReport, UnmappedColumn } from '../../shared/import';
 import { message, type MessageKey } from '../../shared/messages';
 import { useI18n } from '../i18n/i18n';
 
@@ -57,6 +58,40 @@ export function ColumnMapping(p: {
         })}
       </tbody>
     </table>
+  );
+}
+
+/** Why a whole file is refused, in the UI's language when the core gave a message key. */
+export function FileMessage({ report, className = 'file-message' }: { report: FileReport; className?: string }) {
+  const { lang } = useI18n();
+  const k = report.messageKey;
+  const text = k ? message(lang, k.key as MessageKey, k.params) : report.message;
+  return text ? (
+    <p className={className} role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
+/**
+ * A file's columns: those with data that are not imported (each with a field to take it as),
+ * then each table's mapping, a field to pick per column while previewing (`onMapping`). A
+ * refused file shows the columns it did read, so a column the import missed can still be named.
+ */
+export function FileMapping(p: { report: FileReport; fields: readonly string[]; label(field: string): string; onMapping?: (header: string, field: string) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <UnmappedColumns columns={p.report.unmapped ?? []} fields={p.fields} label={p.label} onMapping={p.onMapping} />
+      {p.report.sheets.map((s) => (
+        <details key={s.name} className="mapping" open={p.report.status === 'refused' && p.onMapping != null}>
+          <summary>
+            {t('import.sheet', { name: s.name, row: s.headerRow })} — {t('import.mapping')}
+          </summary>
+          <ColumnMapping columns={s.columns} fields={p.fields} label={p.label} onMapping={p.onMapping} />
+        </details>
+      ))}
+    </>
   );
 }
 

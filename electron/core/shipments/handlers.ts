@@ -44,5 +44,5 @@ export const shipmentHandlers = {
     return setTradeStat(db, a);
   },
   'trade.delete': (db: DB, a: Args<'trade.delete'>) => deleteTradeStat(db, a.year, a.month, a.province_code),
-  'trade.import': (db: DB, a: Args<'trade.import'>) => importTradeStats(db, { name: a.file.name, data: decode(a.file.dataBase64) }, { dryRun: a.dryRun, province: a.province }),
+  'trade.import': (db: DB, a: Args<'trade.import'>) => importTradeStats(db, { name: a.file.name, data: decode(a.file.dataBase64), mapping: a.mapping }, { dryRun: a.dryRun, province: a.province }),
 };

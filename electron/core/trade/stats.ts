@@ -6,7 +6,7 @@
 import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
 import { message } from '../../../shared/messages';
 import { parseDate, parseIdNumber, parseMonth, type Parsed } from '../../../shared/parse';
-import type { TradeStat } from '../../../shared/shipments';
+import type { TradeFieldKey, TradeStat } from '../../../shared/shipments';
 import type { DB } from '../db/open';
 import { ImportFileError } from '../import/errors';
 import { vocabulary } from '../import/header';
@@ -16,7 +16,7 @@ import { markChanged } from '../registry/generation';
 import { osUser } from '../registry/write';
 import { logChange } from '../audit/change-log';
 
-type TradeField = 'year' | 'month' | 'period' | 'export_usd' | 'import_usd';
+type TradeField = TradeFieldKey;
 
 export const TRADE_VOCABULARY = vocabulary<TradeField>(
   {
@@ -144,6 +144,7 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         if (cells.every((c) => c == null || c === '')) continue;
         const first = String(cells.find((c) => c != null && c !== '') ?? '').trim().toLowerCase();
         if (/^(jumlah|total|rata|sumber|catatan|keterangan)/.test(first)) continue;
+        table.unmapped.see(cells);
         let year: number | null = null;
         let month = 0;
         if (col.has('period') && get('period') != null) {
@@ -174,6 +175,8 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         else if (ex.value == null && im.value == null) continue;
         else rows.push({ province_code: province, year, month, export_usd: ex.value, import_usd: im.value, source: input.name, sheet: table.sheet, row: number });
       }
+      const more = table.unmapped.list();
+      if (more.length) (report.unmapped ??= []).push(...more);
     }
     if (report.sheets.length === 0)
       throw new ImportFileError('Tidak ditemukan tabel neraca perdagangan: perlu kolom Tahun (atau Periode) dan kolom Ekspor / Impor.');

@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useToast } from '../../toast';
 import { download, toBase64 } from '../../files';
-import { ColumnMapping, Problems, UnmappedColumns } from '../../components/ImportMapping';
+import { FileMapping, FileMessage, Problems } from '../../components/ImportMapping';
 import { MatchReview } from './MatchReview';
 
 interface Picked {
@@ -296,7 +296,7 @@ function FileCard(p: {
           )}
         </p>
       ) : (
-        f.message && <p className="file-message" role="alert">{f.message}</p>
+        <FileMessage report={f} />
       )}
       {f.district && f.district.source !== 'column' && p.onDistrict && (
         <label className="district-choice">
@@ -326,15 +326,7 @@ function FileCard(p: {
           {t('import.counts', { a: f.accepted, u: f.updated, c: f.unchanged, r: f.refused.length, d: f.duplicates.length })}
         </p>
       )}
-      <UnmappedColumns columns={unmapped} fields={IKM_FIELD_KEYS} label={label} onMapping={p.onMapping} />
-      {f.sheets.map((s) => (
-        <details key={s.name} className="mapping">
-          <summary>
-            {t('import.sheet', { name: s.name, row: s.headerRow })} — {t('import.mapping')}
-          </summary>
-          <ColumnMapping columns={s.columns} fields={IKM_FIELD_KEYS} label={label} onMapping={p.onMapping} />
-        </details>
-      ))}
+      <FileMapping report={f} fields={IKM_FIELD_KEYS} label={label} onMapping={p.onMapping} />
       <Problems title={t('import.refused')} rows={f.refused.map((r) => ({ ...r }))} tone="error" onFix={p.onFix} />
       <MatchReview report={f} decisions={p.decisions} onDecide={p.onDecide} districtName={p.districtName} />
       <Problems title={t('import.warnings')} rows={f.warnings} tone="info" />

@@ -1,15 +1,14 @@
 /** The province's BPS export/import figures: a small table typed in or imported, feeding the trade-balance report. */
 import { useEffect, useState } from 'react';
 import { monthName } from '../../../shared/reports';
-import type { TradeStat } from '../../../shared/shipments';
+import { TRADE_FIELD_KEYS, type TradeStat } from '../../../shared/shipments';
 import { parseIdNumber } from '../../../shared/parse';
 import { api } from '../../api/client';
 import { ProvinceSelect } from '../../components/AreaSelect';
-import { toBase64 } from '../../files';
 import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
-import { FileButton } from '../../components/FileButton';
+import { ImportDialog, type ImportFile } from '../../components/ImportDialog';
 
 const EMPTY = { year: String(new Date().getFullYear() - 1), month: '0', export_usd: '', import_usd: '' };
 
@@ -39,17 +38,9 @@ export function TradeTable() {
       fail(e);
     }
   };
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      const r = await api.call('trade.import', { file: { name: file.name, dataBase64: await toBase64(file) }, dryRun: false, province: province ?? undefined });
-      const f = r.files[0]!;
-      if (f.status === 'refused') return notify(f.message ?? '', { tone: 'error' });
-      notify(t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length }));
-      setRows(await api.call('trade.list', { province: province ?? undefined }));
-    } catch (e) {
-      fail(e);
-    }
+  const importFile = (files: ImportFile[], dryRun: boolean) => {
+    const { name, dataBase64, mapping } = files[0]!;
+    return api.call('trade.import', { file: { name, dataBase64 }, mapping, dryRun, province: province ?? undefined });
   };
   const years = Array.from({ length: 30 }, (_, i) => new Date().getFullYear() - i);
   return (
@@ -97,7 +88,18 @@ export function TradeTable() {
         <button type="submit" className="primary">
           {t('trade.save')}
         </button>
-        <FileButton label={t('trade.importFile')} accept=".xlsx,.xlsm,.csv" onFiles={(files) => importFile(files?.[0])} />
+        <ImportDialog
+          label={t('trade.importFile')}
+          accept=".xlsx,.xlsm,.xls,.ods,.csv"
+          fields={TRADE_FIELD_KEYS}
+          fieldLabel={(k) => t(`trade.field.${k}` as never)}
+          run={importFile}
+          done={(r) => {
+            const f = r.files[0]!;
+            return t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length });
+          }}
+          onImported={() => void api.call('trade.list', { province: province ?? undefined }).then(setRows, fail)}
+        />
       </form>
       {rows.length === 0 ? (
         <p className="muted">{t('trade.empty')}</p>

@@ -1,0 +1,45 @@
+/**
+ * The BPS trade-table import in Chromium: a table whose imports column has a header no
+ * vocabulary knows ("Barang Masuk") is previewed as a dry run, the column is mapped by hand in
+ * the same mapping UI as the other imports, and only "Impor sekarang" writes the figures.
+ */
+import { resolve } from 'node:path';
+import { expect, test } from './harness';
+
+const FILE = resolve('test/fixtures/ekspor/neraca_bps_ejaan_lain_openpyxl.xlsx');
+type Stat = { year: number; month: number; export_usd: number | null; import_usd: number | null };
+const stats = (h: { db: { prepare(s: string): { all(): unknown[] } } }) =>
+  h.db.prepare(`SELECT year, month, export_usd, import_usd FROM trade_stat WHERE province_code = '62' ORDER BY year, month`).all() as Stat[];
+
+test.use({ seedRows: 0 });
+
+test('a BPS table with unusual headers is mapped by hand in the preview, then imported', async ({ page, harness }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('tab', { name: 'Ekspor', exact: true }).click();
+  await page.getByRole('tab', { name: 'Neraca perdagangan (BPS)' }).click();
+  await page.getByLabel('Impor tabel BPS…').setInputFiles(FILE);
+  const dialog = page.getByRole('dialog', { name: 'Impor tabel BPS…' });
+  await expect(dialog.getByTestId('counts-neraca_bps_ejaan_lain_openpyxl.xlsx')).toContainText('6 baru, 0 diperbarui, 0 tidak berubah, 1 ditolak', { timeout: 60_000 });
+  // The column the import could not name is listed, not dropped; the refused row says where and why.
+  const unmapped = dialog.getByTestId('unmapped');
+  await expect(unmapped).toContainText('kolom D "Barang Masuk (US$)": 7 baris berisi data');
+  await expect(dialog.getByRole('row', { name: /Neraca 11 A .*Tahun "20x4" tidak dikenali/ })).toBeVisible();
+  await dialog.getByText('Pemetaan kolom').click();
+  await expect(dialog.getByRole('combobox', { name: 'Pemetaan kolom: Ekspor Nonmigas (US$)' })).toHaveValue('export_usd');
+  await expect(dialog.getByRole('combobox', { name: 'Pemetaan kolom: Barang Masuk (US$)' })).toHaveValue('');
+  expect(stats(harness)).toEqual([]); // the preview is a dry run
+
+  await dialog.getByRole('combobox', { name: 'Pemetaan kolom: Barang Masuk (US$)' }).selectOption('import_usd');
+  await expect(unmapped).not.toContainText('Barang Masuk', { timeout: 60_000 });
+  await expect(dialog.getByRole('row', { name: /D Barang Masuk \(US\$\) .*100% dipilih pengguna/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/trade-import-mapped-1366x768.png' });
+  expect(stats(harness)).toEqual([]);
+
+  await dialog.getByRole('button', { name: 'Impor sekarang' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 60_000 });
+  const rows = stats(harness);
+  expect(rows).toHaveLength(6);
+  expect(rows[0]).toEqual({ year: 2024, month: 1, export_usd: 181_500_000, import_usd: 24_250_000 });
+  expect(rows[5]).toEqual({ year: 2024, month: 6, export_usd: 186_500_000, import_usd: 26_750_000 });
+  await expect(page.getByRole('row', { name: /2024 Juni 186\.500\.000 26\.750\.000 159\.750\.000/ })).toBeVisible();
+});
