@@ -1,14 +1,28 @@
 /** What an import reports, per file: shared by the core, the CLI and the import wizard. */
+import { message, type Lang, type MessageKey } from './messages';
+
 export interface RowProblem {
   sheet: string;
   row: number; // 1-based, as Excel shows it
   column?: string; // letter, e.g. "E"
   header?: string;
   reason: string; // Bahasa Indonesia
+  /** The reason as a message key (shared/messages.ts) with its parameters, for the user's language. */
+  key?: string;
+  params?: Record<string, string | number>;
+  /** A warning whose value was imported empty ("Nilai ini tidak diimpor"). */
+  dropped?: boolean;
   /** The row's business name (or exporter), so the user knows which business it is. */
   name?: string;
   /** The row as the district wrote it (header → text), for the error report sent back. */
   original?: Record<string, string>;
+}
+
+/** A problem in the reader's language: from its key when it has one, else its Indonesian text. */
+export function problemText(p: Pick<RowProblem, 'reason' | 'key' | 'params' | 'dropped'>, lang: Lang): string {
+  if (!p.key || lang === 'id') return p.reason;
+  const text = message(lang, p.key as MessageKey, p.params);
+  return p.dropped ? `${text} ${message(lang, 'imp.valueDropped')}` : text;
 }
 
 /**

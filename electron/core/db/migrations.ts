@@ -347,4 +347,36 @@ CREATE TABLE import_source (
 ) WITHOUT ROWID;
 `,
   },
+  {
+    version: 8,
+    name: 'import-batch-every-kind',
+    // Go Ekspor lists are import batches too (history, backup, undo): the kind may be 'goekspor',
+    // and ge_audit rows name the batch that wrote them. SQLite cannot change a CHECK in place: the
+    // table is copied, dropped and made again under its own name (so the shipments' and
+    // import_source's references to it stay as they are); the foreign keys are checked at commit,
+    // when every batch is back.
+    sql: `
+PRAGMA defer_foreign_keys = ON;
+CREATE TEMP TABLE import_batch_copy AS SELECT * FROM import_batch;
+DROP TABLE import_batch;
+CREATE TABLE import_batch (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  files TEXT NOT NULL,
+  inserted INTEGER NOT NULL,
+  updated INTEGER NOT NULL,
+  unchanged INTEGER NOT NULL,
+  refused INTEGER NOT NULL,
+  backup_path TEXT,
+  undone_at TEXT,
+  kind TEXT NOT NULL DEFAULT 'ikm' CHECK (kind IN ('ikm','shipment','trade','goekspor'))
+);
+INSERT INTO import_batch (id, at, os_user, files, inserted, updated, unchanged, refused, backup_path, undone_at, kind)
+  SELECT id, at, os_user, files, inserted, updated, unchanged, refused, backup_path, undone_at, kind FROM import_batch_copy;
+DROP TABLE import_batch_copy;
+ALTER TABLE ge_audit ADD COLUMN batch_id INTEGER;
+CREATE INDEX ge_audit_batch ON ge_audit(batch_id, id) WHERE batch_id IS NOT NULL;
+`,
+  },
 ];

@@ -3,22 +3,24 @@
  * and certificate lists (legality, halal, PIRT, merek…). Read with the same tolerant table reader
  * as the registry's imports; each row is matched to a registry IKM by NIB, else by name and
  * district. A row that cannot be matched or read is refused with its sheet, row, column and reason;
- * the rest lands in one transaction (or none, for a dry run). Re-importing changes nothing.
+ * the rest lands in one import batch (withImportBatch: backup, one transaction, dry run, undo).
+ * Re-importing changes nothing.
  */
 import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
 import { CERT_TYPES, type CertStatus, type CertType } from '../../../shared/goekspor';
 import { parseDate, parseNib } from '../../../shared/parse';
 import { fold, nameKey } from '../../../shared/text';
-import { message } from '../../../shared/messages';
+import type { MessageKey } from '../../../shared/messages';
 import { ValidationError } from '../api/errors';
 import type { DB } from '../db/open';
+import { withImportBatch } from '../import/batch';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
+import { rowProblem, type ProblemParams } from '../import/problem';
 import { SIGNATURE, TOTALS } from '../import/rows';
-import { columnLetter, type RawCell } from '../import/sheet';
+import type { RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { districtResolver } from '../reference/areas';
-import { markChanged } from '../registry/generation';
 import { addFeatured, getActivity, localToday, saveCertificate, setParticipant, type CertificateInput } from './store';
 
 const IKM_WORDS = {
@@ -105,31 +107,30 @@ export function parseAttended(raw: RawCell | undefined): boolean | null {
   return null;
 }
 
+type Refusal = { key: MessageKey; params?: ProblemParams };
 interface Matcher {
-  match(nib: string | null, name: string, district: string | null): { id: number } | { reason: string };
+  match(nib: string | null, name: string, district: string | null): { id: number } | Refusal;
 }
 
 function matcher(db: DB): Matcher {
   const byNib = db.prepare(`SELECT id FROM ikm WHERE nib = ? AND deleted_at IS NULL`);
   const byName = db.prepare(`SELECT id, district_code FROM ikm WHERE name_key = ? AND deleted_at IS NULL LIMIT 20`);
   return {
-    match(nib, name, district) {
+    match(nib, name, district): { id: number } | Refusal {
       if (nib) {
         const r = byNib.get(nib) as { id: number } | undefined;
         if (r) return r;
-        if (!name) return { reason: `NIB ${nib} tidak terdaftar di registri IKM.` };
+        if (!name) return { key: 'imp.ge.nibUnknown', params: { nib } };
       }
-      if (!name) return { reason: 'Nama usaha dan NIB kosong.' };
+      if (!name) return { key: 'imp.ge.noName' };
       const all = byName.all(nameKey(name)) as { id: number; district_code: string }[];
       const here = district ? all.filter((r) => r.district_code === district) : all;
       if (here.length === 1) return here[0]!;
-      if (here.length > 1) return { reason: `Ada ${here.length} IKM bernama "${name}"${district ? ' di kabupaten/kota ini' : ''}: isi NIB${district ? '' : ' atau kabupaten/kota'} untuk membedakan.` };
-      return { reason: `IKM "${name}"${nib ? ` (NIB ${nib})` : ''} tidak ditemukan di registri${district ? ' untuk kabupaten/kota ini' : ''}. Daftarkan dulu di tab Registri.` };
+      if (here.length > 1) return { key: district ? 'imp.ge.ambiguous' : 'imp.ge.ambiguousAll', params: { n: here.length, name } };
+      return { key: district ? 'imp.ge.notFoundHere' : 'imp.ge.notFound', params: { who: `"${name}"${nib ? ` (NIB ${nib})` : ''}` } };
     },
   };
 }
-
-class DryRun extends Error {}
 
 export interface GoEksporImportOptions {
   kind: 'participants' | 'certificates' | 'featured';
@@ -138,6 +139,7 @@ export interface GoEksporImportOptions {
   decreeId?: number;
   dryRun?: boolean;
   today?: string;
+  signal?: AbortSignal;
 }
 
 export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEksporImportOptions): Promise<ImportResult> {
@@ -148,6 +150,10 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
   }
   if (opts.kind === 'featured' && !(opts.decreeId && db.prepare(`SELECT 1 FROM ge_decree WHERE id = ? AND deleted_at IS NULL`).get(opts.decreeId)))
     throw new ImportFileError('Pilih SK Gubernur untuk daftar produk unggulan ini.');
+  return withImportBatch(db, { kind: 'goekspor', files: [input.name], dryRun: opts.dryRun, signal: opts.signal }, (batch) => readAndWrite(batch.conn, batch, input, opts, today));
+}
+
+async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: SpreadsheetInput, opts: GoEksporImportOptions, today: string): Promise<FileReport[]> {
   const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
   const districts = districtResolver(db);
   const who = matcher(db);
@@ -170,34 +176,33 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
         if (filled.length === 0) continue;
         const first = text(cells.find((c) => text(c) !== '') ?? null).toLowerCase();
         if (filled.length <= 2 && (SIGNATURE.test(first) || TOTALS.test(first))) continue;
-        const problem = (m: ColumnMapping<string> | undefined, reason: string): RowProblem => ({
-          sheet: table.sheet,
-          row: number,
-          ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
-          reason,
-          original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])),
-        });
+        const problem = (m: ColumnMapping<string> | undefined, key: MessageKey, params?: ProblemParams): RowProblem =>
+          rowProblem(
+            { sheet: table.sheet, row: number, column: m, name: text(get('business_name')), original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])) },
+            key,
+            params,
+          );
         const nibP = parseNib(get('nib') ?? null);
         if (!nibP.ok) {
-          report.refused.push(problem(col('nib'), message('id', nibP.error.key, nibP.error.params)));
+          report.refused.push(problem(col('nib'), nibP.error.key, nibP.error.params));
           continue;
         }
         const districtText = text(get('district_code'));
         const district = districtText ? districts.resolve(districtText) : null;
         if (districtText && !district) {
-          report.refused.push(problem(col('district_code'), `Kabupaten/kota "${districtText}" tidak dikenal.`));
+          report.refused.push(problem(col('district_code'), 'imp.ge.district', { value: districtText }));
           continue;
         }
         const name = text(get('business_name'));
         const m = who.match(nibP.value, name, district?.code ?? null);
-        if ('reason' in m) {
-          report.refused.push(problem(col(nibP.value ? 'nib' : 'business_name'), m.reason));
+        if ('key' in m) {
+          report.refused.push(problem(col(nibP.value ? 'nib' : 'business_name'), m.key, m.params));
           continue;
         }
         if (opts.kind === 'participants') {
           const attended = parseAttended(get('attended'));
           if (attended == null) {
-            report.refused.push(problem(col('attended'), `Kehadiran "${text(get('attended'))}" tidak dikenali: tulis "hadir" atau "tidak".`));
+            report.refused.push(problem(col('attended'), 'imp.ge.attended', { value: text(get('attended')) }));
             continue;
           }
           const key = String(m.id);
@@ -213,7 +218,7 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
         if (opts.kind === 'featured') {
           const product = text(get('product'));
           if (!product) {
-            report.refused.push(problem(col('product'), 'Nama produk kosong.'));
+            report.refused.push(problem(col('product'), 'imp.ge.noProduct'));
             continue;
           }
           const key = `${m.id}|${fold(product)}`;
@@ -240,7 +245,7 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
         const typeText = text(get('type'));
         const type = parseCertType(typeText);
         if (!type) {
-          report.refused.push(problem(col('type'), 'Jenis sertifikat/izin kosong.'));
+          report.refused.push(problem(col('type'), 'imp.ge.noType'));
           continue;
         }
         const dates: Partial<Record<'issued_on' | 'expires_on' | 'status_since', string | null>> = {};
@@ -248,7 +253,7 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
         for (const f of ['issued_on', 'expires_on', 'status_since'] as const) {
           const p = parseDate(get(f) ?? null, table.date1904);
           if (!p.ok) {
-            bad = problem(col(f), message('id', p.error.key, p.error.params));
+            bad = problem(col(f), p.error.key, p.error.params);
             break;
           }
           dates[f] = p.value;
@@ -261,7 +266,7 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
         const number_ = text(get('number')) || null;
         let status = parseCertStatus(statusText);
         if (statusText && !status) {
-          report.refused.push(problem(col('status'), `Status "${statusText}" tidak dikenali: belum, proses, terbit atau kedaluwarsa.`));
+          report.refused.push(problem(col('status'), 'imp.ge.status', { value: statusText }));
           continue;
         }
         status ??= number_ || dates.issued_on ? 'terbit' : 'belum';
@@ -322,28 +327,22 @@ export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEk
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;
     Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [] });
-    return { files: [report], batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
+    return [report];
   }
 
-  try {
-    db.transaction(() => {
-      for (const j of jobs) {
-        try {
-          const r = j.run();
-          if (r === 'inserted') report.accepted++;
-          else if (r === 'updated') report.updated++;
-          else report.unchanged++;
-        } catch (e) {
-          if (!(e instanceof ValidationError)) throw e;
-          report.refused.push({ sheet: j.sheet, row: j.row, reason: e.message });
-        }
-      }
-      if (opts.dryRun) throw new DryRun();
-    })();
-  } catch (e) {
-    if (!(e instanceof DryRun)) throw e;
+  if (jobs.length > 0) await batch.begin();
+  for (const j of jobs) {
+    try {
+      // Each job is its own savepoint (the store's transactions nest): a refused one leaves nothing.
+      const r = j.run();
+      if (r === 'inserted') report.accepted++;
+      else if (r === 'updated') report.updated++;
+      else report.unchanged++;
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      report.refused.push(rowProblem({ sheet: j.sheet, row: j.row }, 'err.refused', { detail: e.message }));
+    }
   }
-  markChanged(db);
   report.refused.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
-  return { files: [report], batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
+  return [report];
 }

@@ -9,6 +9,7 @@ import { certificateFlags, daysBetween, DEFAULT_STUCK_MONTHS, type ActivityKind,
 import { fold, likeEscape } from '../../../shared/text';
 import { NotFoundError, ValidationError } from '../api/errors';
 import type { DB } from '../db/open';
+import { activeBatch } from '../import/batch';
 import { markChanged } from '../registry/generation';
 import { osUser } from '../registry/write';
 import { getSetting, setSetting } from '../settings/store';
@@ -33,11 +34,12 @@ export interface AuditInput {
   note?: string | null;
 }
 
+/** One ge_audit row; written inside an import batch (an imported list), it names the batch. */
 export function audit(db: DB, e: AuditInput): void {
   markChanged(db); // the registry caches counts until a write; "produk unggulan" depends on these tables
   db.prepare(
-    `INSERT INTO ge_audit (ikm_id, entity, entity_id, action, field, old_value, new_value, note, at, os_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(e.ikm_id, e.entity, e.entity_id, e.action, e.field ?? null, e.old_value == null ? null : String(e.old_value), e.new_value == null ? null : String(e.new_value), e.note ?? null, nowIso(), osUser());
+    `INSERT INTO ge_audit (ikm_id, entity, entity_id, action, field, old_value, new_value, note, at, os_user, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(e.ikm_id, e.entity, e.entity_id, e.action, e.field ?? null, e.old_value == null ? null : String(e.old_value), e.new_value == null ? null : String(e.new_value), e.note ?? null, nowIso(), osUser(), activeBatch(db));
 }
 
 export function requireIkm(db: DB, id: number): { id: number; nib: string | null; business_name: string; district_code: string } {

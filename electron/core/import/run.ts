@@ -1,24 +1,21 @@
 /**
  * Imports district submissions: reads every file, finds its IKM sheets and header, turns rows
  * into records or refusals, matches them against the registry, and writes all files in ONE
- * transaction recorded as a batch (undoable). A dry run does the same work and rolls back.
+ * import batch (withImportBatch: backup, one transaction, undoable). A dry run does the same work
+ * and rolls back.
  *
  * Reading and writing overlap: the files are read and parsed in a worker thread (reader.ts)
  * while this thread writes the records already read. Each file's writes sit in a savepoint, so a
  * file found unreadable halfway is dropped whole, as if it had never been read.
  */
-import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type IkmFieldKey, type IkmRecord, type IkmValues } from '../../../shared/fields';
 import { nameKey } from '../../../shared/text';
 import { districtResolver } from '../reference/areas';
-import { assertSameFile, openConnection, openedFile, type DB } from '../db/open';
-import { StorageError } from '../api/errors';
-import { markChanged } from '../registry/generation';
+import type { DB } from '../db/open';
 import { getRecord, RECORD_COLUMNS } from '../registry/query';
-import { osUser, RegistryWriter } from '../registry/write';
-import { startBackup, type PendingBackup } from '../backup/backups';
-import { ImportCancelledError } from './errors';
+import { RegistryWriter } from '../registry/write';
+import { withImportBatch } from './batch';
 import { rememberOverrides, savedOverrides, type MappingOverrides } from './mapping';
 import type { FileInput, ReadRecord } from './read-file';
 import { unpackRecords } from './read-files';
@@ -78,9 +75,6 @@ const MATCHED_BY: Record<MatchedBy, string> = {
 export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOptions = {}): Promise<ImportResult> {
   const resolver = districtResolver(db);
   const now = opts.now ?? new Date();
-  const cancelled = () => {
-    if (opts.signal?.aborted) throw new ImportCancelledError();
-  };
   const named = inputs.map((input) => ({ ...input, name: input.name ?? basename(input.path ?? ''), district: input.district ?? opts.district }));
   // The mappings remembered for each district a file is given (and for files naming theirs in a column).
   const saved: Record<string, MappingOverrides> = { '': savedOverrides(db, null) };
@@ -88,323 +82,280 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
     const code = input.district ? resolver.resolve(input.district)?.code : undefined;
     if (code) saved[code] = savedOverrides(db, code);
   }
-  // Each file's report: the reader's, once the file is read, with what the writer counted.
-  const files: FileReport[] = named.map((input) => emptyReport(input.name));
-  const live: FileReport[] = named.map((input) => emptyReport(input.name));
+  // The write runs on the batch's own connection, in chunks: the app's connection keeps reading
+  // the last committed registry (WAL), so the grid stays usable until the batch commits whole.
+  const result = await withImportBatch(db, { kind: 'ikm', files: named.map((f) => f.name), dryRun: opts.dryRun, now, signal: opts.signal }, async (batch) => {
+    const conn = batch.conn;
+    const cancelled = batch.checkCancelled;
+    // Each file's report: the reader's, once the file is read, with what the writer counted.
+    const files: FileReport[] = named.map((input) => emptyReport(input.name));
+    const live: FileReport[] = named.map((input) => emptyReport(input.name));
+    // The whole record at once: a match is compared field by field (one query for the NIB, one for
+    // the name; a row with an NIB looks up its name only when the NIB is new).
+    const byNib = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE nib = ? AND deleted_at IS NULL`);
+    const byName = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE name_key = ? AND district_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 8`);
+    const similar = conn.prepare(
+      `SELECT id, business_name, nib, name_key FROM ikm INDEXED BY ikm_name_key
+       WHERE name_key >= ? AND name_key < ? AND district_code = ? AND deleted_at IS NULL AND id <> ? LIMIT 20`,
+    );
+    // A record's last writes, newest first: a field last written by hand (not by an import) is the province's own work.
+    const writes = conn.prepare(`SELECT field, action, at, os_user FROM audit_log WHERE ikm_id = ? ORDER BY id DESC LIMIT 500`);
+    const writer = new RegistryWriter(conn, { gatherAudit: true });
+    // The row each record was written from (the first, when several rows of the import are one business).
+    const provenance = conn.prepare(`INSERT OR IGNORE INTO import_source (ikm_id, batch_id, file, sheet, row) VALUES (?, ?, ?, ?, ?)`);
+    let batchId: number | null = null;
+    /** Records this import created or changed, with the row that did (for rows repeating it). */
+    const touched = new Map<number, Origin>();
+    /** Records touched first by the file being read (forgotten if it is dropped). */
+    let fileTouched: number[] = [];
+    /** Rows the user chose as merge targets, by "file|Sheet!row" → the record they became. */
+    const targetRows = new Set<string>();
+    const targetIds = new Map<string, number>();
+    const targetName = (file: string, t: Extract<MergeTarget, { sheet: string }>) => `${t.file ?? file}|${rowKey(t.sheet, t.row)}`;
+    for (const input of named) for (const t of Object.values(input.decisions?.merge ?? {})) if ('sheet' in t) targetRows.add(targetName(input.name, t));
 
-  let backupPath: string | null = null;
-  let pending: PendingBackup | null = null;
-  // The write runs on its own connection, in chunks: the app's connection keeps reading the
-  // last committed registry (WAL), so the grid stays usable until the batch commits whole.
-  if (!opts.dryRun && openedFile(db).readOnly) throw new StorageError('read_only', 'err.db.read_only_reason', { reason: openedFile(db).readOnly! });
-  const conn = openConnection(db);
-  // A smaller page cache than the app's: a 100,000-row batch writes fine with it, and the
-  // import's peak memory stays within an office laptop's means.
-  if (conn !== db) conn.pragma('cache_size = -16384');
-  // The whole record at once: a match is compared field by field (one query for the NIB, one for
-  // the name; a row with an NIB looks up its name only when the NIB is new).
-  const byNib = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE nib = ? AND deleted_at IS NULL`);
-  const byName = conn.prepare(`SELECT ${RECORD_COLUMNS} FROM ikm WHERE name_key = ? AND district_code = ? AND deleted_at IS NULL ORDER BY id LIMIT 8`);
-  const similar = conn.prepare(
-    `SELECT id, business_name, nib, name_key FROM ikm INDEXED BY ikm_name_key
-     WHERE name_key >= ? AND name_key < ? AND district_code = ? AND deleted_at IS NULL AND id <> ? LIMIT 20`,
-  );
-  // A record's last writes, newest first: a field last written by hand (not by an import) is the province's own work.
-  const writes = conn.prepare(`SELECT field, action, at, os_user FROM audit_log WHERE ikm_id = ? ORDER BY id DESC LIMIT 500`);
-  const writer = new RegistryWriter(conn, { gatherAudit: true });
-  // The row each record was written from (the first, when several rows of the import are one business).
-  const provenance = conn.prepare(`INSERT OR IGNORE INTO import_source (ikm_id, batch_id, file, sheet, row) VALUES (?, ?, ?, ?, ?)`);
-  let batchId: number | null = null;
-  /** Records this import created or changed, with the row that did (for rows repeating it). */
-  const touched = new Map<number, Origin>();
-  /** Records touched first by the file being read (forgotten if it is dropped). */
-  let fileTouched: number[] = [];
-  /** Rows the user chose as merge targets, by "file|Sheet!row" → the record they became. */
-  const targetRows = new Set<string>();
-  const targetIds = new Map<string, number>();
-  const targetName = (file: string, t: Extract<MergeTarget, { sheet: string }>) => `${t.file ?? file}|${rowKey(t.sheet, t.row)}`;
-  for (const input of named) for (const t of Object.values(input.decisions?.merge ?? {})) if ('sheet' in t) targetRows.add(targetName(input.name, t));
-
-  /** Fields the registry has from a hand edit made after the record's last import: field → who and when. */
-  const handEdits = (record: IkmRecord, fields: readonly string[]): Map<string, { at: string; os_user: string }> => {
-    const out = new Map<string, { at: string; os_user: string }>();
-    const open = new Set(fields);
-    for (const w of writes.iterate(record.id) as Iterable<{ field: string | null; action: string; at: string; os_user: string }>) {
-      if (w.field == null) {
-        // Created: by hand, every value it has is the province's; by an import, nothing is.
-        if (w.action === 'create') for (const f of open) if (record[f as IkmFieldKey] != null) out.set(f, { at: w.at, os_user: w.os_user });
-        if (w.action === 'create' || w.action === 'import') break;
-        continue;
+    /** Fields the registry has from a hand edit made after the record's last import: field → who and when. */
+    const handEdits = (record: IkmRecord, fields: readonly string[]): Map<string, { at: string; os_user: string }> => {
+      const out = new Map<string, { at: string; os_user: string }>();
+      const open = new Set(fields);
+      for (const w of writes.iterate(record.id) as Iterable<{ field: string | null; action: string; at: string; os_user: string }>) {
+        if (w.field == null) {
+          // Created: by hand, every value it has is the province's; by an import, nothing is.
+          if (w.action === 'create') for (const f of open) if (record[f as IkmFieldKey] != null) out.set(f, { at: w.at, os_user: w.os_user });
+          if (w.action === 'create' || w.action === 'import') break;
+          continue;
+        }
+        if (!open.has(w.field)) continue;
+        open.delete(w.field);
+        if (w.action === 'update') out.set(w.field, { at: w.at, os_user: w.os_user });
+        if (open.size === 0) break;
       }
-      if (!open.has(w.field)) continue;
-      open.delete(w.field);
-      if (w.action === 'update') out.set(w.field, { at: w.at, os_user: w.os_user });
-      if (open.size === 0) break;
-    }
-    return out;
-  };
-
-  const note = (c: Candidate, kind: DuplicateNote['kind'], reason: string, match: DuplicateNote['match'], mergeable = false) =>
-    c.file.duplicates.push({
-      sheet: c.sheet, row: c.row, key: rowKey(c.sheet, c.row), kind, business_name: String(c.values.business_name), match, reason,
-      values: { owner_name: (c.values.owner_name as string | null) ?? null, address: (c.values.address as string | null) ?? null, nib: (c.values.nib as string | null) ?? null, district_code: String(c.values.district_code) },
-      ...(mergeable ? { mergeable } : {}),
-    });
-  const described = (r: IkmRecord): NonNullable<DuplicateNote['match']> => ({
-    id: r.id, business_name: r.business_name, nib: r.nib, owner_name: (r.owner_name as string | null) ?? null, address: (r.address as string | null) ?? null, district_code: r.district_code,
-  });
-  const where = (o: Origin, c: Candidate) => `baris ${o.row} (${o.sheet}${o.file !== c.file ? `, ${o.file.file}` : ''})`;
-  const remember = (id: number, c: Candidate) => {
-    if (touched.has(id)) return;
-    touched.set(id, { file: c.file, sheet: c.sheet, row: c.row, name: String(c.values.business_name) });
-    fileTouched.push(id);
-  };
-
-  const apply = (c: Candidate) => {
-    const input = named[c.index]!;
-    const key = rowKey(c.sheet, c.row);
-    // A placeholder NIB (0, 0000000000000) is no NIB: never matched, never written.
-    const nib = realNib(c.values.nib);
-    if (c.values.nib != null && !nib) delete c.values.nib;
-    const name = nameKey(String(c.values.business_name));
-    const district = String(c.values.district_code);
-    const chosen = input.decisions?.merge?.[key];
-    let m: Match;
-    const target = chosen ? ('id' in chosen ? getRecord(conn, chosen.id) : ((id) => (id != null ? getRecord(conn, id) : undefined))(targetIds.get(targetName(input.name, chosen)))) : undefined;
-    if (target) m = { kind: 'same', record: target, by: 'chosen' };
-    else {
-      const found = nib ? (byNib.get(nib) as IkmRecord | undefined) : undefined;
-      m = decide(c.values, nib, found, found ? [] : (byName.all(name, district) as IkmRecord[]));
-    }
-    const written = (id: number) => {
-      provenance.run(id, batchId, input.name, c.sheet, c.row);
-      remember(id, c);
-      const t = `${input.name}|${key}`;
-      if (targetRows.has(t)) targetIds.set(t, id);
+      return out;
     };
 
-    if (m.kind === 'same') {
-      const record = m.record;
-      const earlier = touched.get(record.id);
-      if (earlier) {
-        // The import itself wrote this record from an earlier row: a repeat is imported once; a
-        // row that says more fills only what the earlier row left empty (never overwrites it).
-        if (repeats(c.values, record)) {
-          note(c, 'in_file', `Sama persis dengan ${where(earlier, c)}; diimpor sekali.`, { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file });
+    const note = (c: Candidate, kind: DuplicateNote['kind'], reason: string, match: DuplicateNote['match'], mergeable = false) =>
+      c.file.duplicates.push({
+        sheet: c.sheet, row: c.row, key: rowKey(c.sheet, c.row), kind, business_name: String(c.values.business_name), match, reason,
+        values: { owner_name: (c.values.owner_name as string | null) ?? null, address: (c.values.address as string | null) ?? null, nib: (c.values.nib as string | null) ?? null, district_code: String(c.values.district_code) },
+        ...(mergeable ? { mergeable } : {}),
+      });
+    const described = (r: IkmRecord): NonNullable<DuplicateNote['match']> => ({
+      id: r.id, business_name: r.business_name, nib: r.nib, owner_name: (r.owner_name as string | null) ?? null, address: (r.address as string | null) ?? null, district_code: r.district_code,
+    });
+    const where = (o: Origin, c: Candidate) => `baris ${o.row} (${o.sheet}${o.file !== c.file ? `, ${o.file.file}` : ''})`;
+    const remember = (id: number, c: Candidate) => {
+      if (touched.has(id)) return;
+      touched.set(id, { file: c.file, sheet: c.sheet, row: c.row, name: String(c.values.business_name) });
+      fileTouched.push(id);
+    };
+
+    const apply = (c: Candidate) => {
+      const input = named[c.index]!;
+      const key = rowKey(c.sheet, c.row);
+      // A placeholder NIB (0, 0000000000000) is no NIB: never matched, never written.
+      const nib = realNib(c.values.nib);
+      if (c.values.nib != null && !nib) delete c.values.nib;
+      const name = nameKey(String(c.values.business_name));
+      const district = String(c.values.district_code);
+      const chosen = input.decisions?.merge?.[key];
+      let m: Match;
+      const target = chosen ? ('id' in chosen ? getRecord(conn, chosen.id) : ((id) => (id != null ? getRecord(conn, id) : undefined))(targetIds.get(targetName(input.name, chosen)))) : undefined;
+      if (target) m = { kind: 'same', record: target, by: 'chosen' };
+      else {
+        const found = nib ? (byNib.get(nib) as IkmRecord | undefined) : undefined;
+        m = decide(c.values, nib, found, found ? [] : (byName.all(name, district) as IkmRecord[]));
+      }
+      const written = (id: number) => {
+        provenance.run(id, batchId, input.name, c.sheet, c.row);
+        remember(id, c);
+        const t = `${input.name}|${key}`;
+        if (targetRows.has(t)) targetIds.set(t, id);
+      };
+
+      if (m.kind === 'same') {
+        const record = m.record;
+        const earlier = touched.get(record.id);
+        if (earlier) {
+          // The import itself wrote this record from an earlier row: a repeat is imported once; a
+          // row that says more fills only what the earlier row left empty (never overwrites it).
+          if (repeats(c.values, record)) {
+            note(c, 'in_file', `Sama persis dengan ${where(earlier, c)}; diimpor sekali.`, { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file });
+            return;
+          }
+          const fill = Object.fromEntries(Object.entries(c.values).filter(([k, v]) => v != null && record[k as IkmFieldKey] == null)) as IkmValues;
+          const differ = (Object.keys(c.values) as IkmFieldKey[]).filter((k) => c.values[k] != null && record[k] != null && c.values[k] !== record[k]);
+          writer.update(record, fill, batchId);
+          note(
+            c, 'in_file_same',
+            `Usaha yang sama dengan ${where(earlier, c)} (${MATCHED_BY[m.by]}); digabung ke satu IKM.` +
+              (differ.length ? ` ${differ.length} nilai yang berbeda dibiarkan seperti ${where(earlier, c)}.` : ''),
+            { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file },
+          );
+          if (differ.length) c.file.duplicates[c.file.duplicates.length - 1]!.fields = differ;
+          if (m.by === 'chosen') c.file.duplicates[c.file.duplicates.length - 1]!.merged = true;
           return;
         }
-        const fill = Object.fromEntries(Object.entries(c.values).filter(([k, v]) => v != null && record[k as IkmFieldKey] == null)) as IkmValues;
-        const differ = (Object.keys(c.values) as IkmFieldKey[]).filter((k) => c.values[k] != null && record[k] != null && c.values[k] !== record[k]);
-        writer.update(record, fill, batchId);
-        note(
-          c, 'in_file_same',
-          `Usaha yang sama dengan ${where(earlier, c)} (${MATCHED_BY[m.by]}); digabung ke satu IKM.` +
-            (differ.length ? ` ${differ.length} nilai yang berbeda dibiarkan seperti ${where(earlier, c)}.` : ''),
-          { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file },
-        );
-        if (differ.length) c.file.duplicates[c.file.duplicates.length - 1]!.fields = differ;
+        const fields = (Object.keys(c.values) as IkmFieldKey[]).filter((k) => c.values[k] != null && c.values[k] !== (record[k] ?? null));
+        if (fields.length === 0) {
+          c.file.unchanged++;
+          remember(record.id, c);
+          return;
+        }
+        const edits = handEdits(record, fields);
+        const take = (f: string) => opts.takeFile || (input.decisions?.takeFile?.includes(`${key}:${f}`) ?? false);
+        const changes: FieldChange[] = fields.map((f) => {
+          const conflict = edits.get(f);
+          return { field: f, from: record[f] ?? null, to: c.values[f] ?? null, ...(conflict ? { conflict, taken: take(f) } : {}) };
+        });
+        const write = Object.fromEntries(changes.filter((x) => !x.conflict || x.taken).map((x) => [x.field, c.values[x.field as IkmFieldKey]])) as IkmValues;
+        c.file.changes!.push({ sheet: c.sheet, row: c.row, key, id: record.id, business_name: record.business_name, by: m.by, fields: changes });
+        if (writer.update(record, write, batchId) > 0) {
+          c.file.updated++;
+          provenance.run(record.id, batchId, input.name, c.sheet, c.row);
+        } else c.file.unchanged++;
+        remember(record.id, c);
+        if (m.by === 'chosen') note(c, 'likely_duplicate', `Digabung ke IKM "${record.business_name}" atas pilihan Anda.`, described(record));
         if (m.by === 'chosen') c.file.duplicates[c.file.duplicates.length - 1]!.merged = true;
         return;
       }
-      const fields = (Object.keys(c.values) as IkmFieldKey[]).filter((k) => c.values[k] != null && c.values[k] !== (record[k] ?? null));
-      if (fields.length === 0) {
-        c.file.unchanged++;
-        remember(record.id, c);
+
+      if (m.kind === 'nib_conflict') {
+        // Not the business the registry knows by that NIB: kept as a business of its own, without
+        // the NIB (it is unique), and listed; the user may say it is the same business after all.
+        const values = { ...c.values };
+        delete values.nib;
+        const id = writer.insert(values, batchId, name);
+        c.file.accepted++;
+        written(id);
+        const earlier = touched.get(m.record.id);
+        note(
+          c, 'nib_conflict',
+          `NIB ${nib} sudah dipakai oleh "${m.record.business_name}" (${earlier ? where(earlier, c) : `kabupaten/kota ${m.record.district_code}`}), dengan nama dan kabupaten/kota lain. ` +
+            'Diimpor sebagai usaha tersendiri tanpa NIB; periksa NIB-nya.',
+          earlier ? { ...described(m.record), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(m.record),
+          true,
+        );
         return;
       }
-      const edits = handEdits(record, fields);
-      const take = (f: string) => opts.takeFile || (input.decisions?.takeFile?.includes(`${key}:${f}`) ?? false);
-      const changes: FieldChange[] = fields.map((f) => {
-        const conflict = edits.get(f);
-        return { field: f, from: record[f] ?? null, to: c.values[f] ?? null, ...(conflict ? { conflict, taken: take(f) } : {}) };
-      });
-      const write = Object.fromEntries(changes.filter((x) => !x.conflict || x.taken).map((x) => [x.field, c.values[x.field as IkmFieldKey]])) as IkmValues;
-      c.file.changes!.push({ sheet: c.sheet, row: c.row, key, id: record.id, business_name: record.business_name, by: m.by, fields: changes });
-      if (writer.update(record, write, batchId) > 0) {
-        c.file.updated++;
-        provenance.run(record.id, batchId, input.name, c.sheet, c.row);
-      } else c.file.unchanged++;
-      remember(record.id, c);
-      if (m.by === 'chosen') note(c, 'likely_duplicate', `Digabung ke IKM "${record.business_name}" atas pilihan Anda.`, described(record));
-      if (m.by === 'chosen') c.file.duplicates[c.file.duplicates.length - 1]!.merged = true;
-      return;
-    }
 
-    if (m.kind === 'nib_conflict') {
-      // Not the business the registry knows by that NIB: kept as a business of its own, without
-      // the NIB (it is unique), and listed; the user may say it is the same business after all.
-      const values = { ...c.values };
-      delete values.nib;
-      const id = writer.insert(values, batchId, name);
+      const id = writer.insert(c.values, batchId, name);
       c.file.accepted++;
       written(id);
-      const earlier = touched.get(m.record.id);
-      note(
-        c, 'nib_conflict',
-        `NIB ${nib} sudah dipakai oleh "${m.record.business_name}" (${earlier ? where(earlier, c) : `kabupaten/kota ${m.record.district_code}`}), dengan nama dan kabupaten/kota lain. ` +
-          'Diimpor sebagai usaha tersendiri tanpa NIB; periksa NIB-nya.',
-        earlier ? { ...described(m.record), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(m.record),
-        true,
-      );
-      return;
-    }
-
-    const id = writer.insert(c.values, batchId, name);
-    c.file.accepted++;
-    written(id);
-    if (m.pair) {
-      const other = m.pair.record;
-      const earlier = touched.get(other.id);
-      const match = earlier ? { ...described(other), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(other);
-      const them = earlier ? where(earlier, c) : 'IKM yang sudah ada';
-      if (m.pair.why === 'other_nib')
-        note(c, 'same_name_other_nib', `Nama dan kabupaten/kota sama dengan ${them} (NIB ${other.nib ?? 'kosong'}), tetapi NIB berbeda. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
-      else
-        note(c, 'likely_duplicate', `Nama dan kabupaten/kota sama dengan ${them}, tetapi pemilik dan alamat tidak sama. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
-    } else if (!nib && name.length >= 6) {
-      // A row with its own NIB is a registered business (an identical name was checked above);
-      // names that differ only in digits ("Berkah 1", "Berkah 2") are branches, not typos.
-      const letters = name.replace(/\d+/g, '');
-      const near = (similar.all(name.slice(0, 4), `${name.slice(0, 4)}\uffff`, district, id) as { id: number; business_name: string; nib: string | null; name_key: string }[]).find(
-        (o) => o.name_key.replace(/\d+/g, '') !== letters && distance(o.name_key, name, 2) <= 2,
-      );
-      if (near) {
-        const earlier = touched.get(near.id);
-        note(c, 'similar_name', `Nama sangat mirip dengan "${near.business_name}" di kabupaten/kota yang sama. Periksa apakah ini usaha yang sama.`,
-          earlier ? { business_name: near.business_name, nib: near.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : { id: near.id, business_name: near.business_name, nib: near.nib }, true);
+      if (m.pair) {
+        const other = m.pair.record;
+        const earlier = touched.get(other.id);
+        const match = earlier ? { ...described(other), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(other);
+        const them = earlier ? where(earlier, c) : 'IKM yang sudah ada';
+        if (m.pair.why === 'other_nib')
+          note(c, 'same_name_other_nib', `Nama dan kabupaten/kota sama dengan ${them} (NIB ${other.nib ?? 'kosong'}), tetapi NIB berbeda. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
+        else
+          note(c, 'likely_duplicate', `Nama dan kabupaten/kota sama dengan ${them}, tetapi pemilik dan alamat tidak sama. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
+      } else if (!nib && name.length >= 6) {
+        // A row with its own NIB is a registered business (an identical name was checked above);
+        // names that differ only in digits ("Berkah 1", "Berkah 2") are branches, not typos.
+        const letters = name.replace(/\d+/g, '');
+        const near = (similar.all(name.slice(0, 4), `${name.slice(0, 4)}\uffff`, district, id) as { id: number; business_name: string; nib: string | null; name_key: string }[]).find(
+          (o) => o.name_key.replace(/\d+/g, '') !== letters && distance(o.name_key, name, 2) <= 2,
+        );
+        if (near) {
+          const earlier = touched.get(near.id);
+          note(c, 'similar_name', `Nama sangat mirip dengan "${near.business_name}" di kabupaten/kota yang sama. Periksa apakah ini usaha yang sama.`,
+            earlier ? { business_name: near.business_name, nib: near.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : { id: near.id, business_name: near.business_name, nib: near.nib }, true);
+        }
       }
-    }
-  };
+    };
 
-  // The copy of the registry made before writing is taken while the first rows are read, through
-  // the import's connection: its small page cache keeps the copy from costing memory, and leaves
-  // pages the writes need warm.
-  const backup = opts.dryRun ? null : startBackup(conn, openedFile(db).path, 'import');
-  // Settles even if the import fails before it is awaited (it then stays as any backup does).
-  backup?.catch(() => {});
-  const reader = await startReader(
-    { inputs: named, districts: resolver.districts, now, saved },
-    { signal: opts.signal, inline: opts.inlineReader },
-  );
-  /** Records written: in files already read (kept), and so far in the file being read. */
-  let kept = 0;
-  let inFile = 0;
-  let fileOpen = false;
-  let expected: number | null = null;
-  const progress = () => {
-    const done = kept + inFile;
-    opts.onProgress?.({ phase: 'write', done, total: kept + Math.max(inFile, expected ?? 0) });
-  };
-  /** Drops what the file being read has written so far. */
-  const dropFile = (index: number) => {
-    writer.dropAudit();
-    if (fileOpen) conn.exec('ROLLBACK TO import_file');
-    for (const id of fileTouched) touched.delete(id);
-    fileTouched = [];
-    for (const [t, id] of targetIds) if (!touched.has(id)) targetIds.delete(t);
-    live[index] = emptyReport(live[index]!.file);
-    inFile = 0;
-  };
+    // The batch's backup is being copied meanwhile (withImportBatch): it is whole before the first write.
+    const reader = await startReader(
+      { inputs: named, districts: resolver.districts, now, saved },
+      { signal: opts.signal, inline: opts.inlineReader },
+    );
+    /** Records written: in files already read (kept), and so far in the file being read. */
+    let kept = 0;
+    let inFile = 0;
+    let fileOpen = false;
+    let expected: number | null = null;
+    const progress = () => {
+      const done = kept + inFile;
+      opts.onProgress?.({ phase: 'write', done, total: kept + Math.max(inFile, expected ?? 0) });
+    };
+    /** Drops what the file being read has written so far. */
+    const dropFile = (index: number) => {
+      writer.dropAudit();
+      if (fileOpen) conn.exec('ROLLBACK TO import_file');
+      for (const id of fileTouched) touched.delete(id);
+      fileTouched = [];
+      for (const [t, id] of targetIds) if (!touched.has(id)) targetIds.delete(t);
+      live[index] = emptyReport(live[index]!.file);
+      inFile = 0;
+    };
 
-  try {
-    for (let done = false; !done; ) {
-      const e = await reader.next();
-      switch (e.t) {
-        case 'file':
-          opts.onProgress?.({ phase: 'read', done: e.index, total: named.length, file: named[e.index]!.name });
-          expected = null;
-          break;
-        case 'rows': {
-          expected = e.expected;
-          if (batchId == null) {
+    try {
+      for (let done = false; !done; ) {
+        const e = await reader.next();
+        switch (e.t) {
+          case 'file':
+            opts.onProgress?.({ phase: 'read', done: e.index, total: named.length, file: named[e.index]!.name });
+            expected = null;
+            break;
+          case 'rows': {
+            expected = e.expected;
             // The first record: the registry is backed up, then the write lock taken for the whole batch.
-            // The copy is whole once this resolves; its integrity_check runs while the rows are written.
-            pending = (await backup) ?? null;
-            backupPath = pending?.path ?? null;
-            cancelled();
-            assertSameFile(db); // the file on disk is still the one opened
-            conn.exec('BEGIN IMMEDIATE');
-            batchId = Number(
-              conn
-                .prepare(`INSERT INTO import_batch (at, os_user, files, inserted, updated, unchanged, refused, backup_path) VALUES (?, ?, ?, 0, 0, 0, 0, ?)`)
-                .run(now.toISOString(), osUser(), JSON.stringify(named.map((f) => f.name)), backupPath).lastInsertRowid,
-            );
-          }
-          if (!fileOpen) {
-            conn.exec('SAVEPOINT import_file');
-            fileOpen = true;
-          }
-          const file = live[e.index]!;
-          for (const r of unpackRecords(e)) {
-            apply({ file, index: e.index, sheet: r.sheet, row: r.row, values: r.values });
-            if (++inFile % CHUNK === 0) {
-              progress();
-              await breathe();
-              cancelled();
+            if (batchId == null) batchId = await batch.begin();
+            if (!fileOpen) {
+              conn.exec('SAVEPOINT import_file');
+              fileOpen = true;
             }
+            const file = live[e.index]!;
+            for (const r of unpackRecords(e)) {
+              apply({ file, index: e.index, sheet: r.sheet, row: r.row, values: r.values });
+              if (++inFile % CHUNK === 0) {
+                progress();
+                await breathe();
+                cancelled();
+              }
+            }
+            break;
           }
-          break;
+          case 'restart':
+            dropFile(e.index);
+            break;
+          case 'report': {
+            if (e.report.status === 'refused') dropFile(e.index);
+            writer.flushAudit();
+            if (fileOpen) conn.exec('RELEASE import_file');
+            fileOpen = false;
+            const counted = live[e.index]!;
+            files[e.index] = { ...e.report, accepted: counted.accepted, updated: counted.updated, unchanged: counted.unchanged, duplicates: counted.duplicates, changes: counted.changes };
+            kept += inFile;
+            inFile = 0;
+            fileTouched = [];
+            break;
+          }
+          case 'error':
+            throw Object.assign(new Error(e.message), { stack: e.stack });
+          case 'done':
+            done = true;
+            break;
         }
-        case 'restart':
-          dropFile(e.index);
-          break;
-        case 'report': {
-          if (e.report.status === 'refused') dropFile(e.index);
-          writer.flushAudit();
-          if (fileOpen) conn.exec('RELEASE import_file');
-          fileOpen = false;
-          const counted = live[e.index]!;
-          files[e.index] = { ...e.report, accepted: counted.accepted, updated: counted.updated, unchanged: counted.unchanged, duplicates: counted.duplicates, changes: counted.changes };
-          kept += inFile;
-          inFile = 0;
-          fileTouched = [];
-          break;
-        }
-        case 'error':
-          throw Object.assign(new Error(e.message), { stack: e.stack });
-        case 'done':
-          done = true;
-          break;
+        cancelled();
       }
-      cancelled();
+      if (opts.dryRun || kept === 0) opts.onProgress?.({ phase: 'write', done: kept, total: kept });
+      else {
+        writer.flushAudit();
+        opts.onProgress?.({ phase: 'finish', done: kept, total: kept });
+      }
+      return files;
+    } finally {
+      await reader.close();
     }
-    const anything = kept > 0;
-    if (!anything) {
-      // Nothing to import after all: no backup either.
-      const copy = pending ?? (await backup);
-      const path = await copy?.verified.catch(() => null);
-      if (path) rmSync(path, { force: true });
-      backupPath = null;
-    }
-    const sum = (k: 'accepted' | 'updated' | 'unchanged') => files.reduce((s, f) => s + f[k], 0);
-    if (batchId != null)
-      conn.prepare(`UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, refused = ? WHERE id = ?`).run(
-        sum('accepted'), sum('updated'), sum('unchanged'), files.reduce((s, f) => s + f.refused.length, 0), batchId,
-      );
-    if (opts.dryRun || !anything) {
-      if (conn.inTransaction) conn.exec('ROLLBACK');
-      batchId = null;
-      opts.onProgress?.({ phase: 'write', done: kept, total: kept });
-    } else {
-      writer.flushAudit();
-      opts.onProgress?.({ phase: 'finish', done: kept, total: kept });
-      assertSameFile(db); // deleted or replaced while importing: roll back, never commit into an unlinked file
-      await pending?.verified; // a backup that fails its check fails the import: nothing is committed
-      conn.exec('COMMIT');
-      // Corrections the user made to a file's mapping are remembered for its district.
-      named.forEach((input, i) => {
-        const f = files[i];
-        // Keyed as read-file.ts looks them up: by the chosen district, or "umum" for files with a district column.
-        if (f?.status === 'imported' && input.mapping) rememberOverrides(db, f.district?.source === 'chosen' ? f.district.code : null, input.mapping);
-      });
-    }
-  } catch (e) {
-    if (conn.inTransaction) conn.exec('ROLLBACK');
-    throw e;
-  } finally {
-    await reader.close();
-    if (conn !== db) conn.close();
-    markChanged(db);
-  }
-  return { files, batchId, dryRun: Boolean(opts.dryRun), backupPath };
+  });
+  // Corrections the user made to a file's mapping are remembered for its district.
+  if (result.batchId != null)
+    named.forEach((input, i) => {
+      const f = result.files[i];
+      // Keyed as read-file.ts looks them up: by the chosen district, or "umum" for files with a district column.
+      if (f?.status === 'imported' && input.mapping) rememberOverrides(db, f.district?.source === 'chosen' ? f.district.code : null, input.mapping);
+    });
+  return result;
 }

@@ -3,23 +3,23 @@
  * tolerance as IKM submissions: header found anywhere with its synonyms, Indonesian numbers and
  * dates, country names in Indonesian or English or ISO codes. A row is refused (with sheet, row,
  * column and reason) when its date, destination or exporter cannot be known; everything else
- * lands in ONE transaction recorded as a batch. Re-importing the same file changes nothing.
+ * lands in ONE import batch (withImportBatch: backup, one transaction, dry run, undo). Re-importing
+ * the same file changes nothing.
  */
 import { basename } from 'node:path';
 import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
-import { message } from '../../../shared/messages';
+import type { MessageKey } from '../../../shared/messages';
 import { parseShipmentField, type ShipmentFieldKey, type ShipmentRecord, type ShipmentValues } from '../../../shared/shipments';
-import { assertSameFile, openConnection, openedFile, type DB } from '../db/open';
+import type { DB } from '../db/open';
+import { withImportBatch } from '../import/batch';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
+import { rowProblem, valueWarning, type ProblemParams } from '../import/problem';
 import { isFurniture } from '../import/rows';
-import { columnLetter, type RawCell } from '../import/sheet';
+import { type RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
-import { createBackup } from '../backup/backups';
 import { districtResolver } from '../reference/areas';
 import { countryResolver } from '../reference/countries';
-import { markChanged } from '../registry/generation';
-import { osUser } from '../registry/write';
 import { exporterByNib, ShipmentWriter, shipmentIdentity, SHIPMENT_COLUMNS } from './write';
 
 export const SHIPMENT_VOCABULARY = vocabulary<ShipmentFieldKey>(
@@ -55,6 +55,7 @@ export interface ShipmentImportOptions {
   dryRun?: boolean;
   district?: string | null;
   now?: Date;
+  signal?: AbortSignal;
 }
 
 const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
@@ -68,118 +69,107 @@ interface Candidate {
 }
 
 export async function importShipments(db: DB, inputs: ShipmentInput[], opts: ShipmentImportOptions = {}): Promise<ImportResult> {
-  const districts = districtResolver(db);
-  const countries = countryResolver();
-  const byNib = exporterByNib(db);
-  const files: FileReport[] = [];
-  const candidates: Candidate[] = [];
+  const names = inputs.map((input) => input.name || basename(input.path ?? ''));
+  return withImportBatch(db, { kind: 'shipment', files: names, dryRun: opts.dryRun, now: opts.now, signal: opts.signal }, async (batch) => {
+    const conn = batch.conn;
+    const districts = districtResolver(conn);
+    const countries = countryResolver();
+    const byNib = exporterByNib(conn);
+    const files: FileReport[] = [];
+    const candidates: Candidate[] = [];
 
-  for (const input of inputs) {
-    const report: FileReport = { file: input.name || basename(input.path ?? ''), status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
-    files.push(report);
-    const mine: Candidate[] = [];
-    try {
-      const chosenText = input.district ?? opts.district ?? null;
-      const chosen = chosenText ? districts.resolve(chosenText) : null;
-      if (chosenText && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${chosenText}" tidak dikenal.`);
-      let tables = 0;
-      /** Rows refused only for want of a district, in files without a district column. */
-      let needDistrict = 0;
-      for await (const table of readTables(input, SHIPMENT_VOCABULARY)) {
-        tables++;
-        report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
-        const done = () => {
-          const more = table.unmapped.list();
-          if (more.length) (report.unmapped ??= []).push(...more);
-        };
-        const ctx = { districts, countries, date1904: table.date1904 };
-        for await (const { number, cells } of table.rows) {
-          const mapped = table.columns.map((m) => ({ m, raw: cells[m.col] ?? null })).filter(({ raw }) => text(raw) !== '');
-          const filled = cells.filter((c) => c != null && c !== '').length;
-          if (mapped.length < 2 || isFurniture(cells, filled, mapped.map(({ m }) => m.field), mapped.map(({ raw }) => raw))) continue;
-          table.unmapped.see(cells);
-          const problem = (m: ColumnMapping<ShipmentFieldKey> | undefined, reason: string): RowProblem => ({
-            sheet: table.sheet,
-            row: number,
-            ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
-            reason,
-            ...(() => {
-              const name = text(cells[table.columns.find((c) => c.field === 'exporter_name')?.col ?? -1]);
-              return name ? { name } : {};
-            })(),
-            original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])),
-          });
-          const values: ShipmentValues = {};
-          let refused: RowProblem | null = null;
-          for (const { m, raw } of mapped) {
-            let value: unknown = raw;
-            if (m.multiplier !== 1 && (m.field === 'fob_usd' || m.field === 'net_weight_kg')) {
-              const n = parseShipmentField(m.field, raw, ctx);
-              if (n.ok && typeof n.value === 'number') value = n.value * m.multiplier;
-            }
-            const p = parseShipmentField(m.field, value, ctx);
-            if (!p.ok) {
-              const reason = message('id', p.error.key, p.error.params);
-              if (REFUSING.has(m.field) || p.error.key === 'err.negative') {
-                refused = problem(m, reason);
-                break;
+    for (const [i, input] of inputs.entries()) {
+      const report: FileReport = { file: names[i]!, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
+      files.push(report);
+      const mine: Candidate[] = [];
+      try {
+        const chosenText = input.district ?? opts.district ?? null;
+        const chosen = chosenText ? districts.resolve(chosenText) : null;
+        if (chosenText && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${chosenText}" tidak dikenal.`);
+        let tables = 0;
+        /** Rows refused only for want of a district, in files without a district column. */
+        let needDistrict = 0;
+        for await (const table of readTables(input, SHIPMENT_VOCABULARY)) {
+          tables++;
+          report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
+          const done = () => {
+            const more = table.unmapped.list();
+            if (more.length) (report.unmapped ??= []).push(...more);
+          };
+          const ctx = { districts, countries, date1904: table.date1904 };
+          for await (const { number, cells } of table.rows) {
+            const mapped = table.columns.map((m) => ({ m, raw: cells[m.col] ?? null })).filter(({ raw }) => text(raw) !== '');
+            const filled = cells.filter((c) => c != null && c !== '').length;
+            if (mapped.length < 2 || isFurniture(cells, filled, mapped.map(({ m }) => m.field), mapped.map(({ raw }) => raw))) continue;
+            table.unmapped.see(cells);
+            const at = (m: ColumnMapping<ShipmentFieldKey> | undefined) => ({
+              sheet: table.sheet,
+              row: number,
+              column: m,
+              name: text(cells[table.columns.find((c) => c.field === 'exporter_name')?.col ?? -1]),
+            });
+            const problem = (m: ColumnMapping<ShipmentFieldKey> | undefined, key: MessageKey, params?: ProblemParams): RowProblem =>
+              rowProblem({ ...at(m), original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])) }, key, params);
+            const values: ShipmentValues = {};
+            let refused: RowProblem | null = null;
+            for (const { m, raw } of mapped) {
+              let value: unknown = raw;
+              if (m.multiplier !== 1 && (m.field === 'fob_usd' || m.field === 'net_weight_kg')) {
+                const n = parseShipmentField(m.field, raw, ctx);
+                if (n.ok && typeof n.value === 'number') value = n.value * m.multiplier;
               }
-              report.warnings.push({ sheet: table.sheet, row: number, column: columnLetter(m.col + 1), header: m.header, reason: `${reason} Nilai ini tidak diimpor.` });
-              continue;
+              const p = parseShipmentField(m.field, value, ctx);
+              if (!p.ok) {
+                if (REFUSING.has(m.field) || p.error.key === 'err.negative') {
+                  refused = problem(m, p.error.key, p.error.params);
+                  break;
+                }
+                report.warnings.push(valueWarning(at(m), p.error.key, p.error.params));
+                continue;
+              }
+              values[m.field] = p.value;
             }
-            values[m.field] = p.value;
+            const col = (f: ShipmentFieldKey) => table.columns.find((c) => c.field === f);
+            // A recap that a trade office keeps is often dated only by its PEB (export declaration).
+            if (!refused && values.date == null && values.peb_date != null) values.date = values.peb_date;
+            if (!refused && values.date == null) refused = problem(col('date') ?? col('peb_date'), 'imp.ship.noDate');
+            if (!refused && values.country_code == null) refused = problem(col('country_code'), 'imp.ship.noCountry');
+            const ikm = !refused && values.exporter_nib ? byNib(String(values.exporter_nib)) : undefined;
+            if (!refused) {
+              values.exporter_name ??= ikm?.business_name ?? null;
+              values.district_code ??= ikm?.district_code ?? chosen?.code ?? null;
+              if (values.exporter_name == null) refused = problem(col('exporter_name'), 'err.exporter');
+              else if (values.district_code == null && !col('district_code')) needDistrict++;
+              else if (values.district_code == null)
+                refused = problem(col('district_code'), 'imp.ship.noDistrict');
+            }
+            if (refused) report.refused.push(refused);
+            else if (values.district_code != null) mine.push({ file: report, values, ikmId: ikm?.id ?? null, sheet: table.sheet, row: number });
           }
-          const col = (f: ShipmentFieldKey) => table.columns.find((c) => c.field === f);
-          // A recap that a trade office keeps is often dated only by its PEB (export declaration).
-          if (!refused && values.date == null && values.peb_date != null) values.date = values.peb_date;
-          if (!refused && values.date == null) refused = problem(col('date') ?? col('peb_date'), 'Tanggal ekspor kosong.');
-          if (!refused && values.country_code == null) refused = problem(col('country_code'), 'Negara tujuan kosong.');
-          const ikm = !refused && values.exporter_nib ? byNib(String(values.exporter_nib)) : undefined;
-          if (!refused) {
-            values.exporter_name ??= ikm?.business_name ?? null;
-            values.district_code ??= ikm?.district_code ?? chosen?.code ?? null;
-            if (values.exporter_name == null) refused = problem(col('exporter_name'), message('id', 'err.exporter'));
-            else if (values.district_code == null && !col('district_code')) needDistrict++;
-            else if (values.district_code == null)
-              refused = problem(col('district_code'), 'Kabupaten/kota eksportir tidak diketahui: NIB tidak terdaftar di registri dan berkas tidak punya kolom kabupaten/kota. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).');
-          }
-          if (refused) report.refused.push(refused);
-          else if (values.district_code != null) mine.push({ file: report, values, ikmId: ikm?.id ?? null, sheet: table.sheet, row: number });
+          done();
         }
-        done();
+        if (needDistrict > 0) {
+          report.district = { source: 'missing', code: null };
+          throw new ImportFileError(
+            `Berkas tidak memiliki kolom kabupaten/kota dan ${needDistrict} eksportirnya tidak terdaftar di registri. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).`,
+            true,
+          );
+        }
+        if (tables === 0)
+          throw new ImportFileError('Tidak ditemukan tabel ekspor: tidak ada baris judul kolom seperti "Tanggal", "Eksportir", "Negara Tujuan", "Nilai FOB". Periksa lembar kerjanya.');
+        candidates.push(...mine);
+      } catch (e) {
+        if (!(e instanceof ImportFileError)) throw e;
+        Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [], needsDistrict: e.needsChoice || undefined });
+        delete report.unmapped;
       }
-      if (needDistrict > 0) {
-        report.district = { source: 'missing', code: null };
-        throw new ImportFileError(
-          `Berkas tidak memiliki kolom kabupaten/kota dan ${needDistrict} eksportirnya tidak terdaftar di registri. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).`,
-          true,
-        );
-      }
-      if (tables === 0)
-        throw new ImportFileError('Tidak ditemukan tabel ekspor: tidak ada baris judul kolom seperti "Tanggal", "Eksportir", "Negara Tujuan", "Nilai FOB". Periksa lembar kerjanya.');
-      candidates.push(...mine);
-    } catch (e) {
-      if (!(e instanceof ImportFileError)) throw e;
-      Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [], needsDistrict: e.needsChoice || undefined });
-      delete report.unmapped;
     }
-  }
 
-  const anything = candidates.length > 0;
-  const backupPath = !opts.dryRun && anything ? await createBackup(db, openedFile(db).path, 'import') : null;
-  const conn = openConnection(db);
-  const byIdentity = conn.prepare(`SELECT ${SHIPMENT_COLUMNS} FROM shipment WHERE identity = ? AND deleted_at IS NULL`);
-  const writer = new ShipmentWriter(conn);
-  let batchId: number | null = null;
-  const seen = new Map<string, Candidate>();
-  try {
-    assertSameFile(db);
-    conn.exec('BEGIN IMMEDIATE');
-    batchId = Number(
-      conn
-        .prepare(`INSERT INTO import_batch (kind, at, os_user, files, inserted, updated, unchanged, refused, backup_path) VALUES ('shipment', ?, ?, ?, 0, 0, 0, 0, ?)`)
-        .run((opts.now ?? new Date()).toISOString(), osUser(), JSON.stringify(files.map((f) => f.file)), backupPath).lastInsertRowid,
-    );
+    if (candidates.length === 0) return files;
+    const batchId = await batch.begin();
+    const byIdentity = conn.prepare(`SELECT ${SHIPMENT_COLUMNS} FROM shipment WHERE identity = ? AND deleted_at IS NULL`);
+    const writer = new ShipmentWriter(conn);
+    const seen = new Map<string, Candidate>();
     for (const c of candidates) {
       const identity = shipmentIdentity(c.values);
       const earlier = seen.get(identity);
@@ -202,23 +192,6 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
         c.file.accepted++;
       }
     }
-    const sum = (k: 'accepted' | 'updated' | 'unchanged') => files.reduce((s, f) => s + f[k], 0);
-    conn.prepare(`UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ?, refused = ? WHERE id = ?`).run(
-      sum('accepted'), sum('updated'), sum('unchanged'), files.reduce((s, f) => s + f.refused.length, 0), batchId,
-    );
-    if (opts.dryRun || !anything) {
-      conn.exec('ROLLBACK');
-      batchId = null;
-    } else {
-      assertSameFile(db);
-      conn.exec('COMMIT');
-    }
-  } catch (e) {
-    if (conn.inTransaction) conn.exec('ROLLBACK');
-    throw e;
-  } finally {
-    if (conn !== db) conn.close();
-    markChanged(db);
-  }
-  return { files, batchId, dryRun: Boolean(opts.dryRun), backupPath };
+    return files;
+  });
 }

@@ -3,17 +3,18 @@
  * from a workbook with a year/month (or period) column and export/import columns. Month 0 holds a
  * whole-year figure for years BPS publishes only as a total. They feed the trade-balance report.
  */
-import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
-import { message } from '../../../shared/messages';
+import type { FileReport, ImportResult } from '../../../shared/import';
+import type { MessageKey } from '../../../shared/messages';
 import { parseDate, parseIdNumber, parseMonth, type Parsed } from '../../../shared/parse';
 import type { TradeFieldKey, TradeStat } from '../../../shared/shipments';
 import type { DB } from '../db/open';
+import { withImportBatch } from '../import/batch';
 import { ImportFileError } from '../import/errors';
 import { vocabulary } from '../import/header';
-import { columnLetter, type RawCell } from '../import/sheet';
+import { rowProblem, type ProblemParams } from '../import/problem';
+import type { RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { markChanged } from '../registry/generation';
-import { osUser } from '../registry/write';
 import { logChange } from '../audit/change-log';
 
 type TradeField = TradeFieldKey;
@@ -124,89 +125,78 @@ function parsePeriod(raw: RawCell): { year: number; month: number } | null {
   return null;
 }
 
-export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { dryRun?: boolean; province?: string | null } = {}): Promise<ImportResult> {
+/** A BPS table of the province's export and import values: one import batch (backed up, undoable). */
+export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { dryRun?: boolean; province?: string | null; signal?: AbortSignal } = {}): Promise<ImportResult> {
   const province = opts.province ?? officeProvince(db);
   requireProvince(db, province);
-  const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
-  const rows: (TradeStat & { sheet: string; row: number })[] = [];
-  try {
-    for await (const table of readTables(input, TRADE_VOCABULARY)) {
-      report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
-      const col = new Map(table.columns.map((c) => [c.field, c]));
-      if (!col.has('period') && !col.has('year')) throw new ImportFileError(`Lembar "${table.sheet}": tidak ada kolom Tahun atau Periode.`);
-      for await (const { number, cells } of table.rows) {
-        const get = (f: TradeField) => (col.has(f) ? (cells[col.get(f)!.col] ?? null) : null);
-        const refuse = (f: TradeField, reason: string) => {
-          const m = col.get(f);
-          const p: RowProblem = { sheet: table.sheet, row: number, reason, ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}) };
-          report.refused.push(p);
-        };
-        if (cells.every((c) => c == null || c === '')) continue;
-        const first = String(cells.find((c) => c != null && c !== '') ?? '').trim().toLowerCase();
-        if (/^(jumlah|total|rata|sumber|catatan|keterangan)/.test(first)) continue;
-        table.unmapped.see(cells);
-        let year: number | null = null;
-        let month = 0;
-        if (col.has('period') && get('period') != null) {
-          const p = parsePeriod(get('period'));
-          if (!p) {
-            refuse('period', `Periode "${String(get('period'))}" tidak dikenali. Tulis misalnya "Januari 2024" atau 2024-01.`);
-            continue;
+  return withImportBatch(db, { kind: 'trade', files: [input.name], dryRun: opts.dryRun, signal: opts.signal }, async (batch) => {
+    const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
+    const rows: (TradeStat & { sheet: string; row: number })[] = [];
+    try {
+      for await (const table of readTables(input, TRADE_VOCABULARY)) {
+        report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
+        const col = new Map(table.columns.map((c) => [c.field, c]));
+        if (!col.has('period') && !col.has('year')) throw new ImportFileError(`Lembar "${table.sheet}": tidak ada kolom Tahun atau Periode.`);
+        for await (const { number, cells } of table.rows) {
+          const get = (f: TradeField) => (col.has(f) ? (cells[col.get(f)!.col] ?? null) : null);
+          const refuse = (f: TradeField, key: MessageKey, params?: ProblemParams) => report.refused.push(rowProblem({ sheet: table.sheet, row: number, column: col.get(f) }, key, params));
+          if (cells.every((c) => c == null || c === '')) continue;
+          const first = String(cells.find((c) => c != null && c !== '') ?? '').trim().toLowerCase();
+          if (/^(jumlah|total|rata|sumber|catatan|keterangan)/.test(first)) continue;
+          table.unmapped.see(cells);
+          let year: number | null = null;
+          let month = 0;
+          if (col.has('period') && get('period') != null) {
+            const p = parsePeriod(get('period'));
+            if (!p) {
+              refuse('period', 'imp.trade.period', { value: String(get('period')) });
+              continue;
+            }
+            ({ year, month } = p);
+          } else {
+            const y = parseIdNumber(get('year'));
+            if (!y.ok || y.value == null || !Number.isInteger(y.value) || y.value < 1900 || y.value > 2200) {
+              refuse('year', 'imp.trade.year', { value: String(get('year') ?? '') });
+              continue;
+            }
+            year = y.value;
+            const m = parseMonth(get('month'));
+            if (!m.ok) {
+              refuse('month', m.error.key, m.error.params);
+              continue;
+            }
+            month = m.value ?? 0;
           }
-          ({ year, month } = p);
-        } else {
-          const y = parseIdNumber(get('year'));
-          if (!y.ok || y.value == null || !Number.isInteger(y.value) || y.value < 1900 || y.value > 2200) {
-            refuse('year', `Tahun "${String(get('year') ?? '')}" tidak dikenali.`);
-            continue;
-          }
-          year = y.value;
-          const m = parseMonth(get('month'));
-          if (!m.ok) {
-            refuse('month', message('id', m.error.key, m.error.params));
-            continue;
-          }
-          month = m.value ?? 0;
+          const ex = money(get('export_usd'), col.get('export_usd')?.multiplier ?? 1);
+          const im = money(get('import_usd'), col.get('import_usd')?.multiplier ?? 1);
+          if (!ex.ok) refuse('export_usd', ex.error.key, ex.error.params);
+          else if (!im.ok) refuse('import_usd', im.error.key, im.error.params);
+          else if (ex.value == null && im.value == null) continue;
+          else rows.push({ province_code: province, year, month, export_usd: ex.value, import_usd: im.value, source: input.name, sheet: table.sheet, row: number });
         }
-        const ex = money(get('export_usd'), col.get('export_usd')?.multiplier ?? 1);
-        const im = money(get('import_usd'), col.get('import_usd')?.multiplier ?? 1);
-        if (!ex.ok) refuse('export_usd', message('id', ex.error.key, ex.error.params));
-        else if (!im.ok) refuse('import_usd', message('id', im.error.key, im.error.params));
-        else if (ex.value == null && im.value == null) continue;
-        else rows.push({ province_code: province, year, month, export_usd: ex.value, import_usd: im.value, source: input.name, sheet: table.sheet, row: number });
+        const more = table.unmapped.list();
+        if (more.length) (report.unmapped ??= []).push(...more);
       }
-      const more = table.unmapped.list();
-      if (more.length) (report.unmapped ??= []).push(...more);
+      if (report.sheets.length === 0)
+        throw new ImportFileError('Tidak ditemukan tabel neraca perdagangan: perlu kolom Tahun (atau Periode) dan kolom Ekspor / Impor.');
+    } catch (e) {
+      if (!(e instanceof ImportFileError)) throw e;
+      Object.assign(report, { status: 'refused', message: e.message, refused: [] });
+      return [report];
     }
-    if (report.sheets.length === 0)
-      throw new ImportFileError('Tidak ditemukan tabel neraca perdagangan: perlu kolom Tahun (atau Periode) dan kolom Ekspor / Impor.');
-  } catch (e) {
-    if (!(e instanceof ImportFileError)) throw e;
-    Object.assign(report, { status: 'refused', message: e.message, refused: [] });
-    return { files: [report], batchId: null, dryRun: Boolean(opts.dryRun), backupPath: null };
-  }
-  const at = new Date().toISOString();
-  let batchId: number | null = null;
-  db.transaction(() => {
-    if (!opts.dryRun && rows.length > 0)
-      batchId = Number(
-        db
-          .prepare(`INSERT INTO import_batch (kind, at, os_user, files, inserted, updated, unchanged, refused) VALUES ('trade', ?, ?, ?, 0, 0, 0, ?)`)
-          .run(at, osUser(), JSON.stringify([input.name]), report.refused.length).lastInsertRowid,
-      );
+    if (rows.length === 0) return [report];
+    const batchId = await batch.begin();
+    const at = new Date().toISOString();
     for (const r of rows) {
       const stat: TradeStat = { province_code: r.province_code, year: r.year, month: r.month, export_usd: r.export_usd, import_usd: r.import_usd, source: r.source };
-      const had = currentStat(db, stat);
+      const had = currentStat(batch.conn, stat);
       // A re-imported table is unchanged when its figures are (the source name alone is no change).
       const outcome = !had ? 'inserted' : had.export_usd === stat.export_usd && had.import_usd === stat.import_usd ? 'unchanged' : 'updated';
       if (outcome === 'inserted') report.accepted++;
       else if (outcome === 'updated') report.updated++;
       else report.unchanged++;
-      if (!opts.dryRun && outcome !== 'unchanged') writeStat(db, stat, at, 'import', batchId);
+      if (outcome !== 'unchanged') writeStat(batch.conn, stat, at, 'import', batchId);
     }
-    if (batchId != null)
-      db.prepare(`UPDATE import_batch SET inserted = ?, updated = ?, unchanged = ? WHERE id = ?`).run(report.accepted, report.updated, report.unchanged, batchId);
-  })();
-  markChanged(db);
-  return { files: [report], batchId, dryRun: Boolean(opts.dryRun), backupPath: null };
+    return [report];
+  });
 }
