@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { District, Province } from './areas';
 import type { IkmRecord } from './fields';
 import { IKM_FIELD_KEYS, COMPUTED_KEYS } from './fields';
-import type { ImportBatch, ImportProgress, ImportResult, RecordSource } from './import';
+import type { ImportBatch, ImportProgress, ImportResult, RecordSource, UndoSkip } from './import';
 import type { MessageKey } from './messages';
 import type { Country } from './countries';
 import type { BackupInfo } from './backups';
@@ -368,7 +368,7 @@ export interface Results extends GoEksporResults {
   'import.progress': ImportProgress | null;
   'import.cancel': { cancelled: boolean };
   'import.history': ImportBatch[];
-  'import.undo': { batchId: number; deleted: number; reverted: number; skipped: { ikm_id: number; field: string; reason: string }[] };
+  'import.undo': { batchId: number; deleted: number; reverted: number; skipped: UndoSkip[] };
   'import.errorReports': { name: string; dataBase64: string }[];
   'import.source': RecordSource | null;
   'countries.list': Country[];

@@ -153,6 +153,20 @@ export interface ImportBatch {
   refused: number;
   backup_path: string | null;
   undone_at: string | null;
+  /** What was imported: IKM records, shipments, BPS trade figures or a Go Ekspor list. */
+  kind: 'ikm' | 'shipment' | 'trade' | 'goekspor';
+}
+
+/** Why an undo left a value as it is: changed again after the import (undo never destroys later work). */
+export const UNDO_CHANGED_SINCE = 'Diubah lagi setelah impor; nilai sekarang dibiarkan.';
+
+/** A value an undo left as it is, because it was changed again after the import. */
+export interface UndoSkip {
+  /** The registry record (IKM imports), else what the value belongs to ("pengapalan 12", "62/2024/1"). */
+  ikm_id?: number;
+  record?: string;
+  field: string;
+  reason: string;
 }
 
 /** Where a running import is: reading files, then writing rows (for the progress bar). */

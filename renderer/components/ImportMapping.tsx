@@ -6,7 +6,7 @@
  * dropped unseen, and the problem rows, all of them, a page at a time.
  */
 import { useState } from 'react';
-import type { ColumnReport, FileReport, UnmappedColumn } from '../../shared/import';
+import { problemText, type ColumnReport, type FileReport, type RowProblem, type UnmappedColumn } from '../../shared/import';
 import { message, type MessageKey } from '../../shared/messages';
 import { useI18n } from '../i18n/i18n';
 
@@ -129,13 +129,13 @@ export function UnmappedColumns(p: {
   );
 }
 
-type Problem = { sheet: string; row: number; column?: string; reason: string; original?: Record<string, string>; header?: string; name?: string };
+type Problem = Pick<RowProblem, 'sheet' | 'row' | 'column' | 'reason' | 'key' | 'params' | 'dropped' | 'original' | 'header' | 'name'>;
 
 const PAGE = 100;
 
 /** Problem rows of one file, all of them, a page at a time. */
 export function Problems({ title, rows, tone, onFix }: { title: string; rows: Problem[]; tone: string; onFix?: (address: string, value: string) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [page, setPage] = useState(0);
   if (rows.length === 0) return null;
   const pages = Math.ceil(rows.length / PAGE);
@@ -163,7 +163,7 @@ export function Problems({ title, rows, tone, onFix }: { title: string; rows: Pr
               <td>{r.row}</td>
               <td>{r.column ?? ''}</td>
               <td>{r.name ?? ''}</td>
-              <td>{r.reason}</td>
+              <td>{problemText(r, lang)}</td>
               {onFix && (
                 <td>
                   {r.column && (

@@ -3,6 +3,7 @@
  * activities and attendance. Every write lands in ge_audit with the OS user; recording anything
  * for an IKM puts it on the pipeline board (stage "terdaftar") if it is not there yet.
  */
+import { UNDO_CHANGED_SINCE, type UndoSkip } from '../../../shared/import';
 import { localDay } from '../../../shared/parse';
 import type { Activity, Certificate, CertificateStep, Decree, FeaturedProduct, Participant } from '../../../shared/goekspor-contract';
 import { certificateFlags, daysBetween, DEFAULT_STUCK_MONTHS, type ActivityKind, type CertStatus, type CertType, type StuckMonths } from '../../../shared/goekspor';
@@ -325,4 +326,51 @@ export function removeParticipant(db: DB, activityId: number, ikmId: number): nu
   const n = db.prepare(`DELETE FROM ge_participant WHERE activity_id = ? AND ikm_id = ?`).run(activityId, ikmId).changes;
   if (n) audit(db, { ikm_id: ikmId, entity: 'participant', entity_id: activityId, action: 'delete' });
   return n;
+}
+
+// ---------------------------------------------------------------- undoing an imported list
+
+/**
+ * Undoes a Go Ekspor list import (import/undo.ts) through its ge_audit rows: attendance, featured
+ * products and certificates it added are removed, values it changed go back, and an IKM it put on
+ * the board leaves it again if it is still at "terdaftar". Values changed since are left as they are.
+ */
+export function undoGoEksporBatch(db: DB, batchId: number, result: { deleted: number; reverted: number; skipped: UndoSkip[] }): void {
+  const rows = db
+    .prepare(`SELECT id, ikm_id, entity, entity_id, action, field, old_value, new_value FROM ge_audit WHERE batch_id = ? ORDER BY id DESC`)
+    .all(batchId) as { id: number; ikm_id: number | null; entity: AuditInput['entity']; entity_id: number; action: string; field: string | null; old_value: string | null; new_value: string | null }[];
+  const later = db.prepare(
+    `SELECT 1 FROM ge_audit WHERE entity = ? AND entity_id = ? AND coalesce(ikm_id, -1) = coalesce(?, -1) AND id > ? AND coalesce(batch_id, -1) <> ? AND (field IS ? OR field IS NULL) LIMIT 1`,
+  );
+  const changedSince = (r: (typeof rows)[number]) => later.get(r.entity, r.entity_id, r.ikm_id, r.id, batchId, r.field) != null;
+  const skip = (r: (typeof rows)[number]) => result.skipped.push({ ikm_id: r.ikm_id ?? undefined, record: `${r.entity} ${r.entity_id}`, field: r.field ?? '', reason: UNDO_CHANGED_SINCE });
+  for (const r of rows) {
+    if (r.entity === 'participant' && r.old_value == null) {
+      if (removeParticipant(db, r.entity_id, r.ikm_id!)) result.deleted++;
+    } else if (r.entity === 'participant') {
+      if (changedSince(r)) skip(r);
+      else if (db.prepare(`UPDATE ge_participant SET attended = ? WHERE activity_id = ? AND ikm_id = ?`).run(r.old_value === 'hadir' ? 1 : 0, r.entity_id, r.ikm_id).changes) {
+        audit(db, { ikm_id: r.ikm_id, entity: 'participant', entity_id: r.entity_id, action: 'update', field: 'attended', old_value: r.new_value, new_value: r.old_value, note: `Impor ${batchId} dibatalkan` });
+        result.reverted++;
+      }
+    } else if (r.entity === 'featured' && r.action === 'create') {
+      if (removeFeatured(db, r.entity_id)) result.deleted++;
+    } else if (r.entity === 'certificate' && !(CERT_FIELDS as readonly string[]).includes(r.field ?? '')) {
+      if (deleteCertificate(db, r.entity_id)) result.deleted++;
+    } else if (r.entity === 'certificate') {
+      const field = r.field as (typeof CERT_FIELDS)[number];
+      if (changedSince(r)) skip(r);
+      else if (db.prepare(`UPDATE ge_certificate SET ${field} = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL`).run(r.old_value, nowIso(), r.entity_id).changes) {
+        // The step the import's new status started goes with it.
+        if (field === 'status')
+          db.prepare(`DELETE FROM ge_certificate_step WHERE id = (SELECT max(id) FROM ge_certificate_step WHERE certificate_id = ?) AND status = ?`).run(r.entity_id, r.new_value);
+        audit(db, { ikm_id: r.ikm_id, entity: 'certificate', entity_id: r.entity_id, action: 'update', field, old_value: r.new_value, new_value: r.old_value, note: `Impor ${batchId} dibatalkan` });
+        result.reverted++;
+      }
+    } else if (r.entity === 'stage' && r.action === 'create') {
+      // On the board because of this import, and not moved since: off it again.
+      if (!changedSince(r) && db.prepare(`DELETE FROM ge_stage WHERE ikm_id = ? AND stage = 'terdaftar'`).run(r.entity_id).changes)
+        audit(db, { ikm_id: r.ikm_id, entity: 'stage', entity_id: r.entity_id, action: 'delete', field: 'stage', old_value: 'terdaftar', note: `Impor ${batchId} dibatalkan` });
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * from a workbook with a year/month (or period) column and export/import columns. Month 0 holds a
  * whole-year figure for years BPS publishes only as a total. They feed the trade-balance report.
  */
-import type { FileReport, ImportResult } from '../../../shared/import';
+import { UNDO_CHANGED_SINCE, type FileReport, type ImportResult, type UndoSkip } from '../../../shared/import';
 import type { MessageKey } from '../../../shared/messages';
 import { parseDate, parseIdNumber, parseMonth, type Parsed } from '../../../shared/parse';
 import type { TradeFieldKey, TradeStat } from '../../../shared/shipments';
@@ -89,14 +89,18 @@ export function setTradeStat(db: DB, s: Omit<TradeStat, 'province_code'> & { pro
   return listTradeStats(db, stat.province_code);
 }
 
+/** Deletes one figure with its audit row; false when there was none. */
+function removeStat(db: DB, k: TradeKey): boolean {
+  const had = currentStat(db, k);
+  if (!had) return false;
+  db.prepare(`DELETE FROM trade_stat WHERE province_code = ? AND year = ? AND month = ?`).run(k.province_code, k.year, k.month);
+  logChange(db, { entity: 'trade_stat', key: tradeKey(had), action: 'delete', old: figures(had), new: null });
+  return true;
+}
+
 export function deleteTradeStat(db: DB, year: number, month: number, province = officeProvince(db)): TradeStat[] {
   markChanged(db);
-  db.transaction(() => {
-    const had = currentStat(db, { province_code: province, year, month });
-    if (!had) return;
-    db.prepare(`DELETE FROM trade_stat WHERE province_code = ? AND year = ? AND month = ?`).run(province, year, month);
-    logChange(db, { entity: 'trade_stat', key: tradeKey(had), action: 'delete', old: figures(had), new: null });
-  })();
+  db.transaction(() => removeStat(db, { province_code: province, year, month }))();
   return listTradeStats(db, province);
 }
 
@@ -199,4 +203,25 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
     }
     return [report];
   });
+}
+
+/** Undoes a BPS table import (import/undo.ts): each figure it wrote goes back to what it was (or away, if it was new). */
+export function undoTradeBatch(db: DB, batchId: number, result: { deleted: number; reverted: number; skipped: UndoSkip[] }): void {
+  const rows = db
+    .prepare(`SELECT id, key, old_value FROM change_log WHERE batch_id = ? AND entity = 'trade_stat' AND action = 'import' ORDER BY id DESC`)
+    .all(batchId) as { id: number; key: string; old_value: string | null }[];
+  const later = db.prepare(`SELECT 1 FROM change_log WHERE entity = 'trade_stat' AND key = ? AND id > ? AND coalesce(batch_id, -1) <> ? LIMIT 1`);
+  const at = new Date().toISOString();
+  for (const r of rows) {
+    if (later.get(r.key, r.id, batchId)) {
+      result.skipped.push({ record: r.key, field: 'export_usd', reason: UNDO_CHANGED_SINCE });
+      continue;
+    }
+    const [province_code, year, month] = r.key.split('/');
+    const k = { province_code: province_code!, year: Number(year), month: Number(month) };
+    const old = r.old_value == null ? null : (JSON.parse(r.old_value) as Pick<TradeStat, 'export_usd' | 'import_usd' | 'source'>);
+    if (old) {
+      if (writeStat(db, { ...k, ...old }, at, 'update') !== 'unchanged') result.reverted++;
+    } else if (removeStat(db, k)) result.deleted++;
+  }
 }

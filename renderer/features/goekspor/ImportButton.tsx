@@ -1,6 +1,6 @@
 /** Picks a district's .xlsx (participants or certificates), previews it as a dry run, then imports it. */
 import { useState } from 'react';
-import type { ImportResult } from '../../../shared/import';
+import { problemText, type ImportResult } from '../../../shared/import';
 import { api } from '../../api/client';
 import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
@@ -8,7 +8,7 @@ import { useRun } from './common';
 import { FileButton } from '../../components/FileButton';
 
 export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kind: 'participants' | 'certificates' | 'featured'; activityId?: number; decreeId?: number; hint: string; onDone(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const run = useRun();
   const [pending, setPending] = useState<{ name: string; dataBase64: string; preview: ImportResult } | null>(null);
   const summary = (r: ImportResult) => {
@@ -39,7 +39,7 @@ export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kin
           {f.refused.length > 0 && (
             <ul className="ge-refused">
               {f.refused.slice(0, 50).map((p, i) => (
-                <li key={i}>{t('ge.refusedRow', { sheet: p.sheet, row: p.row, column: p.column ? `, kolom ${p.column}` : '', reason: p.reason })}</li>
+                <li key={i}>{t('ge.refusedRow', { sheet: p.sheet, row: p.row, column: p.column ? `, kolom ${p.column}` : '', reason: problemText(p, lang) })}</li>
               ))}
             </ul>
           )}

@@ -227,6 +227,7 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
               <tr>
                 <th>No</th>
                 <th>{t('import.when')}</th>
+                <th>{t('import.kind')}</th>
                 <th>{t('import.who')}</th>
                 <th>{t('import.files')}</th>
                 <th>{t('import.result')}</th>
@@ -238,6 +239,7 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
                 <tr key={b.id} className={b.undone_at ? 'undone' : ''}>
                   <td>{b.id}</td>
                   <td>{formatDateTime(b.at)}</td>
+                  <td>{t(`import.kind.${b.kind}`)}</td>
                   <td>{b.os_user}</td>
                   <td>{(JSON.parse(b.files) as string[]).join(', ')}</td>
                   <td>{t('import.counts', { a: formatNumber(b.inserted), u: formatNumber(b.updated), c: formatNumber(b.unchanged), r: formatNumber(b.refused), d: '–' })}</td>
