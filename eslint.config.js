@@ -48,9 +48,4 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [...RENDERER_IMPORTS, { regex: '^\\.\\./(?!\\.)[^/]+/|/features/', message: 'Features do not import each other: move what both need to renderer/grid, renderer/components or shared/.' }] }],
     },
   },
-  {
-    // Effects written before react-hooks lint was on, whose dependencies their owners are reworking.
-    files: ['renderer/features/dashboard/DashboardPage.tsx', 'renderer/features/reports/ReportsPage.tsx', 'renderer/features/goekspor/Certificates.tsx', 'renderer/features/backups/BackupsPage.tsx'],
-    rules: { 'react-hooks/exhaustive-deps': 'off' },
-  },
 );

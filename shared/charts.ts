@@ -3,20 +3,11 @@
  * the PDF (drawn to SVG in the core): the same chart wherever it appears.
  */
 import type { EChartsOption } from 'echarts';
+import { compactNumber, numberFormat } from './locale';
+import type { Lang } from './messages';
 import type { ReportChart } from './reports';
 
 export const PALETTE = ['#1f4e79', '#2e8b57', '#d08c1b', '#b03a2e', '#6c5b9e', '#2a9d9f', '#8a6d3b', '#5d6d7e', '#c0577d', '#7f8c2d'];
-
-const number = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
-/** 1.250.000 → "1,25 jt"; axis labels stay short. */
-export function compact(v: number): string {
-  const a = Math.abs(v);
-  if (a >= 1e12) return `${(v / 1e12).toLocaleString('id-ID', { maximumFractionDigits: 2 })} T`;
-  if (a >= 1e9) return `${(v / 1e9).toLocaleString('id-ID', { maximumFractionDigits: 2 })} M`;
-  if (a >= 1e6) return `${(v / 1e6).toLocaleString('id-ID', { maximumFractionDigits: 2 })} jt`;
-  if (a >= 1e3) return `${(v / 1e3).toLocaleString('id-ID', { maximumFractionDigits: 1 })} rb`;
-  return number.format(v);
-}
 
 /**
  * A pie's slices, largest first: at most `max`, and none under `minShare` of the whole — the rest
@@ -33,7 +24,11 @@ export function groupSlices(labels: string[], values: (number | null)[], opts: {
   return { labels: [...kept.map((x) => x.name), other], values: [...kept.map((x) => x.value), rest.reduce((s, x) => s + x.value, 0)] };
 }
 
-export function chartOption(c: ReportChart, opts: { animation?: boolean; other?: string } = {}): EChartsOption {
+/** `lang`: how figures read (axis 1,86 jt / 1.86m); the printed reports draw in 'id'. */
+export function chartOption(c: ReportChart, opts: { animation?: boolean; other?: string; lang?: Lang } = {}): EChartsOption {
+  const lang = opts.lang ?? 'id';
+  const number = numberFormat(lang, { maximumFractionDigits: 0 });
+  const compact = (v: number) => compactNumber(v, lang);
   const base: EChartsOption = {
     animation: opts.animation ?? false,
     color: PALETTE,
@@ -43,7 +38,7 @@ export function chartOption(c: ReportChart, opts: { animation?: boolean; other?:
   };
   if (c.kind === 'pie') {
     const s = groupSlices(c.labels, c.series[0]!.values, { other: opts.other });
-    const pct = (p: { percent?: number }) => `${(p.percent ?? 0).toLocaleString('id-ID', { maximumFractionDigits: 1 })}%`;
+    const pct = (p: { percent?: number }) => `${numberFormat(lang, { maximumFractionDigits: 1 }).format(p.percent ?? 0)}%`;
     return {
       ...base,
       // Labels outside, aligned to the chart's edges (never past them), names wrapped, and a

@@ -3,6 +3,7 @@
  * "RRT", "MY", "MYS". The rows come from resources/negara.csv through the core; this module only
  * matches names to codes, so the grid (renderer) and the importer (core) agree.
  */
+import type { Lang } from './messages';
 import { fold } from './text';
 
 export interface Country {
@@ -22,7 +23,11 @@ export class CountryResolver {
   private readonly byKey = new Map<string, Country>();
   private readonly byCode = new Map<string, Country>();
 
-  constructor(readonly countries: readonly Country[]) {
+  /** `lang`: the language `name()` and `byName()` speak unless told otherwise (the screen's; reports stay 'id'). */
+  constructor(
+    readonly countries: readonly Country[],
+    readonly lang: Lang = 'id',
+  ) {
     for (const c of countries) {
       this.byCode.set(c.code, c);
       this.byCode.set(c.alpha3, c);
@@ -55,7 +60,14 @@ export class CountryResolver {
     return this.byCode.get(code);
   }
 
-  name(code: string | null | undefined): string {
-    return code ? (this.byCode.get(code)?.name ?? code) : '';
+  /** The country's name in Indonesian (reports, the default) or English. */
+  name(code: string | null | undefined, lang: Lang = this.lang): string {
+    const c = code ? this.byCode.get(code) : undefined;
+    return c ? (lang === 'en' ? c.nameEn : c.name) : (code ?? '');
+  }
+
+  /** Every country, in the alphabetical order of its name in `lang` (a dropdown's order). */
+  byName(lang: Lang = this.lang): Country[] {
+    return [...this.countries].sort((a, b) => this.name(a.code, lang).localeCompare(this.name(b.code, lang), lang));
   }
 }

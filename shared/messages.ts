@@ -75,6 +75,20 @@ const id = {
   'imp.ge.noProduct': 'Nama produk kosong.',
   'imp.ge.noType': 'Jenis sertifikat/izin kosong.',
   'imp.ge.status': 'Status "{value}" tidak dikenali: belum, proses, terbit atau kedaluwarsa.',
+  // A report's area and period (its subtitle): said in Indonesian on paper, in the UI language on screen.
+  'sub.all': 'Seluruh Kalimantan',
+  'sub.province': 'Provinsi {name}',
+  'sub.regency': 'Kabupaten {name}, Provinsi {province}',
+  'sub.city': 'Kota {name}, Provinsi {province}',
+  'sub.year': 'Tahun {year}',
+  'sub.years': 'Tahun {from}–{to}',
+  'sub.range': '{from} s.d. {to}',
+  'sub.since': 'Sejak {from}',
+  'sub.until': 'Sampai dengan {to}',
+  'sub.allPeriods': 'Seluruh periode',
+  'sub.noData': 'Belum ada data',
+  'sub.asOf': 'Keadaan per {day}',
+  'sub.upToYear': 'Keadaan s.d. tahun {year}',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -150,6 +164,19 @@ const en: Record<MessageKey, string> = {
   'imp.ge.noProduct': 'Product name is empty.',
   'imp.ge.noType': 'Certificate/licence type is empty.',
   'imp.ge.status': 'Status "{value}" is not recognised: belum, proses, terbit or kedaluwarsa.',
+  'sub.all': 'All of Kalimantan',
+  'sub.province': '{name} Province',
+  'sub.regency': '{name} Regency, {province} Province',
+  'sub.city': '{name} City, {province} Province',
+  'sub.year': 'Year {year}',
+  'sub.years': 'Years {from}–{to}',
+  'sub.range': '{from} to {to}',
+  'sub.since': 'Since {from}',
+  'sub.until': 'Up to {to}',
+  'sub.allPeriods': 'All periods',
+  'sub.noData': 'No data yet',
+  'sub.asOf': 'As of {day}',
+  'sub.upToYear': 'Up to {year}',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { id, en };

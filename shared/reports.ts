@@ -8,6 +8,8 @@ import type { IkmFilter, ShipmentFilter } from './contract';
 import { isoDateSchema } from './parse';
 import { stripControls } from './text';
 import { logoProblem } from './image';
+import { longDate } from './locale';
+import { message, type Lang, type MessageKey } from './messages';
 
 export const REPORT_NAMES = ['rekap-ikm-kabupaten', 'rekap-ikm-komoditi', 'daftar-ikm', 'ekspor-negara', 'ekspor-komoditi', 'neraca-perdagangan', 'kesiapan-ekspor'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -76,6 +78,8 @@ export interface ReportChart {
   labels: string[];
   /** UI keys of the labels where they are the app's vocabulary (stage names), for translation. */
   labelKeys?: string[];
+  /** The labels in English where the core knows them so (countries, months), for the English UI. */
+  labelsEn?: string[];
   /** `key` is the UI key of the series name, for translation. */
   series: { name: string; key?: string; values: (number | null)[] }[];
   /** How values read: "IKM", "US$". */
@@ -85,8 +89,10 @@ export interface ReportChart {
 export interface ReportModel {
   name: ReportName;
   title: string;
-  /** Period and area, e.g. "Tahun 2025 · Provinsi Kalimantan Tengah". */
+  /** Area and period, e.g. "Provinsi Kalimantan Tengah · Tahun 2025" (as printed). */
   subtitle: string;
+  /** The same in English ("Kalimantan Tengah Province · Year 2025"), for the screen in English. */
+  subtitleEn: string;
   columns: ReportColumn[];
   rows: ReportRow[];
   /** Rows in the whole report (the preview may carry fewer). */
@@ -146,15 +152,6 @@ export const DEFAULT_LETTERHEAD: Letterhead = {
 /** The signer is still the example one (name or NIP as shipped): the preview and the export warn before it prints. */
 export const isPlaceholderSigner = (l: Letterhead): boolean => l.signer.trim() === '' || l.signer === DEFAULT_LETTERHEAD.signer || l.nip === DEFAULT_LETTERHEAD.nip;
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-export const monthName = (m: number): string => MONTHS_ID[m - 1] ?? '';
-
-/** "23 November 2026", the way Indonesian letters date themselves. */
-export function indonesianDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  return `${d} ${monthName(m!)} ${y}`;
-}
-
 const int = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 const usd = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const pct = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -203,3 +200,18 @@ export function headerLayout(columns: readonly ReportColumn[]): { label: string;
   });
   return [top, columns.filter((c) => c.group).map((c) => ({ label: c.header, colSpan: 1, rowSpan: 1, numeric: NUMERIC_KINDS.has(c.kind) }))];
 }
+
+/** A text in both languages: the paper says `id`, the screen says the UI language. */
+export type Bilingual = Record<Lang, string>;
+
+/** A message in both languages; `days` are ISO dates written out ("5 Maret 2026" / "5 March 2026"). */
+export function bilingual(key: MessageKey, params: Record<string, string | number> = {}, days: Record<string, string> = {}): Bilingual {
+  const say = (lang: Lang) => message(lang, key, { ...params, ...Object.fromEntries(Object.entries(days).map(([k, iso]) => [k, longDate(iso, lang)])) });
+  return { id: say('id'), en: say('en') };
+}
+
+/** A model's subtitle fields: Indonesian for the paper, English for the screen in English. */
+export const subtitled = (b: Bilingual): Pick<ReportModel, 'subtitle' | 'subtitleEn'> => ({ subtitle: b.id, subtitleEn: b.en });
+
+/** "area · period" in both languages. */
+export const joined = (...parts: Bilingual[]): Bilingual => ({ id: parts.map((p) => p.id).join(' · '), en: parts.map((p) => p.en).join(' · ') });

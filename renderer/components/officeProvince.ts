@@ -3,8 +3,9 @@
  * on its province, not on all of Kalimantan). Kept in Settings (`office.province`); until it is set,
  * the province named in the kop surat ("PEMERINTAH PROVINSI KALIMANTAN TENGAH") is taken.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Province } from '../../shared/areas';
+import type { ReportParams } from '../../shared/reports';
 import { fold } from '../../shared/text';
 import { api } from '../api/client';
 import { useAreas } from '../areas';
@@ -40,4 +41,14 @@ export function useOfficeProvince(): [string | undefined, boolean, (code: string
     void api.call('settings.set', { key: 'office.province', value: code ?? 'all' });
   }, []);
   return [value, loaded, save];
+}
+
+/**
+ * A screen's report parameters: the office's province (null until that is known), then whatever
+ * the user picks. Derived rather than copied in an effect, so a changed office province shows at once.
+ */
+export function useReportParams(office: string | undefined, loaded: boolean): [ReportParams | null, (p: ReportParams) => void] {
+  const [chosen, setChosen] = useState<ReportParams | null>(null);
+  const initial = useMemo<ReportParams | null>(() => (loaded ? (office ? { province: office } : {}) : null), [loaded, office]);
+  return [chosen ?? initial, setChosen];
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { formatNumber } from '../format';
 
 export type FindMode = 'find' | 'replace';
 
@@ -42,18 +43,18 @@ export function FindBar(p: Props) {
   const next = (backwards = false) =>
     run(async () => {
       const hit = await p.find(text, backwards);
-      setStatus(hit ? t('grid.findMatches', { n: hit.matches.toLocaleString('id-ID') }) : t('grid.findNone'));
+      setStatus(hit ? t('grid.findMatches', { n: formatNumber(hit.matches) }) : t('grid.findNone'));
     });
   const replaceOne = () =>
     run(async () => {
       await p.replaceOne(text, replacement);
       const hit = await p.find(text, false);
-      setStatus(hit ? t('grid.findMatches', { n: hit.matches.toLocaleString('id-ID') }) : t('grid.findNone'));
+      setStatus(hit ? t('grid.findMatches', { n: formatNumber(hit.matches) }) : t('grid.findNone'));
     });
   const replaceAll = () =>
     run(async () => {
       const n = await p.replaceAll(text, replacement);
-      if (n != null) setStatus(n > 0 ? t('grid.replaced', { n: n.toLocaleString('id-ID') }) : t('grid.replacedNone'));
+      if (n != null) setStatus(n > 0 ? t('grid.replaced', { n: formatNumber(n) }) : t('grid.replacedNone'));
     });
 
   return (

@@ -34,6 +34,7 @@ import { isTypingKey, keyMove } from './navigation';
 import { activeCell, at, bounds, cellKey, clamp, contains, type CellPos, type Selection } from './selection';
 import type { RowWindow } from './useRowWindow';
 import './grid.css';
+import { formatNumber } from '../format';
 
 export const ROW_HEIGHT = 28;
 /** As many cells as one edit may change (the contract's limit of one update). */
@@ -823,7 +824,7 @@ export const Grid = forwardRef<GridHandle, Props>(function Grid(p, ref) {
                   title={t('grid.rowHint')}
                   onMouseDown={(e) => rowHeaderDown(e, r)}
                 >
-                  {(r + 1).toLocaleString('id-ID')}
+                  {formatNumber(r + 1)}
                 </div>
                 {columns.map((c, ci) => {
                   const selected = contains(sel, r, ci);

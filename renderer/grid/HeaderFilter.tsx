@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDismiss } from '../components/Dropdown';
 import { useI18n } from '../i18n/i18n';
+import { formatNumber } from '../format';
 
 export interface ColumnValueCount {
   value: string | null;
@@ -86,7 +87,7 @@ export function HeaderFilter({ field, label, anchor, source, text, onClose }: Pr
           <label key={v.value ?? '\u0000'}>
             <input type="checkbox" checked={isChecked(v.value)} onChange={() => toggle(v.value)} />
             <span className={v.value == null ? 'empty' : undefined}>{text(v.value)}</span>
-            <span className="count">{v.count.toLocaleString('id-ID')}</span>
+            <span className="count">{formatNumber(v.count)}</span>
           </label>
         ))}
       </div>

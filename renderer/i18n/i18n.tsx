@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { format, message, type Lang, type MessageKey } from '../../shared/messages';
 import { api } from '../api/client';
+import { setFormatLang } from '../format';
 import { DICTIONARY, type UiKey } from './dictionary';
 
 interface I18n {
@@ -23,8 +24,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const value = useMemo<I18n>(
-    () => ({
+  const value = useMemo<I18n>(() => {
+    // Before any screen below renders with the new language, numbers and dates switch with it.
+    setFormatLang(lang);
+    return {
       lang,
       setLang(next) {
         setLangState(next);
@@ -33,9 +36,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => format(DICTIONARY[lang][key] ?? key, params),
       tr: (key, fallback) => (DICTIONARY[lang] as Record<string, string | undefined>)[key] ?? fallback,
       m: (key, params) => message(lang, key, params),
-    }),
-    [lang],
-  );
+    };
+  }, [lang]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

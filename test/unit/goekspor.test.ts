@@ -182,7 +182,7 @@ describe('readiness, report, dashboard and exports', () => {
 
   it('the "Kesiapan ekspor IKM" body lists stage, score, missing items and next step', async () => {
     const { db } = await program();
-    const body = kesiapanEksporBody(db, { province: '62' }, { area: 'Provinsi Kalimantan Tengah', districtName: (c) => `Kab ${c}` });
+    const body = kesiapanEksporBody(db, { province: '62' }, { area: { id: 'Provinsi Kalimantan Tengah', en: 'Kalimantan Tengah Province' }, districtName: (c) => `Kab ${c}` });
     expect(body.columns.map((c) => c.header)).toEqual(['No', 'NIB', 'Nama Usaha', 'Kabupaten/Kota', 'Tahap', 'Skor', 'Yang belum', 'Langkah berikut']);
     expect(body.rows.map((r) => [r.business_name, r.stage, r.score])).toEqual([
       ['Keripik Kelakai Ibu Sari', 'Ekspor pertama', 55],
@@ -190,7 +190,7 @@ describe('readiness, report, dashboard and exports', () => {
       ['Rotan Jaya Abadi', 'Terdaftar', 13],
     ]);
     expect(body.rows[1]!.missing).toContain('Sertifikat halal (proses)');
-    expect(kesiapanEksporBody(db, { district: '6201' }, { area: 'x', districtName: String }).rows).toHaveLength(1);
+    expect(kesiapanEksporBody(db, { district: '6201' }, { area: { id: 'x', en: 'x' }, districtName: String }).rows).toHaveLength(1);
   });
 
   it('dashboard: counts per stage and district, issued per month, halal pipeline', async () => {

@@ -5,7 +5,7 @@
  */
 import type { GoEksporDashboard } from '../../../shared/goekspor-contract';
 import { certificateFlags, daysBetween, STAGE_LABELS, STAGES, type CertStatus, type CertType, type Stage } from '../../../shared/goekspor';
-import { monthName } from '../../../shared/reports';
+import { shortMonth } from '../../../shared/locale';
 import type { DB } from '../db/open';
 import { districtResolver } from '../reference/areas';
 import { programIkm } from './readiness';
@@ -82,7 +82,8 @@ export function dashboard(db: DB, province?: string, today = localToday()): GoEk
         kind: 'line',
         id: 'geCertificates',
         title: 'Sertifikat terbit per bulan',
-        labels: months.map((ym) => `${monthName(Number(ym.slice(5))).slice(0, 3)} ${ym.slice(0, 4)}`),
+        labels: months.map((ym) => shortMonth(ym)),
+        labelsEn: months.map((ym) => shortMonth(ym, 'en')),
         series: [{ name: 'Sertifikat', key: 'chart.s.certificates', values: months.map((ym) => issued.get(ym) ?? 0) }],
         unit: 'sertifikat',
       },

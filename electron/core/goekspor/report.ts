@@ -5,7 +5,7 @@
  */
 import { READINESS_RULES, STAGE_LABELS, STAGES } from '../../../shared/goekspor';
 import type { ReportColumn, ReportModel, ReportParams } from '../../../shared/reports';
-import { indonesianDate } from '../../../shared/reports';
+import { bilingual, joined, subtitled, type Bilingual } from '../../../shared/reports';
 import type { DB } from '../db/open';
 import { programIkm } from './readiness';
 import { localToday } from './store';
@@ -13,7 +13,7 @@ import { localToday } from './store';
 export function kesiapanEksporBody(
   db: DB,
   params: ReportParams,
-  c: { area: string; districtName(code: string | null): string; today?: string },
+  c: { area: Bilingual; districtName(code: string | null): string; today?: string },
 ): Omit<ReportModel, 'name' | 'title' | 'generatedAt'> {
   const today = c.today ?? localToday();
   const list = programIkm(db, { province: params.district ? undefined : params.province, district: params.district }, today).sort(
@@ -42,7 +42,7 @@ export function kesiapanEksporBody(
   const counts = STAGES.map((s) => list.filter((p) => p.stage === s).length);
   const avg = list.length ? Math.round(list.reduce((s, p) => s + p.score, 0) / list.length) : 0;
   return {
-    subtitle: `${c.area} · Keadaan per ${indonesianDate(today)}`,
+    ...subtitled(joined(c.area, bilingual('sub.asOf', {}, { day: today }))),
     columns,
     rows,
     rowCount: rows.length,

@@ -5,7 +5,7 @@
  */
 import type { IkmFilter, ShipmentFilter } from '../../../shared/contract';
 import type { ReportColumn, ReportDrill, ReportModel, ReportName, ReportParams, ReportRow, ReportChart } from '../../../shared/reports';
-import { indonesianDate as indonesian, REPORT_TITLES, UNKNOWN } from '../../../shared/reports';
+import { bilingual, joined, REPORT_TITLES, subtitled, UNKNOWN } from '../../../shared/reports';
 import type { DB } from '../db/open';
 import { districtResolver, loadAreas } from '../reference/areas';
 import { countryResolver } from '../reference/countries';
@@ -50,14 +50,14 @@ const ikmWhere = (c: Context) => buildWhere(ikmFilter(c));
 const toRegistry = (filter: IkmFilter): ReportDrill => ({ tab: 'registry', filter });
 const toShipments = (filter: ShipmentFilter): ReportDrill => ({ tab: 'shipments', filter });
 
-function ikmSubtitle(c: Context): string {
-  const when = c.scope.to ? `Keadaan s.d. tahun ${c.scope.to.slice(0, 4)}` : `Keadaan per ${indonesian(c.scope.today)}`;
-  return `${c.scope.area} · ${when}`;
+function ikmSubtitle(c: Context) {
+  const when = c.scope.to ? bilingual('sub.upToYear', { year: c.scope.to.slice(0, 4) }) : bilingual('sub.asOf', {}, { day: c.scope.today });
+  return subtitled(joined(c.scope.area, when));
 }
 
-function shipmentSubtitle(c: Context, range: { first: string | null; last: string | null }): string {
-  const period = c.scope.period ?? (range.first && range.last ? `${indonesian(range.first)} s.d. ${indonesian(range.last)}` : 'Seluruh periode');
-  return `${c.scope.area} · ${period}`;
+function shipmentSubtitle(c: Context, range: { first: string | null; last: string | null }) {
+  const period = c.scope.period ?? (range.first && range.last ? bilingual('sub.range', {}, { from: range.first, to: range.last }) : bilingual('sub.allPeriods'));
+  return subtitled(joined(c.scope.area, period));
 }
 
 /** The totals row; a column with an unknown figure in any row has an unknown total. */
@@ -99,7 +99,7 @@ function rekapKabupaten(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
       : { kind: 'bar', id: 'ikmPerDistrict', title: 'Jumlah IKM per kabupaten/kota', labels: rows.map((r) => String(r.district)), series: [{ name: 'Jumlah IKM', key: 'chart.s.ikm', values: rows.map((r) => Number(r.count)) }], unit: 'IKM' },
   ];
   return {
-    subtitle: ikmSubtitle(c),
+    ...ikmSubtitle(c),
     columns,
     rows,
     rowCount: rows.length,
@@ -130,7 +130,7 @@ function rekapKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'genera
   const rows: ReportRow[] = groups.map((g, i) => split({ no: i + 1, ...g }));
   const top = rows.slice(0, 10);
   return {
-    subtitle: ikmSubtitle(c),
+    ...ikmSubtitle(c),
     columns,
     rows,
     rowCount: rows.length,
@@ -175,7 +175,7 @@ function daftar(c: Context, preview: number): Omit<ReportModel, 'name' | 'title'
   const w = ikmWhere(c);
   const totals = split(c.db.prepare(`SELECT ${IKM_SUMS} FROM ikm WHERE ${w.sql}`).get(...w.params) as ReportRow);
   return {
-    subtitle: ikmSubtitle(c),
+    ...ikmSubtitle(c),
     columns: DAFTAR_COLUMNS,
     rows: [...daftarRows(c.db, c.params, preview)],
     rowCount: Number(totals.count),
@@ -224,6 +224,7 @@ function eksporNegara(c: Context): Omit<ReportModel, 'name' | 'title' | 'generat
     .prepare(`SELECT country_code, total(fob_usd) AS fob_usd, total(net_weight_kg) AS net_weight_kg, count(*) AS shipments FROM shipment WHERE ${w.sql} GROUP BY country_code ORDER BY fob_usd DESC, country_code`)
     .all(...w.params) as ReportRow[];
   const { rows } = withShares(groups.map((g) => ({ country: countries.name(g.country_code as string), ...g })));
+  const countriesEn = groups.map((g) => countries.name(g.country_code as string, 'en'));
   const columns: ReportColumn[] = [
     { key: 'no', header: 'No', kind: 'no', width: 5 },
     { key: 'country', header: 'Negara Tujuan', kind: 'text', width: 26 },
@@ -231,13 +232,13 @@ function eksporNegara(c: Context): Omit<ReportModel, 'name' | 'title' | 'generat
     ...EXPORT_VALUES,
   ];
   return {
-    subtitle: shipmentSubtitle(c, shipmentRange(c, w)),
+    ...shipmentSubtitle(c, shipmentRange(c, w)),
     columns,
     rows,
     rowCount: rows.length,
     totals: { ...sumRows(rows, columns, { country: 'JUMLAH' }), share: rows.length ? 1 : 0 },
     drill: { rows: groups.map((g) => (g.country_code ? toShipments(shipmentFilter(c, { countries: [String(g.country_code)] })) : null)), totals: toShipments(shipmentFilter(c)) },
-    charts: [{ kind: 'pie', id: 'exportShareByCountry', title: 'Pangsa nilai ekspor per negara tujuan', labels: rows.map((r) => String(r.country)), series: [{ name: 'Nilai FOB (US$)', key: 'chart.s.fob', values: rows.map((r) => Number(r.fob_usd)) }], unit: 'US$' }],
+    charts: [{ kind: 'pie', id: 'exportShareByCountry', title: 'Pangsa nilai ekspor per negara tujuan', labels: rows.map((r) => String(r.country)), labelsEn: countriesEn, series: [{ name: 'Nilai FOB (US$)', key: 'chart.s.fob', values: rows.map((r) => Number(r.fob_usd)) }], unit: 'US$' }],
     notes: ['Nilai FOB dalam dolar Amerika Serikat (US$), menurut tanggal ekspor pada PEB.'],
   };
 }
@@ -272,7 +273,7 @@ function eksporKomoditi(c: Context): Omit<ReportModel, 'name' | 'title' | 'gener
   ];
   const top = rows.slice(0, 10);
   return {
-    subtitle: shipmentSubtitle(c, shipmentRange(c, w)),
+    ...shipmentSubtitle(c, shipmentRange(c, w)),
     columns,
     rows,
     rowCount: rows.length,
@@ -352,11 +353,11 @@ function neraca(c: Context): Omit<ReportModel, 'name' | 'title' | 'generatedAt'>
   ];
   const partial = shown.filter((y) => y.months > 0 && y.months < 12);
   const withFigures = rows.filter((r) => r.export_usd !== UNKNOWN);
-  const period = years.length ? (years.length === 1 ? `Tahun ${years[0]}` : `Tahun ${years[0]}–${years[years.length - 1]}`) : 'Belum ada data';
+  const period = years.length ? (years.length === 1 ? bilingual('sub.year', { year: years[0]! }) : bilingual('sub.years', { from: years[0]!, to: years[years.length - 1]! })) : bilingual('sub.noData');
   const listed = (ys: number[]) => (ys.length > 1 ? `${ys.slice(0, -1).join(', ')} dan ${ys[ys.length - 1]}` : String(ys[0]));
   return {
     // BPS figures are the province's: the subtitle names the province whose figures these are.
-    subtitle: who.name ? `Provinsi ${who.name} · ${period}` : period,
+    ...subtitled(who.name ? joined(bilingual('sub.province', { name: who.name }), period) : period),
     columns,
     rows,
     // The years without figures are rows too, but a report with none at all is empty.

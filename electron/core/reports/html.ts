@@ -4,7 +4,8 @@
  * the CLI. The table header repeats on every printed page; the footer's page numbers come from
  * the printer's footer template (pdfFooter).
  */
-import { formatReportCell, headerLayout, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportModel, type ReportRow } from '../../../shared/reports';
+import { longDate } from '../../../shared/locale';
+import { formatReportCell, headerLayout, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { chartSvg } from './svg';
 
 const esc = (s: unknown): string =>
@@ -108,7 +109,7 @@ export function letterheadHtml(l: Letterhead, defaultLogo: string | null): strin
 }
 
 export function signatureHtml(l: Letterhead, today: string): string {
-  return `<div class="signature"><div>${esc(l.place)}, ${esc(indonesianDate(today))}</div><div>${esc(l.position)}</div>
+  return `<div class="signature"><div>${esc(l.place)}, ${esc(longDate(today))}</div><div>${esc(l.position)}</div>
     <div class="space"></div><div class="name">${esc(l.signer)}</div>${l.rank.trim() ? `<div class="rank">${esc(l.rank)}</div>` : ''}<div>NIP. ${esc(l.nip)}</div></div>`;
 }
 

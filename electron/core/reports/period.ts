@@ -1,16 +1,16 @@
-/** A report's period and area: the SQL range they mean and how the title states them. */
-import type { ReportParams } from '../../../shared/reports';
-import { indonesianDate } from '../../../shared/reports';
+/** A report's period and area: the SQL range they mean and how the subtitle states them. */
+import type { Bilingual, ReportParams } from '../../../shared/reports';
+import { bilingual } from '../../../shared/reports';
 import { localDay } from '../../../shared/parse';
 import type { DistrictResolver, Province } from '../../../shared/areas';
 
 export interface Scope {
   from: string | null;
   to: string | null;
-  /** "Tahun 2025", "1 Januari 2025 s.d. 30 Juni 2025", or null for all data. */
-  period: string | null;
-  /** "Kabupaten Seruyan, Provinsi Kalimantan Tengah" / "Provinsi Kalimantan Tengah" / "Seluruh Kalimantan". */
-  area: string;
+  /** "Tahun 2025", "1 Januari 2025 s.d. 30 Juni 2025" (and in English), or null for all data. */
+  period: Bilingual | null;
+  /** "Kabupaten Seruyan, Provinsi Kalimantan Tengah" / "Provinsi Kalimantan Tengah" / "Seluruh Kalimantan" (and in English). */
+  area: Bilingual;
   province?: string;
   district?: string;
   /** The day the figures are taken (for "keadaan per …"). */
@@ -25,14 +25,17 @@ export function resolveScope(p: ReportParams, districts: DistrictResolver, provi
     to = `${p.year}-12-31`;
   }
   const period =
-    p.year != null ? `Tahun ${p.year}`
-    : from && to ? `${indonesianDate(from)} s.d. ${indonesianDate(to)}`
-    : from ? `Sejak ${indonesianDate(from)}`
-    : to ? `Sampai dengan ${indonesianDate(to)}`
+    p.year != null ? bilingual('sub.year', { year: p.year })
+    : from && to ? bilingual('sub.range', {}, { from, to })
+    : from ? bilingual('sub.since', {}, { from })
+    : to ? bilingual('sub.until', {}, { to })
     : null;
   const d = p.district ? districts.get(p.district) : undefined;
   const provinceCode = d?.provinceCode ?? p.province;
   const provinceName = provinces.find((x) => x.code === provinceCode)?.name;
-  const area = d ? `${d.type} ${d.name}, Provinsi ${d.province}` : provinceName ? `Provinsi ${provinceName}` : 'Seluruh Kalimantan';
+  const area =
+    d ? bilingual(d.type === 'Kota' ? 'sub.city' : 'sub.regency', { name: d.name, province: d.province })
+    : provinceName ? bilingual('sub.province', { name: provinceName })
+    : bilingual('sub.all');
   return { from, to, period, area, province: p.district ? undefined : p.province, district: p.district, today: localDay(now) };
 }

@@ -7,7 +7,8 @@
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { fittedWidths, indonesianDate, REPORT_SHEETS, type Letterhead, type ReportColumn, type ReportColumnKind, type ReportModel, type ReportRow } from '../../../shared/reports';
+import { longDate } from '../../../shared/locale';
+import { fittedWidths, REPORT_SHEETS, type Letterhead, type ReportColumn, type ReportColumnKind, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { columnLetter } from '../import/sheet';
 import { addLogo } from './xlsx-logo';
 import { streamToBuffer } from '../export/rows';
@@ -191,7 +192,7 @@ export async function writeReportXlsx(
     cell.alignment = { horizontal: 'center', vertical: 'bottom' };
     row.commit();
   };
-  sign(`${l.place}, ${indonesianDate(opts.today)}`);
+  sign(`${l.place}, ${longDate(opts.today)}`);
   sign(l.position, {}, 28);
   sign('', {}, 40);
   sign(l.signer, { bold: true, underline: true });

@@ -4,12 +4,13 @@
  * the restored file), and a copy to a folder the user picks (a flash drive) — a save through
  * Electron's folder dialog, or a download in the browser host.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { BACKUP_REASON_LABEL, type BackupInfo } from '../../../shared/backups';
 import type { Result } from '../../../shared/contract';
 import { api } from '../../api/client';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { download } from '../../files';
+import { LOCALES } from '../../../shared/locale';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
 
@@ -22,13 +23,13 @@ export function BackupsPage({ currentCount, onRestored }: { currentCount: number
   const [busy, setBusy] = useState<string | null>(null);
   const confirm = useConfirm();
 
-  const locale = lang === 'id' ? 'id-ID' : 'en-GB';
+  const locale = LOCALES[lang];
   const when = (iso: string) => new Date(iso).toLocaleString(locale, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const size = (n: number) => `${(n / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
   const num = (n: number | null) => (n == null ? t('bk.unreadable') : n.toLocaleString(locale));
 
-  const load = () => void api.call('backups.list', {}).then(setList, (e: unknown) => notify(errorText(e), { tone: 'error' }));
-  useEffect(load, []);
+  const load = useCallback(() => void api.call('backups.list', {}).then(setList, (e: unknown) => notify(errorText(e), { tone: 'error' })), [notify]);
+  useEffect(load, [load]);
 
   const run = async (label: string, work: () => Promise<void>) => {
     setBusy(label);

@@ -4,28 +4,25 @@
  * on the office's province, and a figure opens the rows behind it in the grid (drill-down).
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { ReportDrill, ReportModel, ReportName, ReportParams } from '../../../shared/reports';
+import type { ReportDrill, ReportModel, ReportName } from '../../../shared/reports';
 import { api } from '../../api/client';
 import { ProvinceSelect } from '../../components/AreaSelect';
 import { Chart } from '../../components/Chart';
-import { useOfficeProvince } from '../../components/officeProvince';
+import { useOfficeProvince, useReportParams } from '../../components/officeProvince';
 import { YearSelect } from '../../components/YearSelect';
-import { formatNumber } from '../../format';
+import { formatCompact, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useNavigate } from '../../navigate';
 
 const SHOWN: ReportName[] = ['rekap-ikm-kabupaten', 'ekspor-negara', 'ekspor-komoditi', 'neraca-perdagangan'];
-const usd = (n: number) => `US$ ${new Intl.NumberFormat('id-ID', { notation: 'compact', maximumFractionDigits: 1 }).format(n)}`;
+const usd = (n: number) => `US$ ${formatCompact(n)}`;
 
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [office, officeLoaded] = useOfficeProvince();
-  const [params, setParams] = useState<ReportParams | null>(null);
+  const [params, setParams] = useReportParams(office, officeLoaded);
   const [models, setModels] = useState<Partial<Record<ReportName, ReportModel>>>({});
-  useEffect(() => {
-    if (officeLoaded && params == null) setParams(office ? { province: office } : {});
-  }, [officeLoaded]);
   useEffect(() => {
     if (!params) return;
     let live = true;
@@ -33,7 +30,7 @@ export function DashboardPage() {
     return () => {
       live = false;
     };
-  }, [JSON.stringify(params)]);
+  }, [params]);
 
   const rekap = models['rekap-ikm-kabupaten'];
   const ikm = rekap?.totals;
@@ -85,7 +82,7 @@ export function DashboardPage() {
           return (
             <section key={name} className="dash-card">
               {m && chart && m.rowCount > 0 ? <Chart chart={chart} height={330} /> : <p className="muted">{m ? `${t(`report.${name}`)}: ${t('rep.empty')}` : t('grid.loading')}</p>}
-              {m && <p className="muted dash-sub">{m.subtitle}</p>}
+              {m && <p className="muted dash-sub">{lang === 'en' ? m.subtitleEn : m.subtitle}</p>}
             </section>
           );
         })}

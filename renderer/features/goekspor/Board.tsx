@@ -9,7 +9,7 @@ import type { Result } from '../../../shared/contract';
 import type { BoardCard, GeAuditEntry } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
 import { useAreas } from '../../areas';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { IkmPicker, idDate, useRun, type PickedIkm } from './common';
 
@@ -99,7 +99,7 @@ export function Board() {
               }}
             >
               <h2 className="ge-column-title">
-                {stageName(col.stage)} <span className="badge">{col.total.toLocaleString('id-ID')}</span>
+                {stageName(col.stage)} <span className="badge">{formatNumber(col.total)}</span>
               </h2>
               {col.cards.length === 0 && <p className="muted ge-empty">{t('ge.board.empty')}</p>}
               {col.cards.map((c) => {
@@ -207,7 +207,7 @@ function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikm
                 <div className="muted">{i.detail}</div>
               </td>
               <td className="num">{i.weight}</td>
-              <td className="num">{i.state === 'na' ? '–' : i.points.toLocaleString('id-ID')}</td>
+              <td className="num">{i.state === 'na' ? '–' : formatNumber(i.points)}</td>
               <td>{t(`ge.state.${i.state}`)}</td>
             </tr>
           ))}

@@ -3,7 +3,7 @@
  * started (so the time in it shows), with warnings for stuck and expiring ones, the step history,
  * the configurable "stuck" limits, and the districts' certificate lists imported from .xlsx.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CERT_STATUSES, CERT_TYPES, DEFAULT_STUCK_MONTHS, type CertStatus, type CertType, type StuckMonths } from '../../../shared/goekspor';
 import type { Certificate, CertificateStep } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
@@ -11,6 +11,7 @@ import { useAreas } from '../../areas';
 import { useI18n } from '../../i18n/i18n';
 import { IkmPicker, idDate, today, useRun, type PickedIkm } from './common';
 import { ImportButton } from './ImportButton';
+import { formatNumber } from '../../format';
 
 const EMPTY = { type: 'halal' as CertType, label: '', number: '', issued_on: '', expires_on: '', status: 'proses' as CertStatus, status_since: '' };
 
@@ -26,11 +27,12 @@ export function Certificates() {
   const [editing, setEditing] = useState<number | null>(null);
   const [steps, setSteps] = useState<{ id: number; steps: CertificateStep[] } | null>(null);
   const [stuck, setStuck] = useState<StuckMonths>(DEFAULT_STUCK_MONTHS);
-  const load = () => void api.call('goekspor.certificates', { flagged: flagged || undefined, search: search.trim() || undefined }).then(setList);
+  const load = useCallback(() => void api.call('goekspor.certificates', { flagged: flagged || undefined, search: search.trim() || undefined }).then(setList), [flagged, search]);
+  // Typing in the search waits for a pause before asking the core.
   useEffect(() => {
     const h = setTimeout(load, 150);
     return () => clearTimeout(h);
-  }, [flagged, search]);
+  }, [load]);
   useEffect(() => void api.call('goekspor.stuckMonths', {}).then(setStuck), []);
 
   const save = async () => {
@@ -169,7 +171,7 @@ export function Certificates() {
                   ))}
                 </td>
                 <td>
-                  {idDate(c.status_since)} <span className="muted">({t('ge.cert.days', { n: c.days_in_status.toLocaleString('id-ID') })})</span>
+                  {idDate(c.status_since)} <span className="muted">({t('ge.cert.days', { n: formatNumber(c.days_in_status) })})</span>
                 </td>
                 <td>{idDate(c.issued_on)}</td>
                 <td>{idDate(c.expires_on)}</td>
@@ -195,7 +197,7 @@ export function Certificates() {
           <ol className="ge-steps">
             {steps.steps.map((s, i) => (
               <li key={i}>
-                <b>{t(`ge.status.${s.status}`)}</b> · {idDate(s.started_on)} · {t('ge.cert.days', { n: s.days.toLocaleString('id-ID') })} <span className="muted">({s.os_user})</span>
+                <b>{t(`ge.status.${s.status}`)}</b> · {idDate(s.started_on)} · {t('ge.cert.days', { n: formatNumber(s.days) })} <span className="muted">({s.os_user})</span>
               </li>
             ))}
           </ol>

@@ -74,7 +74,7 @@ export function Dashboard() {
                     {h.stuck && <span className="badge refused ge-flag-badge">{t('ge.cert.flag.stuck')}</span>}
                   </td>
                   <td>{idDate(h.since)}</td>
-                  <td className="num">{t('ge.cert.days', { n: h.days.toLocaleString('id-ID') })}</td>
+                  <td className="num">{t('ge.cert.days', { n: formatNumber(h.days) })}</td>
                 </tr>
               ))}
             </tbody>

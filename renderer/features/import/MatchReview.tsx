@@ -7,7 +7,7 @@
  */
 import { useState } from 'react';
 import type { DuplicateNote, FileReport, ImportDecisions, RecordChange } from '../../../shared/import';
-import { formatNumber } from '../../format';
+import { formatDate, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 
 const PAGE = 100;
@@ -127,7 +127,7 @@ export function MatchReview(p: { report: FileReport; decisions?: ImportDecisions
                     <td>
                       {x.conflict ? (
                         <>
-                          <span className="muted">{t('review.editedBy', { user: x.conflict.os_user, date: new Date(x.conflict.at).toLocaleDateString('id-ID') })}</span>{' '}
+                          <span className="muted">{t('review.editedBy', { user: x.conflict.os_user, date: formatDate(x.conflict.at) })}</span>{' '}
                           {p.onDecide ? (
                             <select aria-label={t('review.conflictChoice', { field: t(`field.${x.field}` as never), row: c.row })} value={x.taken ? 'file' : 'registry'} onChange={(e) => take(c, x.field, e.target.value === 'file')}>
                               <option value="registry">{t('review.keepRegistry')}</option>

@@ -3,10 +3,12 @@
  * Bahasa Indonesia whatever the UI language, since that is what goes to the governor. Every summed
  * figure with rows behind it is a button: it opens those rows in the grid (drill-down).
  */
-import { formatReportCell, headerLayout, indonesianDate, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportDrill, type ReportModel, type ReportRow } from '../../../shared/reports';
+import { longDate } from '../../../shared/locale';
+import { formatReportCell, headerLayout, NUMERIC_KINDS, type Letterhead, type ReportColumn, type ReportDrill, type ReportModel, type ReportRow } from '../../../shared/reports';
 import { localDay } from '../../../shared/parse';
 import { Chart } from '../../components/Chart';
 import { useI18n } from '../../i18n/i18n';
+import { formatNumber } from '../../format';
 
 /** Columns whose figure is a sum over rows of a grid. */
 const DRILLABLE: ReadonlySet<ReportColumn['kind']> = new Set(['int', 'idr', 'usd', 'kg']);
@@ -78,7 +80,7 @@ export function ReportPreview({ model, letterhead, onDrill }: { model: ReportMod
           </tbody>
         </table>
       </div>
-      {model.rowCount > model.rows.length && <p className="more">{t('rep.rowsShown', { shown: model.rows.length.toLocaleString('id-ID'), total: model.rowCount.toLocaleString('id-ID') })}</p>}
+      {model.rowCount > model.rows.length && <p className="more">{t('rep.rowsShown', { shown: formatNumber(model.rows.length), total: formatNumber(model.rowCount) })}</p>}
       <div className="notes">
         {model.notes.map((n) => (
           <p key={n}>{n}</p>
@@ -86,7 +88,7 @@ export function ReportPreview({ model, letterhead, onDrill }: { model: ReportMod
       </div>
       <div className="signature">
         <div>
-          {letterhead.place}, {indonesianDate(localDay())}
+          {letterhead.place}, {longDate(localDay())}
         </div>
         <div>{letterhead.position}</div>
         <div className="space" />

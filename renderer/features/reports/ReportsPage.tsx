@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_LETTERHEAD, isPlaceholderSigner, REPORT_NAMES, type Letterhead, type ReportModel, type ReportName, type ReportParams } from '../../../shared/reports';
 import { api } from '../../api/client';
 import { DistrictSelect, ProvinceSelect } from '../../components/AreaSelect';
-import { useOfficeProvince } from '../../components/officeProvince';
+import { useOfficeProvince, useReportParams } from '../../components/officeProvince';
 import { YearSelect } from '../../components/YearSelect';
 import { download } from '../../files';
 import { useI18n } from '../../i18n/i18n';
@@ -22,17 +22,13 @@ export function ReportsPage() {
   const navigate = useNavigate();
   const [office, officeLoaded, setOffice] = useOfficeProvince();
   const [name, setName] = useState<ReportName>('rekap-ikm-kabupaten');
-  const [params, setParams] = useState<ReportParams | null>(null);
+  const [params, setParams] = useReportParams(office, officeLoaded);
   const [model, setModel] = useState<ReportModel | null>(null);
   const [letterhead, setLetterhead] = useState<Letterhead>(DEFAULT_LETTERHEAD);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
 
   useEffect(() => void api.call('reports.letterhead', {}).then(setLetterhead), []);
-  // Opens on the office's province once that is known.
-  useEffect(() => {
-    if (officeLoaded && params == null) setParams(office ? { province: office } : {});
-  }, [officeLoaded]);
   useEffect(() => {
     if (!params) return;
     let live = true;
@@ -44,7 +40,7 @@ export function ReportsPage() {
     return () => {
       live = false;
     };
-  }, [name, JSON.stringify(params)]);
+  }, [name, params, notify]);
 
   const placeholder = isPlaceholderSigner(letterhead);
   const save = async (format: 'xlsx' | 'pdf') => {

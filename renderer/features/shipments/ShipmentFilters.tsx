@@ -37,13 +37,11 @@ export function ShipmentFilters({ filter, onChange, countries }: { filter: Shipm
       <DistrictSelect value={filter.districts?.[0]} province={filter.province} all={t('ship.filter.district')} onChange={(d) => set({ districts: d ? [d] : undefined })} />
       <select aria-label={t('ship.filter.country')} value={filter.countries?.[0] ?? ''} onChange={(e) => set({ countries: e.target.value ? [e.target.value] : undefined })}>
         <option value="">{t('ship.filter.country')}</option>
-        {[...countries.countries]
-          .sort((a, b) => a.name.localeCompare(b.name, 'id'))
-          .map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+        {countries.byName().map((c) => (
+          <option key={c.code} value={c.code}>
+            {countries.name(c.code)}
+          </option>
+        ))}
       </select>
       <input className="short" placeholder={t('ship.filter.commodity')} aria-label={t('ship.filter.commodity')} value={texts.commodity} onChange={(e) => setTexts({ ...texts, commodity: e.target.value })} />
       <input className="tiny" placeholder={t('ship.filter.hs')} aria-label={t('ship.filter.hs')} value={texts.hs} onChange={(e) => setTexts({ ...texts, hs: e.target.value })} />

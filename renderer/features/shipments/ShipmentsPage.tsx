@@ -7,7 +7,7 @@ import type { ShipmentFilter, ShipmentSort, ShipmentSummary } from '../../../sha
 import type { ShipmentRecord } from '../../../shared/shipments';
 import { api, ApiError } from '../../api/client';
 import { useAreas } from '../../areas';
-import { formatNumber } from '../../format';
+import { formatNumber, formatUsd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
 import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from '../../grid/Grid';
@@ -25,7 +25,6 @@ import { useConfirm } from '../../components/ConfirmDialog';
 import { useDrilledView, type DrillRequest } from '../../navigate';
 
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
-const usd = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function ShipmentsPage({ drill }: { drill?: DrillRequest<ShipmentFilter, ShipmentSort> }) {
   const { t } = useI18n();
@@ -189,7 +188,7 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
           <>
             <strong data-testid="ship-count">{t('ship.footer.count', { n: formatNumber(summary.count) })}</strong>
             <span>
-              {t('ship.footer.fob')}: <b data-testid="ship-fob">US$ {usd.format(summary.fob_usd)}</b>
+              {t('ship.footer.fob')}: <b data-testid="ship-fob">US$ {formatUsd(summary.fob_usd)}</b>
             </span>
             <span>
               {t('ship.footer.weight')}: <b data-testid="ship-weight">{formatNumber(summary.net_weight_kg)} kg</b>

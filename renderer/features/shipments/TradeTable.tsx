@@ -1,6 +1,6 @@
 /** The province's BPS export/import figures: a small table typed in or imported, feeding the trade-balance report. */
 import { useEffect, useState } from 'react';
-import { monthName } from '../../../shared/reports';
+import { monthName } from '../../../shared/locale';
 import { TRADE_FIELD_KEYS, type TradeStat } from '../../../shared/shipments';
 import { parseIdNumber } from '../../../shared/parse';
 import { api } from '../../api/client';
@@ -13,7 +13,7 @@ import { ImportDialog, type ImportFile } from '../../components/ImportDialog';
 const EMPTY = { year: String(new Date().getFullYear() - 1), month: '0', export_usd: '', import_usd: '' };
 
 export function TradeTable() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const notify = useToast();
   const [rows, setRows] = useState<TradeStat[]>([]);
   const [draft, setDraft] = useState(EMPTY);
@@ -72,7 +72,7 @@ export function TradeTable() {
             <option value="0">{t('trade.wholeYear')}</option>
             {Array.from({ length: 12 }, (_, i) => (
               <option key={i + 1} value={i + 1}>
-                {monthName(i + 1)}
+                {monthName(i + 1, lang)}
               </option>
             ))}
           </select>
@@ -121,7 +121,7 @@ export function TradeTable() {
             {rows.map((r) => (
               <tr key={`${r.province_code}-${r.year}-${r.month}`}>
                 <td>{r.year}</td>
-                <td>{r.month === 0 ? t('trade.wholeYear') : monthName(r.month)}</td>
+                <td>{r.month === 0 ? t('trade.wholeYear') : monthName(r.month, lang)}</td>
                 <td className="num">{formatNumber(r.export_usd)}</td>
                 <td className="num">{formatNumber(r.import_usd)}</td>
                 <td className="num">{r.export_usd != null && r.import_usd != null ? formatNumber(r.export_usd - r.import_usd) : ''}</td>
