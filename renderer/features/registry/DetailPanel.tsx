@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/contract';
 import type { IkmRecord } from '../../../shared/fields';
 import { api } from '../../api/client';
-import { formatDateTime } from '../../format';
+import { HistoryList } from '../../grid/HistoryList';
 import { useI18n } from '../../i18n/i18n';
 import { ALL_COLUMNS, displayValue, type Display } from './columns';
 import { ImportSourceLine } from './ImportSourceLine';
@@ -18,7 +18,6 @@ export function DetailPanel({ row, display, onClose, version }: { row: IkmRecord
     if (id == null) return setHistory([]);
     void api.call('ikm.history', { id }).then(setHistory, () => setHistory([]));
   }, [id, updated, version]);
-  const fieldName = (f: string | null) => (f ? t(`field.${f}` as never) : '');
   return (
     <aside className="detail" aria-label={t('detail.title')}>
       <div className="detail-head">
@@ -39,22 +38,7 @@ export function DetailPanel({ row, display, onClose, version }: { row: IkmRecord
             ))}
           </dl>
           <ImportSourceLine id={row.id} version={`${row.updated_at}|${version}`} />
-          <h3>{t('detail.history')}</h3>
-          {history.length === 0 && <p className="muted">{t('detail.noHistory')}</p>}
-          <ol className="history" data-testid="history">
-            {history.map((h) => (
-              <li key={h.id}>
-                <div className="history-meta">
-                  {formatDateTime(h.at)} · {h.os_user} · {t(`audit.${h.action}`)}
-                </div>
-                {h.field && (
-                  <div>
-                    <b>{fieldName(h.field)}</b>: <span className="old">{h.old_value ?? '—'}</span> → <span className="new">{h.new_value ?? '—'}</span>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ol>
+          <HistoryList items={history} fieldName={(f) => t(`field.${f}` as never)} />
         </>
       )}
     </aside>

@@ -4,7 +4,7 @@
  * Delete, undo and redo all save the same way.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { BulkResult, IkmFilter, IkmSort, IkmSummary, RangeStats } from '../../../shared/contract';
+import type { CellDiff, IkmFilter, IkmSort, IkmSummary } from '../../../shared/contract';
 import { parseField, type IkmColumnKey, type IkmFieldKey, type IkmRecord, type IkmValue } from '../../../shared/fields';
 import { api, ApiError } from '../../api/client';
 import { useAreas } from '../../areas';
@@ -15,10 +15,9 @@ import { displayValue, editorOptions, rawValue, type Display, type GridColumn } 
 import { DetailPanel } from './DetailPanel';
 import { Filters } from './Filters';
 import { Footer } from './Footer';
-import { Grid, type BulkOutcome, type CellEdit, type EditOutcome, type GridBulk, type GridHandle, type GridRow } from '../../grid/Grid';
-import { SHOWN_VALUES, type HeaderFilterSource } from '../../grid/HeaderFilter';
-import { Dropdown } from '../../components/Dropdown';
-import { download } from '../../files';
+import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from '../../grid/Grid';
+import { ExportMenu } from '../../grid/ExportMenu';
+import { useGridView } from '../../grid/useGridView';
 import { bounds, cellCount, type Selection } from '../../grid/selection';
 import { nextSort } from '../../grid/sorting';
 import { useColumnPrefs } from './useColumnPrefs';
@@ -206,73 +205,15 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
     }
   }, [filter, sort, areas.districts, undo, afterWrite, notify, onCountChange, t, setFilter, setFilterKey]);
 
-  /** The registry's range operations run in the core over the whole filtered view (electron/core/registry/view.ts). */
-  const bulkResult = useCallback(
-    async (res: BulkResult): Promise<BulkOutcome> => {
-      if (!res.ok) {
-        if (res.tooMany) return { ok: false, message: t('grid.tooMany') };
-        return { ok: false, refused: res.errors.map((e) => ({ id: e.id, row: e.row, field: e.field, message: m(e.key, e.params) })) };
-      }
-      if (res.cells.length > 0) {
-        pushUndo({ kind: 'cells', cells: res.cells.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.oldValue, newValue: c.newValue })) });
-        await afterWrite();
-      }
-      return { ok: true, changed: res.cells.length };
+  /** The range operations, header filters, status-bar figures and export run in the core's view engine over the whole filtered view. */
+  const onWritten = useCallback(
+    async (cells: CellDiff[]) => {
+      pushUndo({ kind: 'cells', cells: cells.map((c) => ({ id: c.id, field: c.field as IkmFieldKey, oldValue: c.oldValue, newValue: c.newValue })) });
+      await afterWrite();
     },
-    [t, m, pushUndo, afterWrite],
+    [pushUndo, afterWrite],
   );
-  const bulk: GridBulk = useMemo(
-    () => ({
-      fill: async (top, bottom, fields, block) => bulkResult(await api.call('ikm.fill', { filter, sort, top, bottom, fields, block })),
-      find: (text, fields, from, backwards) => api.call('ikm.find', { filter, sort, text, fields, row: from.row, col: from.col, backwards }),
-      replaceAll: async (find, replace, fields) => bulkResult(await api.call('ikm.replaceAll', { filter, fields: fields.filter((f) => f !== 'scale'), find, replace })),
-      locate: async (id) => (await api.call('ikm.locate', { filter, sort, id })).index,
-    }),
-    [filter, sort, bulkResult],
-  );
-
-  /** Header value filters live in the filter (IkmFilter.values), so the footer, export and drill-down see them too. */
-  const headerFilter: HeaderFilterSource = useMemo(
-    () => ({
-      isFiltered: (field) => filter.values?.some((v) => v.field === field) ?? false,
-      selected: (field) => filter.values?.find((v) => v.field === field)?.values,
-      values: (field, search) => api.call('ikm.columnValues', { filter, field, search: search || undefined, limit: SHOWN_VALUES }),
-      apply: (field, list) => {
-        const others = (filter.values ?? []).filter((v) => v.field !== field);
-        const next = list ? [...others, { field, values: list }] : others;
-        setFilter({ ...filter, values: next.length ? next : undefined });
-      },
-    }),
-    [filter, setFilter],
-  );
-  const filterByValue = useCallback(
-    (field: string, value: unknown) => headerFilter.apply(field, [value == null || value === '' ? null : String(value)]),
-    [headerFilter],
-  );
-
-  // Sum / Average / Count of a selection of more than one cell, from the core (any size of selection).
-  const [stats, setStats] = useState<RangeStats | null>(null);
-  useEffect(() => {
-    setStats(null);
-    if (cellCount(selection) < 2 || !rows.total) return;
-    const b = bounds(selection);
-    const fields = prefs.columns.slice(b.left, b.right + 1).map((c) => c.key);
-    const h = setTimeout(() => {
-      void api.call('ikm.rangeStats', { filter, sort, top: b.top, bottom: Math.min(b.bottom, rows.total! - 1), fields }).then(setStats, () => {});
-    }, 120);
-    return () => clearTimeout(h);
-  }, [selection, filter, sort, prefs.columns, rows.total, historyVersion]);
-
-  const exportView = async (format: 'xlsx' | 'csv') => {
-    notify(t('reg.exporting'));
-    try {
-      const res = await api.call('ikm.exportView', { filter, sort, format, columns: prefs.columns.map((c) => ({ key: c.key, label: label(c.key) })) });
-      download(res.name, res.dataBase64);
-      notify(t('reg.exported', { name: res.name, n: formatNumber(res.rows) }));
-    } catch (e) {
-      failed(e);
-    }
-  };
+  const view = useGridView({ table: 'ikm', filter, sort, setFilter, columns: prefs.columns, label, total: rows.total, selection, version: historyVersion, onWritten });
 
   const resetFilters = () => {
     setFilter({});
@@ -291,19 +232,9 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
             {t('toolbar.delete')}
           </button>
           <UndoButtons undo={undo} />
-          <Dropdown summary={t('reg.export')} className="export-menu" closeOnPick>
-            <div className="dropdown-body" aria-label={t('reg.exportHint')}>
-              <p className="muted small">{t('reg.exportHint')}</p>
-              <button type="button" onClick={() => void exportView('xlsx')}>
-                {t('reg.exportXlsx')}
-              </button>
-              <button type="button" onClick={() => void exportView('csv')}>
-                {t('reg.exportCsv')}
-              </button>
-            </div>
-          </Dropdown>
+          <ExportMenu onExport={(format) => void view.exportView(format)} />
           <button type="button" onClick={() => grid.current?.openFind('replace')} title="Ctrl+F · Ctrl+H">
-            {t('reg.find')}
+            {t('grid.findReplace')}
           </button>
           <ColumnMenu prefs={prefs} />
           <button type="button" aria-pressed={showDetail} onClick={() => setShowDetail((v) => !v)}>
@@ -331,16 +262,16 @@ export function RegistryPage({ onCountChange, drill }: { onCountChange(): void; 
           notify={(text, tone) => notify(text, { tone })}
           selection={selection}
           setSelection={setSelection}
-          bulk={bulk}
-          headerFilter={headerFilter}
+          bulk={view.bulk}
+          headerFilter={view.headerFilter}
           onInsertRow={() => void addRow()}
           onDeleteRows={() => void deleteRows()}
-          onFilterByValue={filterByValue}
+          onFilterByValue={view.filterByValue}
           onOpenDetail={() => setShowDetail(true)}
         />
         {showDetail && <DetailPanel row={activeRow} display={display} onClose={() => setShowDetail(false)} version={historyVersion} />}
       </div>
-      <Footer summary={summary} selected={cellCount(selection)} stats={stats} />
+      <Footer summary={summary} selected={cellCount(selection)} stats={view.stats} />
     </div>
   );
 }

@@ -3,7 +3,8 @@
  * filters, footer sums from the core and file import; and the BPS trade figures beside it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ShipmentFilter, ShipmentSort, ShipmentSummary } from '../../../shared/contract';
+import type { CellDiff, ShipmentFilter, ShipmentSort, ShipmentSummary } from '../../../shared/contract';
+import { localDay } from '../../../shared/parse';
 import type { ShipmentRecord } from '../../../shared/shipments';
 import { api, ApiError } from '../../api/client';
 import { useAreas } from '../../areas';
@@ -11,13 +12,18 @@ import { formatNumber, formatUsd } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import { useToast } from '../../toast';
 import { Grid, type CellEdit, type EditOutcome, type GridHandle, type GridRow } from '../../grid/Grid';
-import { bounds, type Selection } from '../../grid/selection';
+import { bounds, cellCount, type Selection } from '../../grid/selection';
+import { ExportMenu } from '../../grid/ExportMenu';
+import { SelectionStats } from '../../grid/SelectionStats';
+import { useGridView } from '../../grid/useGridView';
 import { nextSort } from '../../grid/sorting';
 import { useRowWindow } from '../../grid/useRowWindow';
 import { useUndo } from '../../grid/useUndo';
 import { SHIPMENT_COLUMNS, shipmentOptions, shipmentRaw, shipmentText } from './columns';
 import { useCountries } from './countries';
 import { ShipmentFilters } from './ShipmentFilters';
+import { ShipmentDetail } from './ShipmentDetail';
+import { newShipmentValues } from './newRow';
 import { ShipmentImport } from './ShipmentImport';
 import { TradeTable } from './TradeTable';
 import { UndoButtons } from '../../components/UndoButtons';
@@ -53,9 +59,12 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
   const notify = useToast();
   const confirm = useConfirm();
   // Opened on a drill-down (renderer/navigate.tsx); filterKey remounts the filter bar's typed drafts.
-  const { filter, setFilter, sort, setSort, filterKey } = useDrilledView<ShipmentFilter, ShipmentSort>(drill, { filter: {}, sort: [] });
+  const { filter, setFilter, sort, setSort, filterKey, setFilterKey } = useDrilledView<ShipmentFilter, ShipmentSort>(drill, { filter: {}, sort: [] });
   const [summary, setSummary] = useState<ShipmentSummary | null>(null);
   const [selection, setSelection] = useState<Selection>(START);
+  const [activeRow, setActiveRow] = useState<ShipmentRecord | undefined>();
+  const [showDetail, setShowDetail] = useState(true);
+  const [version, setVersion] = useState(0);
   const rows = useRowWindow<ShipmentRecord>((offset, limit) => api.call('shipments.query', { filter, sort, offset, limit }), JSON.stringify([filter, sort]));
   const grid = useRef<GridHandle>(null);
   const [widths, setWidths] = useState<Record<string, number>>({});
@@ -75,6 +84,7 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
   const afterWrite = useCallback(async () => {
     await refreshRows();
     refreshSummary();
+    setVersion((v) => v + 1);
   }, [refreshRows, refreshSummary]);
 
   const write = useCallback(
@@ -104,16 +114,32 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
     [write, undo, afterWrite],
   );
 
+  /**
+   * Adds a shipment in the filtered view: created matching the filter where it can (district or
+   * province, country, product, HS code, period, a column's chosen value), so the filter and sort
+   * stay, the footer is refreshed and the new row's exporter opens for typing where the user looks.
+   * Only a filter it cannot meet (a search, a column value it cannot take) is lifted, with a word.
+   */
   const addRow = async () => {
     try {
-      // In the filter's district (or the first district of its province), as the registry does.
-      const district = filter.districts?.[0] ?? (filter.province ? areas.districts.find((d) => d.provinceCode === filter.province)?.code : undefined);
-      const rec = await api.call('shipments.create', { district: district ?? null });
-      setFilter({});
-      setSort([{ field: 'date', desc: true }]);
-      await afterWrite();
-      notify(t('toast.saved'));
-      grid.current?.goTo(0, rec.id, 'exporter_name', true);
+      const rec = await api.call('shipments.create', { values: newShipmentValues(filter, areas.districts, localDay()) });
+      let index = (await api.call('shipments.locate', { filter, sort, id: rec.id })).index;
+      if (index == null) {
+        const { search: _s, values: _v, hs: _h, commodity: _c, ...kept } = filter;
+        let view: ShipmentFilter = kept;
+        index = (await api.call('shipments.locate', { filter: view, sort, id: rec.id })).index;
+        if (index == null) {
+          view = {};
+          index = (await api.call('shipments.locate', { filter: view, sort, id: rec.id })).index;
+        }
+        setFilter(view);
+        setFilterKey((k) => k + 1);
+        notify(t('ship.addedOutside'));
+      } else {
+        await afterWrite();
+        notify(t('toast.saved'));
+      }
+      if (index != null) grid.current?.goTo(index, rec.id, 'exporter_name', true);
     } catch (e) {
       notify(e instanceof ApiError ? e.message : String(e), { tone: 'error' });
     }
@@ -132,9 +158,20 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
     await afterWrite();
   };
 
+  // Header filters, find & replace, status-bar figures and export: the registry's engine over this view.
+  const pushUndo = undo.push;
+  const onWritten = useCallback(
+    async (cells: CellDiff[]) => {
+      pushUndo(cells.map((c) => ({ id: c.id, field: c.field, value: c.newValue, before: c.oldValue })));
+      await afterWrite();
+    },
+    [pushUndo, afterWrite],
+  );
+  const label = useCallback((key: string) => t(`ship.${key}` as 'ship.date'), [t]);
+  const view = useGridView({ table: 'shipments', filter, sort, setFilter, columns, label, total: rows.total, selection, version, onWritten });
+
   const text = useCallback((row: GridRow, key: string) => shipmentText(row as ShipmentRecord, key, display), [display]);
   const raw = useCallback((row: GridRow, key: string) => shipmentRaw(row as ShipmentRecord, key, display), [display]);
-  const label = useCallback((key: string) => t(`ship.${key}` as 'ship.date'), [t]);
   const options = useMemo(() => {
     const byKey = new Map(['district_code', 'country_code'].map((k) => [k, shipmentOptions(k, areas.districts, areas.name, countries)]));
     return (key: string) => byKey.get(key);
@@ -152,6 +189,13 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
             {t('toolbar.delete')}
           </button>
           <UndoButtons undo={undo} />
+          <ExportMenu onExport={(format) => void view.exportView(format)} />
+          <button type="button" onClick={() => grid.current?.openFind('replace')} title="Ctrl+F · Ctrl+H">
+            {t('grid.findReplace')}
+          </button>
+          <button type="button" aria-pressed={showDetail} onClick={() => setShowDetail((v) => !v)}>
+            {t('toolbar.details')}
+          </button>
           <ShipmentImport onImported={() => void afterWrite()} />
         </div>
       </div>
@@ -172,16 +216,21 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
             onSortClick={(field, add) => setSort((cur) => nextSort(cur, field, add))}
             onResize={resize}
             edit={save}
-            onActiveRow={() => {}}
+            onActiveRow={(row) => setActiveRow(row as ShipmentRecord | undefined)}
             onUndo={() => void undo.undo()}
             onRedo={() => void undo.redo()}
             notify={(msg, tone) => notify(msg, { tone })}
             selection={selection}
             setSelection={setSelection}
+            bulk={view.bulk}
+            headerFilter={view.headerFilter}
             onInsertRow={() => void addRow()}
             onDeleteRows={() => void deleteRows()}
+            onFilterByValue={view.filterByValue}
+            onOpenDetail={() => setShowDetail(true)}
           />
         )}
+        {showDetail && <ShipmentDetail row={activeRow} display={display} onClose={() => setShowDetail(false)} version={version} />}
       </div>
       <footer className="grid-footer" aria-live="polite">
         {summary && (
@@ -193,6 +242,8 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
             <span>
               {t('ship.footer.weight')}: <b data-testid="ship-weight">{formatNumber(summary.net_weight_kg)} kg</b>
             </span>
+            {cellCount(selection) > 1 && <span className="muted">{t('footer.selection', { n: formatNumber(cellCount(selection)) })}</span>}
+            {cellCount(selection) > 1 && view.stats && <SelectionStats stats={view.stats} />}
           </>
         )}
       </footer>
