@@ -9,7 +9,8 @@ import type { Page } from '@playwright/test';
 import type { ShipmentRecord } from '../../shared/shipments';
 import { expect, test } from './harness';
 
-test.use({ seedShipments: 300 });
+// Screenshots at the clerk's 1366×768.
+test.use({ seedShipments: 300, viewport: { width: 1366, height: 768 } });
 
 type Db = { prepare(s: string): { all(...a: unknown[]): unknown[]; get(...a: unknown[]): unknown } };
 const grid = (page: Page) => page.getByRole('grid', { name: 'Tabel pengapalan ekspor' });
@@ -193,4 +194,21 @@ test('the detail panel shows the shipment, its IKM (a click opens it in the regi
   await expect(registry).toBeVisible();
   await expect(page.getByTestId('footer-count')).toHaveText('1 IKM');
   await expect(registry.locator('[role=row][aria-rowindex="2"] [data-field="nib"]')).toHaveText(ikm.nib);
+});
+
+test('an imported shipment names its origin in the detail panel: the file, the import, who and when', async ({ page, harness }) => {
+  const { readFileSync } = await import('node:fs');
+  const name = 'ekspor_kalteng_2025_openpyxl.xlsx';
+  const res = await harness.api('shipments.import', { files: [{ name, dataBase64: readFileSync(`test/fixtures/ekspor/${name}`).toString('base64') }], dryRun: false });
+  expect(res.batchId).not.toBeNull();
+  const rec = one<ShipmentRecord>(harness, 'SELECT * FROM shipment WHERE batch_id = ? ORDER BY id LIMIT 1', res.batchId);
+  await open(page);
+  await page.getByRole('textbox', { name: 'Cari eksportir, produk, NIB, No. PEB…' }).fill(String(rec.peb_number));
+  await expect(page.getByTestId('ship-count')).toHaveText(count(1));
+  await cell(page, 2, 'product').click();
+  const panel = page.getByRole('complementary', { name: 'Rincian pengapalan' });
+  await expect(panel.getByTestId('shipment-source')).toContainText(`asal: ${name}`);
+  await expect(panel.getByTestId('shipment-source')).toContainText(`impor #${res.batchId}`);
+  await expect(panel.getByTestId('history')).toContainText(`impor #${res.batchId}`);
+  await page.screenshot({ path: 'test-results/shipments-detail-import.png' });
 });
