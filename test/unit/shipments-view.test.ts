@@ -19,7 +19,9 @@ import { seedShipmentsDemo } from '../../electron/core/seed/demo-trade';
 import { columnValues, fillRange, findNext, locate, rangeStats, replaceAll } from '../../electron/core/view/operations';
 import { localDay } from '../../shared/parse';
 import type { ShipmentFilter, ShipmentSort } from '../../shared/contract';
-import { tempDb, tempDir } from './helpers';
+import { newShipmentValues } from '../../renderer/features/shipments/newRow';
+import { districtResolver } from '../../electron/core/reference/areas';
+import { tempApi, tempDb, tempDir } from './helpers';
 
 const BY_FOB: ShipmentSort = [{ field: 'fob_usd', desc: true }];
 
@@ -118,6 +120,42 @@ describe('the view engine on shipments', () => {
     expect(() => createShipment(db, { date: '2099-01-01' })).toThrow(/setelah hari ini|dateFuture|tanggal/i);
     expect(createShipment(db, {}).date).toBe(localDay());
     db.close();
+  });
+});
+
+describe('a row added under a filter', () => {
+  it('takes the filter’s district (or its province’s first), country, product, HS heading, period and a chosen column value', () => {
+    const { db } = tempDb();
+    const districts = districtResolver(db).districts;
+    const today = '2026-12-01';
+    expect(newShipmentValues({ province: '62', countries: ['JP'], commodity: 'Rotan', hs: '4602' }, districts, today)).toEqual({
+      district_code: districts.find((d) => d.provinceCode === '62')!.code, country_code: 'JP', product: 'Rotan', hs_code: '4602',
+    });
+    // A period that ended: its last day; an HS chapter of two digits is no HS code (the page lifts it).
+    expect(newShipmentValues({ districts: ['6203'], from: '2025-01-01', to: '2025-06-30', hs: '46' }, districts, today)).toEqual({ district_code: '6203', date: '2025-06-30' });
+    // Header values: the first chosen one (numbers as numbers); "(Kosong)" chosen leaves the field empty.
+    expect(newShipmentValues({ values: [{ field: 'port', values: ['Sampit', 'Kumai'] }, { field: 'fob_usd', values: ['1234.5'] }, { field: 'unit', values: [null, 'kg'] }] }, districts, today)).toEqual({ port: 'Sampit', fob_usd: 1234.5 });
+    const rec = createShipment(db, newShipmentValues({ values: [{ field: 'fob_usd', values: ['1234.5'] }], to: '2025-06-30' }, districts, today));
+    expect(rec).toMatchObject({ fob_usd: 1234.5, date: '2025-06-30' });
+    db.close();
+  });
+});
+
+describe('the shipments view methods refuse hostile input in the main process', () => {
+  it('a column that is not a shipment field never reaches SQL', async () => {
+    const { dispatch } = tempApi();
+    for (const args of [
+      { filter: {}, field: 'id; DROP TABLE shipment', limit: 10 },
+      { filter: { values: [{ field: 'deleted_at', values: ['x'] }] }, field: 'port', limit: 10 },
+      { filter: {}, field: 'port', limit: 10, extra: 1 },
+    ]) {
+      const r = await dispatch('shipments.columnValues', args);
+      expect(r).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    const ex = await dispatch('shipments.exportView', { filter: {}, sort: [], columns: [{ key: 'identity', label: 'x' }], format: 'xlsx' });
+    expect(ex).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const ok = await dispatch('shipments.columnValues', { filter: { values: [{ field: 'port', values: [null] }] }, field: 'port', limit: 10 });
+    expect(ok).toMatchObject({ ok: true, result: { values: [] } });
   });
 });
 
