@@ -13,13 +13,13 @@ import { exportView } from '../../electron/core/export/view';
 import { importShipments } from '../../electron/core/shipments/import';
 import { queryShipments } from '../../electron/core/shipments/query';
 import { SHIPMENT_VIEW as V } from '../../electron/core/shipments/view';
-import { applyShipmentChanges, createShipment, shipmentHistory, shipmentSource } from '../../electron/core/shipments/write';
+import { applyShipmentChanges, createShipment, getShipment, ShipmentWriter, shipmentHistory, shipmentSource } from '../../electron/core/shipments/write';
 import { seedDemo } from '../../electron/core/seed/demo';
 import { seedShipmentsDemo } from '../../electron/core/seed/demo-trade';
 import { columnValues, fillRange, findNext, locate, rangeStats, replaceAll } from '../../electron/core/view/operations';
 import { localDay } from '../../shared/parse';
 import type { ShipmentFilter, ShipmentSort } from '../../shared/contract';
-import { newShipmentValues } from '../../renderer/features/shipments/newRow';
+import { newShipmentValues } from '../../shared/shipments';
 import { districtResolver } from '../../electron/core/reference/areas';
 import { tempApi, tempDb, tempDir } from './helpers';
 
@@ -211,6 +211,18 @@ describe('a shipment’s history and origin', () => {
     expect(history.at(-1)).toMatchObject({ action: 'import', batch_id: res.batchId });
     expect(shipmentSource(db, first!.id)).toMatchObject({ batch_id: res.batchId, file: file.name });
     expect(shipmentSource(db, createShipment(db, {}).id)).toBeNull();
+    // A batch that recorded the row it read: file, sheet and row; a later batch's row wins.
+    const w = new ShipmentWriter(db);
+    const batch = (n: string) => Number(db.prepare(`INSERT INTO import_batch (kind, at, os_user, files, inserted, updated, unchanged, refused) VALUES ('shipment', ?, 'ana', ?, 1, 0, 0, 0)`).run(new Date().toISOString(), JSON.stringify([n])).lastInsertRowid);
+    const b1 = batch('peb_jan.xlsx');
+    const id = w.insert({ date: '2025-01-10', exporter_name: 'CV Uji', country_code: 'JP', district_code: '6203' }, null, b1, { file: 'peb_jan.xlsx', sheet: 'Januari', row: 14 });
+    expect(shipmentSource(db, id)).toMatchObject({ batch_id: b1, file: 'peb_jan.xlsx', sheet: 'Januari', row: 14, os_user: 'ana' });
+    const b2 = batch('peb_revisi.xlsx');
+    w.update(getShipment(db, id)!, { fob_usd: 99 }, null, b2, { file: 'peb_revisi.xlsx', sheet: 'Rekap', row: 3 });
+    expect(shipmentSource(db, id)).toMatchObject({ batch_id: b2, sheet: 'Rekap', row: 3 });
+    // That batch undone: the earlier origin again.
+    db.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), b2);
+    expect(shipmentSource(db, id)).toMatchObject({ batch_id: b1, sheet: 'Januari', row: 14 });
     db.close();
   });
 });

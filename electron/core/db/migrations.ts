@@ -379,4 +379,21 @@ ALTER TABLE ge_audit ADD COLUMN batch_id INTEGER;
 CREATE INDEX ge_audit_batch ON ge_audit(batch_id, id) WHERE batch_id IS NOT NULL;
 `,
   },
+  {
+    version: 9,
+    name: 'shipment-import-source',
+    // Where a shipment's values came from, as import_source is for IKM: for each import batch that
+    // created or changed it, the file, sheet and worksheet row (the detail panel shows the latest
+    // batch not undone). A table of its own, so undoing a batch leaves the earlier origin as it was.
+    sql: `
+CREATE TABLE shipment_source (
+  shipment_id INTEGER NOT NULL REFERENCES shipment(id),
+  batch_id INTEGER NOT NULL REFERENCES import_batch(id),
+  file TEXT NOT NULL,
+  sheet TEXT NOT NULL,
+  row INTEGER NOT NULL,
+  PRIMARY KEY (shipment_id, batch_id)
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -43,10 +43,18 @@ const searchText = (v: ShipmentValues): string =>
 
 export const SHIPMENT_COLUMNS = `id, ${SHIPMENT_FIELD_KEYS.join(', ')}, ikm_id, created_at, updated_at`;
 
+/** The worksheet row an imported shipment was read from (shipment_source). */
+export interface RowOrigin {
+  file: string;
+  sheet: string;
+  row: number;
+}
+
 export class ShipmentWriter {
   private readonly user = osUser();
   private readonly insertSt: Database.Statement;
   private readonly auditSt: Database.Statement;
+  private sourceSt: Database.Statement | null = null;
   private readonly updates = new Map<string, Database.Statement>();
 
   constructor(private readonly db: DB) {
@@ -63,17 +71,25 @@ export class ShipmentWriter {
     this.auditSt.run(id, action, field, oldV == null ? null : String(oldV), newV == null ? null : String(newV), now(), this.user, batchId);
   }
 
-  insert(values: ShipmentValues, ikmId: number | null, batchId: number | null = null): number {
+  /** Remembers the file, sheet and row a batch read this shipment from (the detail panel's "asal"). */
+  recordSource(id: number, batchId: number, from: RowOrigin): void {
+    this.sourceSt ??= this.db.prepare(`INSERT OR REPLACE INTO shipment_source (shipment_id, batch_id, file, sheet, row) VALUES (?, ?, ?, ?, ?)`);
+    this.sourceSt.run(id, batchId, from.file, from.sheet, from.row);
+  }
+
+  /** `from`: the row an import read it from (with `batchId`). */
+  insert(values: ShipmentValues, ikmId: number | null, batchId: number | null = null, from?: RowOrigin): number {
     const row: Record<string, unknown> = Object.fromEntries(SHIPMENT_FIELD_KEYS.map((k) => [k, values[k] ?? null]));
     Object.assign(row, { ikm_id: ikmId, identity: shipmentIdentity(values), search_text: searchText(values), batch_id: batchId, at: now() });
     markChanged(this.db);
     const id = Number(this.insertSt.run(row).lastInsertRowid);
     this.audit(id, batchId == null ? 'create' : 'import', null, null, String(values.exporter_name ?? ''), batchId);
+    if (batchId != null && from) this.recordSource(id, batchId, from);
     return id;
   }
 
-  /** Writes the fields that differ; returns how many changed (0 = nothing to do). */
-  update(current: ShipmentRecord, values: ShipmentValues, ikmId: number | null, batchId: number | null = null): number {
+  /** Writes the fields that differ; returns how many changed (0 = nothing to do). `from` as for insert. */
+  update(current: ShipmentRecord, values: ShipmentValues, ikmId: number | null, batchId: number | null = null, from?: RowOrigin): number {
     const changed = (Object.keys(values) as ShipmentFieldKey[]).filter((k) => (values[k] ?? null) !== (current[k] ?? null));
     if (changed.length === 0 && ikmId === current.ikm_id) return 0;
     const merged = { ...current, ...values };
@@ -96,6 +112,7 @@ export class ShipmentWriter {
       id: current.id,
     });
     for (const k of changed) this.audit(current.id, batchId == null ? 'update' : 'import', k, current[k], values[k], batchId);
+    if (batchId != null && from) this.recordSource(current.id, batchId, from);
     return changed.length;
   }
 
@@ -205,20 +222,23 @@ export function shipmentHistory(db: DB, id: number): ShipmentAuditEntry[] {
 }
 
 /**
- * Where a shipment came from: the latest import batch (not undone) that created or changed it,
- * with its file. The sheet and row are known once the shipment importer records them per row;
- * until then a batch of one file names that file and a batch of several names them all.
+ * Where a shipment came from: the latest import batch (not undone) that created or changed it —
+ * the file, sheet and row it recorded (shipment_source), or for a batch that recorded none (an
+ * import before migration 9) the batch's file names with no sheet or row.
  */
 export function shipmentSource(db: DB, id: number): ShipmentSource | null {
   const b = db
     .prepare(
-      `SELECT b.id AS batch_id, b.files, b.at, b.os_user FROM import_batch b
+      `SELECT b.id AS batch_id, b.files, b.at, b.os_user, s.file, s.sheet, s.row FROM import_batch b
+       LEFT JOIN shipment_source s ON s.batch_id = b.id AND s.shipment_id = ?
        WHERE b.undone_at IS NULL AND b.id IN (SELECT batch_id FROM shipment_audit WHERE shipment_id = ? AND batch_id IS NOT NULL
-                                              UNION SELECT batch_id FROM shipment WHERE id = ? AND batch_id IS NOT NULL)
+                                              UNION SELECT batch_id FROM shipment WHERE id = ? AND batch_id IS NOT NULL
+                                              UNION SELECT batch_id FROM shipment_source WHERE shipment_id = ?)
        ORDER BY b.id DESC LIMIT 1`,
     )
-    .get(id, id) as { batch_id: number; files: string; at: string; os_user: string } | undefined;
+    .get(id, id, id, id) as { batch_id: number; files: string; at: string; os_user: string; file: string | null; sheet: string | null; row: number | null } | undefined;
   if (!b) return null;
+  if (b.file != null) return { batch_id: b.batch_id, file: b.file, sheet: b.sheet, row: b.row, at: b.at, os_user: b.os_user };
   let files: string[] = [];
   try {
     files = (JSON.parse(b.files) as unknown[]).map(String);

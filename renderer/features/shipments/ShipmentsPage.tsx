@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CellDiff, ShipmentFilter, ShipmentSort, ShipmentSummary } from '../../../shared/contract';
 import { localDay } from '../../../shared/parse';
-import type { ShipmentRecord } from '../../../shared/shipments';
+import { newShipmentValues, type ShipmentRecord } from '../../../shared/shipments';
 import { api, ApiError } from '../../api/client';
 import { useAreas } from '../../areas';
 import { formatNumber, formatUsd } from '../../format';
@@ -23,7 +23,7 @@ import { SHIPMENT_COLUMNS, shipmentOptions, shipmentRaw, shipmentText } from './
 import { useCountries } from './countries';
 import { ShipmentFilters } from './ShipmentFilters';
 import { ShipmentDetail } from './ShipmentDetail';
-import { newShipmentValues } from './newRow';
+
 import { ShipmentImport } from './ShipmentImport';
 import { TradeTable } from './TradeTable';
 import { UndoButtons } from '../../components/UndoButtons';
