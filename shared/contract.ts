@@ -279,7 +279,8 @@ export const contract = {
   'import.cancel': z.object({}).strict(),
   'import.history': z.object({}).strict(),
   'import.undo': z.object({ batchId: z.number().int().positive() }).strict(),
-  'import.errorReports': z.object({ files: importFilesSchema }).strict(),
+  /** `report`: only the one district's report (a key from shared/error-reports.ts), so one click gives one file. */
+  'import.errorReports': z.object({ files: importFilesSchema, report: z.string().min(1).max(300).optional() }).strict(),
   'import.source': z.object({ id: z.number().int().positive() }).strict(),
   'countries.list': z.object({}).strict(),
   'shipments.query': z

@@ -14,8 +14,22 @@ export interface RowProblem {
   dropped?: boolean;
   /** The row's business name (or exporter), so the user knows which business it is. */
   name?: string;
-  /** The row as the district wrote it (header → text), for the error report sent back. */
-  original?: Record<string, string>;
+  /** The row as the district wrote it (header → text, or a number where the cell held one), for the error report sent back. */
+  original?: Record<string, string | number>;
+}
+
+/** A cell corrected in the wizard before importing: the error report tells the district (old → new). */
+export interface FixedCell {
+  sheet: string;
+  row: number;
+  column: string;
+  header?: string;
+  /** The value in the district's file ('' when the cell was empty). */
+  from: string | number;
+  /** The value imported instead ('' = emptied). */
+  to: string;
+  name?: string;
+  original?: Record<string, string | number>;
 }
 
 /** A problem in the reader's language: from its key when it has one, else its Indonesian text. */
@@ -130,6 +144,8 @@ export interface FileReport {
   unchanged: number;
   refused: RowProblem[];
   warnings: RowProblem[];
+  /** Cells corrected in the wizard (IKM imports), with their old and new value. */
+  fixed?: FixedCell[];
   duplicates: DuplicateNote[];
   /** Per-field changes to existing records (IKM imports). */
   changes?: RecordChange[];

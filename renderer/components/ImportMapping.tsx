@@ -157,7 +157,9 @@ export function Problems({ title, rows, tone, onFix }: { title: string; rows: Pr
           </tr>
         </thead>
         <tbody>
-          {rows.slice(at * PAGE, (at + 1) * PAGE).map((r) => (
+          {rows.slice(at * PAGE, (at + 1) * PAGE).map((r) => {
+            const was = r.header ? String(r.original?.[r.header] ?? '') : '';
+            return (
             <tr key={`${r.sheet}!${r.column ?? ''}${r.row}`}>
               <td>{r.sheet}</td>
               <td>{r.row}</td>
@@ -170,15 +172,16 @@ export function Problems({ title, rows, tone, onFix }: { title: string; rows: Pr
                     <input
                       aria-label={t('import.fixCell', { cell: `${r.column}${r.row}` })}
                       placeholder={t('import.fixHint')}
-                      defaultValue={r.header ? (r.original?.[r.header] ?? '') : ''}
+                      defaultValue={was}
                       onKeyDown={(e) => e.key === 'Enter' && onFix(`${r.sheet}!${r.column}${r.row}`, e.currentTarget.value)}
-                      onBlur={(e) => e.currentTarget.value !== (r.header ? (r.original?.[r.header] ?? '') : '') && onFix(`${r.sheet}!${r.column}${r.row}`, e.currentTarget.value)}
+                      onBlur={(e) => e.currentTarget.value !== was && onFix(`${r.sheet}!${r.column}${r.row}`, e.currentTarget.value)}
                     />
                   )}
                 </td>
               )}
             </tr>
-          ))}
+            );
+          })}
         </tbody>
       </table>
       {pages > 1 && (

@@ -38,7 +38,7 @@ test('imports the district samples through the wizard, then undoes the batch', a
 
   // The error report for Seruyan, as sent back to the district.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Unduh laporan kesalahan per kabupaten/kota' }).click();
+  await page.getByRole('button', { name: 'Unduh laporan kesalahan Kabupaten Seruyan' }).click();
   const file = await (await download).path();
   expect(readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
 

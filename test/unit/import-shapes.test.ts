@@ -221,10 +221,11 @@ describe('error report', () => {
     const rows: unknown[][] = [];
     ws.eachRow((row, n) => n >= 5 && rows.push((row.values as unknown[]).slice(1)));
     expect(rows.map((r) => r.slice(1, 4))).toEqual([['kotim_bahaya', 2, 'A'], ['kotim_bahaya', 4, 'B']]);
-    expect(String(rows[0]![4])).toMatch(/Nama usaha kosong/);
+    expect(rows[0]![4]).toBe('Ditolak');
+    expect(String(rows[0]![5])).toMatch(/Nama usaha kosong/);
     // Nothing a district typed became a formula: the cells are text.
     ws.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
-    expect(ws.getCell(5, 9)).toMatchObject({ type: ExcelJS.ValueType.String, value: expect.stringMatching(/^=HYPERLINK/) });
+    expect(ws.getCell(5, 12)).toMatchObject({ type: ExcelJS.ValueType.String, value: expect.stringMatching(/^=HYPERLINK/) });
     expect(rows[0]).toContain('=HYPERLINK("http://contoh.invalid","klik")');
     db.close();
   });

@@ -38,7 +38,7 @@ export const importHandlers = {
   'import.source': (db: DB, a: Args<'import.source'>) => importSource(db, a.id),
   'import.errorReports': async (db: DB, a: Args<'import.errorReports'>) => {
     const preview = await importFiles(db, inputs(a.files), { dryRun: true });
-    const reports = await writeErrorReports(preview.files, districtResolver(db));
+    const reports = await writeErrorReports(preview.files, districtResolver(db), { only: a.report });
     return reports.map((r) => ({ name: r.name, dataBase64: r.data.toString('base64') }));
   },
 };

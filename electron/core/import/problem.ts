@@ -18,8 +18,8 @@ export interface ProblemAt {
   column?: { col: number; header: string };
   /** The row's business name (or exporter); empty is left out. */
   name?: string | null;
-  /** The row as written, header → text (refusals only: the error report sends it back). */
-  original?: Record<string, string>;
+  /** The row as written, header → text or number (refusals only: the error report sends it back). */
+  original?: Record<string, string | number>;
 }
 
 export function rowProblem(at: ProblemAt, key: MessageKey, params?: ProblemParams): RowProblem {

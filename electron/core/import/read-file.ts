@@ -7,12 +7,12 @@
  */
 import type { DistrictResolver } from '../../../shared/areas';
 import type { IkmValues } from '../../../shared/fields';
-import type { FileReport } from '../../../shared/import';
+import type { FileReport, FixedCell } from '../../../shared/import';
 import { ImportCancelledError, ImportFileError } from './errors';
 import { guessHeader } from './header';
 import { applyOverrides, confirmMapping, headerCells, UnmappedColumns, type MappingOverrides } from './mapping';
 import { mergeFiller } from './merges';
-import { readRow, type RowContext } from './rows';
+import { readRow, rowAsWritten, type RowContext } from './rows';
 import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
 import type { FileKind } from './sniff';
 import { suggestDistrict } from './suggest-district';
@@ -72,13 +72,34 @@ function fixesFor(fixes: Record<string, string> | undefined, sheet: string): Map
   return out;
 }
 
-function applyFixes(row: SheetRow, fixes: Map<number, Map<number, string>>): void {
+/** A fix applied to a row: the cell's value before it, and the row (fixed) for the report. */
+interface Applied {
+  row: number;
+  col: number;
+  from: RawCell;
+  to: string;
+  cells: RawCell[];
+}
+
+function applyFixes(row: SheetRow, fixes: Map<number, Map<number, string>>, applied: Applied[]): void {
   const f = fixes.get(row.number);
   if (!f) return;
   for (const [col, value] of f) {
     while (row.cells.length <= col) row.cells.push(null);
+    const from = row.cells[col] ?? null;
     row.cells[col] = value.trim() === '' ? null : value;
+    applied.push({ row: row.number, col, from, to: value.trim(), cells: row.cells });
   }
+}
+
+/** The fixes applied in one table, as the error report lists them (header, business name, the row). */
+function fixedCells(sheet: string, applied: Applied[], cells: { col: number; header: string }[], columns: RowContext['columns']): FixedCell[] {
+  const header = new Map(cells.map((c) => [c.col, c.header]));
+  return applied.map((a) => {
+    const h = header.get(a.col);
+    const from = a.from == null ? '' : typeof a.from === 'number' ? a.from : a.from instanceof Date ? a.from.toISOString().slice(0, 10) : String(a.from).trim();
+    return { sheet, row: a.row, column: columnLetter(a.col + 1), ...(h ? { header: h } : {}), from, to: a.to, ...rowAsWritten(columns, a.cells) };
+  });
 }
 
 function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<SheetRow> {
@@ -129,12 +150,13 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     for await (const sheet of sheets) {
       if (skipSheet(sheets, sheet)) continue;
       const fixes = fixesFor(input.fixes, sheet.name);
+      const applied: Applied[] = [];
       const it = iterate(sheet.rows);
       // The first rows, as a grid by worksheet row, to find the header in.
       const head: RawCell[][] = [];
       let next: SheetRow | null = null;
       for (let r = await it.next(); !r.done; r = await it.next()) {
-        applyFixes(r.value, fixes);
+        applyFixes(r.value, fixes, applied);
         if (r.value.number > HEADER_SCAN) {
           next = r.value;
           break;
@@ -209,11 +231,12 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       for (let i = header.headerRow; i < head.length; i++) await take(i + 1, head[i]!);
       if (next) await take(next.number, next.cells);
       for (let r = await it.next(); !r.done; r = await it.next()) {
-        applyFixes(r.value, fixes);
+        applyFixes(r.value, fixes, applied);
         await take(r.value.number, r.value.cells);
       }
       const more = unmapped.list();
       if (more.length) (report.unmapped ??= []).push(...more);
+      if (applied.length) (report.fixed ??= []).push(...fixedCells(sheet.name, applied, cells, columns));
     }
     if (tables.length === 0)
       throw new ImportFileError(
@@ -231,6 +254,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     report.refused = [];
     report.warnings = [];
     delete report.unmapped;
+    delete report.fixed;
   }
   return report;
 }

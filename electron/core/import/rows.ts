@@ -138,6 +138,19 @@ const nameOf = (columns: readonly ColumnMapping[], cells: RawCell[]): { name?: s
   return name ? { name } : {};
 };
 
+/**
+ * A row as the district wrote it, for the error report sent back: its business name, and each
+ * imported column's value (header → value), numbers kept as numbers so the report shows them so.
+ */
+export function rowAsWritten(columns: readonly ColumnMapping[], cells: RawCell[]): { name?: string; original: Record<string, string | number> } {
+  const original: Record<string, string | number> = {};
+  for (const c of columns) {
+    const v = cells[c.col];
+    original[c.header] = typeof v === 'number' ? v : text(v);
+  }
+  return { ...nameOf(columns, cells), original };
+}
+
 export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): RowOutcome {
   const mapped: ColumnMapping[] = [];
   const fields: string[] = [];
@@ -169,9 +182,8 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     row: rowNumber,
     ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
     reason,
-    ...nameOf(ctx.columns, cells),
-    // Only refused rows carry their original text (for the error report): built here, not per row.
-    original: Object.fromEntries(ctx.columns.map((c) => [c.header, text(cells[c.col])])),
+    // Only problem rows carry their original values (for the error report): built here, not per row.
+    ...rowAsWritten(ctx.columns, cells),
   });
   let refusal: RowProblem | null = null;
   for (let i = 0; i < mapped.length; i++) {

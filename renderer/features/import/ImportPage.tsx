@@ -5,6 +5,7 @@
  * with undo. Every step is the core's real import, run as a dry run until "Impor".
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { errorReportGroups } from '../../../shared/error-reports';
 import { IKM_FIELD_KEYS } from '../../../shared/fields';
 import type { FileReport, ImportBatch, ImportDecisions, ImportProgress, ImportResult } from '../../../shared/import';
 import { api, onOpenFile } from '../../api/client';
@@ -93,9 +94,14 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
     }
   };
 
-  const reports = async () => {
-    const list = await api.call('import.errorReports', { files });
-    for (const r of list) download(r.name, r.dataBase64);
+  /** One district's report: one click, one file (a browser asked for several at once blocks all but the first). */
+  const report = async (key: string) => {
+    try {
+      const [r] = await api.call('import.errorReports', { files, report: key });
+      if (r) download(r.name, r.dataBase64);
+    } catch (e) {
+      notify((e as Error).message, { tone: 'error' });
+    }
   };
 
   const undo = async (b: ImportBatch) => {
@@ -122,6 +128,7 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
     void add(e.dataTransfer.files);
   };
   const shown = result ?? preview;
+  const reportGroups = result ? errorReportGroups(result.files, areas.resolver) : [];
   const totals = (r: ImportResult) => ({
     a: r.files.reduce((s, f) => s + f.accepted, 0),
     u: r.files.reduce((s, f) => s + f.updated, 0),
@@ -168,12 +175,24 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
           <p className="done">
             {result.batchId ? t('import.done', { id: result.batchId, ...totals(result) }) : t('import.nothing')}
           </p>
+          {reportGroups.length > 0 && (
+            <div className="error-reports">
+              <span>{t('import.reportsLead')}</span>
+              <ul>
+                {reportGroups.map((g) => (
+                  <li key={g.key}>
+                    <button type="button" onClick={() => void report(g.key)}>
+                      {t('import.reportFor', { name: g.label })}
+                    </button>{' '}
+                    <span className="muted">
+                      {g.refused + g.fixed > 0 ? t('import.reportCounts', { r: g.refused, f: g.fixed }) : t('import.reportFile')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="actions">
-            {result.files.some((f) => f.refused.length > 0 || f.status === 'refused') && (
-              <button type="button" onClick={() => void reports()}>
-                {t('import.reports')}
-              </button>
-            )}
             <button type="button" onClick={() => void runPreview([])}>
               {t('import.again')}
             </button>
@@ -330,6 +349,11 @@ function FileCard(p: {
       )}
       <FileMapping report={f} fields={IKM_FIELD_KEYS} label={label} onMapping={p.onMapping} />
       <Problems title={t('import.refused')} rows={f.refused.map((r) => ({ ...r }))} tone="error" onFix={p.onFix} />
+      <Problems
+        title={t('import.fixedCells')}
+        rows={(f.fixed ?? []).map((x) => ({ ...x, reason: t('import.fixedCell', { from: x.from === '' ? '∅' : String(x.from), to: x.to === '' ? '∅' : x.to }) }))}
+        tone="info"
+      />
       <MatchReview report={f} decisions={p.decisions} onDecide={p.onDecide} districtName={p.districtName} />
       <Problems title={t('import.warnings')} rows={f.warnings} tone="info" />
     </section>

@@ -21,6 +21,12 @@ export const IMPORT_ID = {
   'import.checkFirst': 'Ada berkas yang perlu diperiksa dulu (lihat di bawah).',
   'import.businessName': 'Nama usaha',
   'import.page': '{from}–{to} dari {n}',
+  'import.reportsLead': 'Laporan kesalahan untuk dikirim kembali, satu berkas per kabupaten/kota:',
+  'import.reportFor': 'Unduh laporan kesalahan {name}',
+  'import.reportCounts': '{r} baris ditolak, {f} nilai diperbaiki',
+  'import.reportFile': 'berkas ditolak',
+  'import.fixedCells': 'Sel yang diperbaiki di sini (masuk laporan kesalahan)',
+  'import.fixedCell': '"{from}" → "{to}"',
 } as const;
 
 export const IMPORT_EN: Record<keyof typeof IMPORT_ID, string> = {
@@ -45,4 +51,10 @@ export const IMPORT_EN: Record<keyof typeof IMPORT_ID, string> = {
   'import.checkFirst': 'Some files need a look first (see below).',
   'import.businessName': 'Business name',
   'import.page': '{from}–{to} of {n}',
+  'import.reportsLead': 'Error reports to send back, one file per district:',
+  'import.reportFor': 'Download the error report for {name}',
+  'import.reportCounts': '{r} rows refused, {f} values fixed',
+  'import.reportFile': 'file refused',
+  'import.fixedCells': 'Cells fixed here (listed in the error report)',
+  'import.fixedCell': '"{from}" → "{to}"',
 };
