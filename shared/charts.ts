@@ -62,6 +62,8 @@ export function chartOption(c: ReportChart, opts: { animation?: boolean; other?:
     return { ...base, series: [{ type: 'treemap', top: 36, roam: false, nodeClick: false, breadcrumb: { show: false }, data: c.labels.map((name, i) => ({ name, value: Number(s.values[i] ?? 0) })) }] };
   }
   const many = c.labels.length > 8;
+  // Several series side by side: a 0 over every empty bar would only be clutter ("00000").
+  const grouped = c.series.length > 1;
   const integer = c.series.every((s) => s.values.every((v) => v == null || Number.isInteger(v)));
   return {
     ...base,
@@ -77,7 +79,7 @@ export function chartOption(c: ReportChart, opts: { animation?: boolean; other?:
     series: c.series.map((s) =>
       c.kind === 'line'
         ? { type: 'line' as const, name: s.name, data: s.values.map((v) => v ?? '-'), symbolSize: 7, lineStyle: { width: 2.5 } }
-        : { type: 'bar' as const, name: s.name, data: s.values.map((v) => v ?? '-'), barMaxWidth: 36, label: { show: c.labels.length <= 16, position: 'top' as const, fontSize: 10, formatter: (p: { value: unknown }) => compact(Number(p.value)) } },
+        : { type: 'bar' as const, name: s.name, data: s.values.map((v) => v ?? '-'), barMaxWidth: 36, label: { show: c.labels.length <= 16, position: 'top' as const, fontSize: 10, formatter: (p: { value: unknown }) => (grouped && Number(p.value) === 0 ? '' : compact(Number(p.value))) } },
     ),
   };
 }

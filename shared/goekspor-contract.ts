@@ -84,6 +84,8 @@ export interface BoardCard extends IkmRef {
   score: number;
   missing: string[];
   next: string;
+  nextKey: Readiness['nextKey'];
+  nextPartial: boolean;
   shipments: number;
   flags: number;
 }

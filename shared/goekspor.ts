@@ -85,6 +85,9 @@ export interface Readiness {
   /** Labels of the items not (fully) done, in program order. */
   missing: string[];
   next: string;
+  /** The rule `next` comes from (null: everything done) and whether it is only in process, so the screen can say it in its language. */
+  nextKey: ReadinessKey | null;
+  nextPartial: boolean;
 }
 
 /**
@@ -94,16 +97,16 @@ export interface Readiness {
  * of the denominator.
  */
 export const READINESS_RULES = [
-  { key: 'nib', label: 'NIB', weight: 15, next: 'Urus NIB melalui OSS' },
-  { key: 'izin_edar', label: 'Izin edar (PIRT/BPOM)', weight: 10, next: 'Ajukan SPP-IRT atau izin edar BPOM' },
-  { key: 'halal', label: 'Sertifikat halal', weight: 15, next: 'Ikutkan pendampingan sertifikasi halal' },
-  { key: 'merek', label: 'Merek/HKI', weight: 10, next: 'Daftarkan merek ke DJKI' },
-  { key: 'mutu', label: 'Standar mutu (SNI/lainnya)', weight: 5, next: 'Ajukan SNI atau sertifikat mutu' },
-  { key: 'pelatihan', label: 'Pelatihan/sosialisasi ekspor', weight: 10, next: 'Ikutkan pelatihan atau sosialisasi ekspor' },
-  { key: 'pendampingan', label: 'Pendampingan', weight: 10, next: 'Ikutkan program pendampingan' },
-  { key: 'pameran', label: 'Pameran/temu bisnis', weight: 10, next: 'Ikutkan pameran atau temu bisnis' },
-  { key: 'unggulan', label: 'Produk unggulan (SK Gubernur)', weight: 5, next: 'Usulkan sebagai produk unggulan' },
-  { key: 'ekspor', label: 'Ekspor pertama', weight: 10, next: 'Fasilitasi ekspor pertama' },
+  { key: 'nib', label: 'NIB', weight: 15, next: 'Urus NIB melalui OSS', labelEn: 'NIB', nextEn: 'Get an NIB through OSS' },
+  { key: 'izin_edar', label: 'Izin edar (PIRT/BPOM)', weight: 10, next: 'Ajukan SPP-IRT atau izin edar BPOM', labelEn: 'Distribution permit (PIRT/BPOM)', nextEn: 'Apply for SPP-IRT or a BPOM permit' },
+  { key: 'halal', label: 'Sertifikat halal', weight: 15, next: 'Ikutkan pendampingan sertifikasi halal', labelEn: 'Halal certificate', nextEn: 'Enrol in halal certification mentoring' },
+  { key: 'merek', label: 'Merek/HKI', weight: 10, next: 'Daftarkan merek ke DJKI', labelEn: 'Trademark/IP', nextEn: 'Register the trademark with DJKI' },
+  { key: 'mutu', label: 'Standar mutu (SNI/lainnya)', weight: 5, next: 'Ajukan SNI atau sertifikat mutu', labelEn: 'Quality standard (SNI/other)', nextEn: 'Apply for SNI or a quality certificate' },
+  { key: 'pelatihan', label: 'Pelatihan/sosialisasi ekspor', weight: 10, next: 'Ikutkan pelatihan atau sosialisasi ekspor', labelEn: 'Export training/outreach', nextEn: 'Enrol in export training or outreach' },
+  { key: 'pendampingan', label: 'Pendampingan', weight: 10, next: 'Ikutkan program pendampingan', labelEn: 'Mentoring', nextEn: 'Enrol in a mentoring programme' },
+  { key: 'pameran', label: 'Pameran/temu bisnis', weight: 10, next: 'Ikutkan pameran atau temu bisnis', labelEn: 'Trade fair/business matching', nextEn: 'Take part in a trade fair or business matching' },
+  { key: 'unggulan', label: 'Produk unggulan (SK Gubernur)', weight: 5, next: 'Usulkan sebagai produk unggulan', labelEn: 'Featured product (governor decree)', nextEn: 'Propose as a featured product' },
+  { key: 'ekspor', label: 'Ekspor pertama', weight: 10, next: 'Fasilitasi ekspor pertama', labelEn: 'First export', nextEn: 'Facilitate the first export' },
 ] as const;
 export type ReadinessKey = (typeof READINESS_RULES)[number]['key'];
 
@@ -205,5 +208,23 @@ export function scoreReadiness(facts: ReadinessFacts, today: string): Readiness 
     items,
     missing: open.map((i) => (i.state === 'partial' ? `${i.label} (proses)` : i.label)),
     next: open[0]?.next ?? 'Pertahankan: semua syarat terpenuhi',
+    nextKey: open[0]?.key ?? null,
+    nextPartial: open[0]?.state === 'partial',
   };
 }
+
+export const RULE_BY_KEY = new Map(READINESS_RULES.map((r) => [r.key, r]));
+
+/** The next step in Indonesian or English ("Kawal proses Sertifikat halal sampai terbit" / "See the Halal certificate through to issue"). */
+export function nextStepText(r: Pick<Readiness, 'next' | 'nextKey' | 'nextPartial'>, lang: 'id' | 'en'): string {
+  if (lang === 'id') return r.next;
+  const rule = r.nextKey ? RULE_BY_KEY.get(r.nextKey) : undefined;
+  if (!rule) return 'Keep it up: every requirement is met';
+  return r.nextPartial ? `See the ${rule.labelEn} through to issue` : rule.nextEn;
+}
+
+/** A readiness item's name in the UI language. */
+export const ruleLabel = (key: ReadinessKey, lang: 'id' | 'en'): string => {
+  const rule = RULE_BY_KEY.get(key);
+  return rule ? (lang === 'en' ? rule.labelEn : rule.label) : key;
+};

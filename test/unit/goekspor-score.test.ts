@@ -5,6 +5,8 @@ import {
   DEFAULT_STUCK_MONTHS,
   isFood,
   monthsBetween,
+  nextStepText,
+  ruleLabel,
   READINESS_RULES,
   scoreReadiness,
   type CertificateFacts,
@@ -28,6 +30,18 @@ describe('readiness rules', () => {
     expect(r.missing).toEqual(READINESS_RULES.map((x) => x.label));
     expect(r.next).toBe('Urus NIB melalui OSS');
     expect(r.items.every((i) => i.state === 'missing' && i.points === 0)).toBe(true);
+  });
+
+  it('the next step and item names in English for the English screen (the report keeps the Indonesian)', () => {
+    const fresh = scoreReadiness(none, TODAY);
+    expect([fresh.nextKey, fresh.nextPartial]).toEqual(['nib', false]);
+    expect([nextStepText(fresh, 'id'), nextStepText(fresh, 'en')]).toEqual(['Urus NIB melalui OSS', 'Get an NIB through OSS']);
+    const halal = scoreReadiness({ ...none, nib: '9120001000001', certificates: [cert({ type: 'pirt' }), cert({ type: 'halal', status: 'proses' })] }, TODAY);
+    expect([halal.nextKey, halal.nextPartial]).toEqual(['halal', true]);
+    expect(nextStepText(halal, 'id')).toBe('Kawal proses Sertifikat halal sampai terbit');
+    expect(nextStepText(halal, 'en')).toBe('See the Halal certificate through to issue');
+    expect(nextStepText({ next: 'x', nextKey: null, nextPartial: false }, 'en')).toMatch(/every requirement is met/);
+    expect(READINESS_RULES.map((r) => ruleLabel(r.key, 'en')).every((l, i) => l !== '' && (l !== READINESS_RULES[i]!.label || l === 'NIB'))).toBe(true);
   });
 
   it('an IKM with everything scores 100, misses nothing', () => {

@@ -16,7 +16,10 @@ import { chromiumPrinter, findChromium } from '../../electron/core/reports/print
 import { previewReport, reportPdf, reportXlsxFile } from '../../electron/core/reports/service';
 import { summarise } from '../../electron/core/registry/query';
 import { summariseShipments } from '../../electron/core/shipments/query';
-import { groupSlices } from '../../shared/charts';
+import { chartOption, groupSlices } from '../../shared/charts';
+import { CountryResolver } from '../../shared/countries';
+import { compactNumber, longDate, shortMonth } from '../../shared/locale';
+import { countryResolver } from '../../electron/core/reference/countries';
 import { DEFAULT_LETTERHEAD, fittedWidths, isPlaceholderSigner, type ReportModel } from '../../shared/reports';
 import { RegistryWriter } from '../../electron/core/registry/write';
 import { seedDemo } from '../../electron/core/seed/demo';
@@ -289,6 +292,32 @@ describe('report PDFs', () => {
       await printer.close();
     }
   }, 120_000);
+
+  it('the screen in English, the paper in Indonesian: subtitles, country and month names, chart figures', () => {
+    const regency = previewReport(db, 'rekap-ikm-kabupaten', { district: '6201' });
+    expect(regency.subtitle).toMatch(/^Kabupaten Kotawaringin Barat, Provinsi Kalimantan Tengah · Keadaan per \d+ \p{L}+ \d{4}$/u);
+    expect(regency.subtitleEn).toMatch(/^Kotawaringin Barat Regency, Kalimantan Tengah Province · As of \d+ \p{L}+ \d{4}$/u);
+    expect(previewReport(db, 'rekap-ikm-kabupaten', { district: '6271', year: 2024 }).subtitleEn).toBe('Palangka Raya City, Kalimantan Tengah Province · Up to 2024');
+    const negara = previewReport(db, 'ekspor-negara', { province: '62', from: '2025-03-01', to: '2025-08-31' });
+    expect(negara.subtitle).toBe('Provinsi Kalimantan Tengah · 1 Maret 2025 s.d. 31 Agustus 2025');
+    expect(negara.subtitleEn).toBe('Kalimantan Tengah Province · 1 March 2025 to 31 August 2025');
+    expect(previewReport(db, 'ekspor-negara', {}).subtitleEn).toMatch(/^All of Kalimantan · \d+ \p{L}+ \d{4} to \d+ \p{L}+ \d{4}$/u);
+    // The pie's labels: Indonesian names on paper, English ones for the English screen, country by country.
+    const pie = negara.charts[0]!;
+    const countries = countryResolver();
+    expect(pie.labelsEn).toEqual(negara.rows.map((r) => countries.get(String(r.country_code))!.nameEn));
+    expect(pie.labels).toEqual(negara.rows.map((r) => countries.get(String(r.country_code))!.name));
+    expect(pie.labels.some((l, i) => l !== pie.labelsEn![i])).toBe(true);
+    expect(countries.name('CN')).toBe('Tiongkok');
+    expect(countries.name('CN', 'en')).toBe('China');
+    expect(new CountryResolver(countries.countries, 'en').byName()[0]!.nameEn).toBe('Afghanistan');
+    // Figures: Intl compact per language; Indonesian as the printed charts always had them.
+    expect([842_100, 1_860_000, 1.9e9].map((v) => compactNumber(v))).toEqual(['842,1\u00a0rb', '1,86\u00a0jt', '1,9\u00a0M']); // Intl puts a no-break space before the unit
+    expect([842_100, 1_860_000, 1.9e9].map((v) => compactNumber(v, 'en'))).toEqual(['842.1k', '1.86m', '1.9bn']);
+    const axis = (lang: 'id' | 'en') => (chartOption({ kind: 'bar', id: 'x', title: 'x', labels: ['a'], series: [{ name: 's', values: [2_500_000] }], unit: 'US$' }, { lang }).yAxis as { axisLabel: { formatter(v: number): string } }).axisLabel.formatter(2_500_000);
+    expect([axis('id'), axis('en')]).toEqual(['2,5\u00a0jt', '2.5m']);
+    expect([longDate('2026-05-01'), longDate('2026-05-01', 'en'), shortMonth('2026-08'), shortMonth('2026-08', 'en')]).toEqual(['1 Mei 2026', '1 May 2026', 'Agu 2026', 'Aug 2026']);
+  });
 });
 
 describe('report CLI', () => {

@@ -93,7 +93,7 @@ export function programIkm(db: DB, f: ProgramFilter = {}, today = localToday()):
 
 const card = (p: ProgramIkm): BoardCard => ({
   ikm_id: p.ikm_id, nib: p.nib, business_name: p.business_name, district_code: p.district_code, stage: p.stage, since: p.since,
-  score: p.score, missing: p.missing, next: p.next, shipments: p.shipments, flags: p.flags,
+  score: p.score, missing: p.missing, next: p.next, nextKey: p.nextKey, nextPartial: p.nextPartial, shipments: p.shipments, flags: p.flags,
 });
 
 /** Columns of the board; each shows at most `perColumn` cards (the total says how many there are). */
@@ -148,7 +148,7 @@ export function readinessOf(db: DB, ikmId: number, today = localToday()): Readin
   requireIkm(db, ikmId);
   const p = programIkm(db, { ikmId }, today)[0];
   if (!p) invalid('IKM ini belum masuk program Go Ekspor.');
-  return { ikm_id: p.ikm_id, nib: p.nib, business_name: p.business_name, district_code: p.district_code, stage: p.stage, score: p.score, items: p.items, missing: p.missing, next: p.next };
+  return { ikm_id: p.ikm_id, nib: p.nib, business_name: p.business_name, district_code: p.district_code, stage: p.stage, score: p.score, items: p.items, missing: p.missing, next: p.next, nextKey: p.nextKey, nextPartial: p.nextPartial };
 }
 
 /** The rows of `export readiness` (CLI): missing items joined with semicolons. */

@@ -4,7 +4,7 @@
  * in the core. A card opens the IKM's readiness (each rule, its points) and its history.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { STAGES, type Stage } from '../../../shared/goekspor';
+import { nextStepText, ruleLabel, STAGES, type Stage } from '../../../shared/goekspor';
 import type { Result } from '../../../shared/contract';
 import type { BoardCard, GeAuditEntry } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
@@ -16,7 +16,7 @@ import { IkmPicker, idDate, useRun, type PickedIkm } from './common';
 type BoardData = Result<'goekspor.board'>;
 
 export function Board() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const stageName = (s: Stage) => t(`ge.stage.${s}`);
   const areas = useAreas();
   const run = useRun();
@@ -126,7 +126,7 @@ export function Board() {
                     </div>
                     {c.flags > 0 && <div className="ge-flag">⚠ {t('ge.board.flags', { n: c.flags })}</div>}
                     {c.shipments > 0 && <div className="ge-ok">✓ {t('ge.board.shipped')}</div>}
-                    <div className="ge-card-next muted">{c.next}</div>
+                    <div className="ge-card-next muted">{nextStepText(c, lang)}</div>
                     <div className="ge-card-moves">
                       <button type="button" disabled={!prev} aria-label={prev ? t('ge.board.left', { stage: stageName(prev) }) : undefined} onClick={(e) => (e.stopPropagation(), prev && void move(c, prev))}>
                         ◀
@@ -161,7 +161,7 @@ export function Board() {
 }
 
 function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikmId: number; onClose(): void; note: string; onNote(s: string): void; onMove(s: Stage): void; version: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const stageName = (s: Stage) => t(`ge.stage.${s}`);
   const areas = useAreas();
   const [r, setR] = useState<Result<'goekspor.readiness'> | null>(null);
@@ -188,7 +188,7 @@ function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikm
         <span className={`ge-score big s${Math.min(4, Math.floor(r.score / 25))}`} data-testid="ge-score">
           {r.score}
         </span>{' '}
-        <b>{t('ge.detail.next', { text: r.next })}</b>
+        <b>{t('ge.detail.next', { text: nextStepText(r, lang) })}</b>
       </p>
       <table className="data-table ge-items">
         <thead>
@@ -203,7 +203,7 @@ function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikm
           {r.items.map((i) => (
             <tr key={i.key} className={`ge-state-${i.state}`}>
               <td title={i.detail}>
-                {i.label}
+                {ruleLabel(i.key, lang)}
                 <div className="muted">{i.detail}</div>
               </td>
               <td className="num">{i.weight}</td>

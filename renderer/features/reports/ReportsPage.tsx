@@ -101,7 +101,11 @@ export function ReportsPage() {
             </button>
           </div>
           {busy && <p className="busy">{t('rep.making', { what: busy })}</p>}
-          {lang !== 'id' && <p className="muted">{t('rep.printedInIndonesian')}</p>}
+          {lang !== 'id' && (
+            <p className="muted" data-testid="report-in-english">
+              {t('rep.printedInIndonesian')} {model && t('rep.inEnglish', { title: t(`report.${name}`), subtitle: model.subtitleEn })}
+            </p>
+          )}
         </div>
         <LetterheadForm value={letterhead} onSaved={setLetterhead} open={settingsOpen} onToggle={setSettingsOpen}>
           <label className="office-province">
