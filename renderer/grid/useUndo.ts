@@ -1,7 +1,7 @@
 /**
  * Undo/redo as data: a stack of what changed, not of closures, so it is easy to inspect. The
- * hook takes any kind of entry (the shipments grid keeps its cell edits; the registry's kinds are
- * in features/registry/undoEntries.ts).
+ * hook takes any kind of entry (the shipments grid's are in features/shipments/ShipmentsPage.tsx,
+ * the registry's in features/registry/undoEntries.ts).
  *
  * The page supplies `apply(entry, direction)`, which talks to the core and reports success; an
  * entry that could not be applied (say, its NIB was taken meanwhile) stays where it was.

@@ -213,3 +213,24 @@ test('an imported shipment names its origin in the detail panel: the file, the i
   await expect(panel.getByTestId('history')).toContainText(`impor #${res.batchId}`);
   await page.screenshot({ path: 'test-results/shipments-detail-import.png' });
 });
+
+test('Ctrl+Z takes back an added shipment (to Sampah) and Ctrl+Y brings it back; deleted rows come back with Ctrl+Z', async ({ page, harness }) => {
+  await open(page);
+  await page.getByRole('button', { name: '+ Tambah baris' }).click();
+  await expect(page.getByTestId('ship-count')).toHaveText(count(301));
+  const newest = () => harness.db.prepare('SELECT id, deleted_at FROM shipment ORDER BY id DESC LIMIT 1').get() as { id: number; deleted_at: string | null };
+  await page.keyboard.press('Escape');
+  await grid(page).focus();
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('ship-count')).toHaveText(count(300));
+  expect(newest().deleted_at).not.toBeNull();
+  await page.keyboard.press('Control+Y');
+  await expect(page.getByTestId('ship-count')).toHaveText(count(301));
+  expect(newest().deleted_at).toBeNull();
+  await cell(page, 2, 'product').click();
+  await page.getByRole('button', { name: 'Hapus baris' }).click();
+  await expect(page.getByTestId('ship-count')).toHaveText(count(300));
+  await grid(page).focus();
+  await page.keyboard.press('Control+Z');
+  await expect(page.getByTestId('ship-count')).toHaveText(count(301));
+});

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/contract';
 import type { IkmRecord } from '../../../shared/fields';
 import { api } from '../../api/client';
+import { DetailFrame } from '../../grid/DetailFrame';
 import { HistoryList } from '../../grid/HistoryList';
 import { useI18n } from '../../i18n/i18n';
 import { ALL_COLUMNS, displayValue, type Display } from './columns';
@@ -19,15 +20,8 @@ export function DetailPanel({ row, display, onClose, version }: { row: IkmRecord
     void api.call('ikm.history', { id }).then(setHistory, () => setHistory([]));
   }, [id, updated, version]);
   return (
-    <aside className="detail" aria-label={t('detail.title')}>
-      <div className="detail-head">
-        <h2>{row?.business_name ?? t('detail.title')}</h2>
-        <button type="button" className="link" onClick={onClose} aria-label={t('detail.close')}>
-          ✕
-        </button>
-      </div>
-      {!row && <p className="muted">{t('detail.empty')}</p>}
-      {row && (
+    <DetailFrame label={t('detail.title')} heading={row?.business_name} onClose={onClose}>
+      {row ? (
         <>
           <dl className="detail-fields">
             {ALL_COLUMNS.map((c) => (
@@ -40,7 +34,7 @@ export function DetailPanel({ row, display, onClose, version }: { row: IkmRecord
           <ImportSourceLine id={row.id} version={`${row.updated_at}|${version}`} />
           <HistoryList items={history} fieldName={(f) => t(`field.${f}` as never)} />
         </>
-      )}
-    </aside>
+      ) : null}
+    </DetailFrame>
   );
 }

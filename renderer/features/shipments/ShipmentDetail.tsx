@@ -8,6 +8,7 @@ import type { ShipmentAuditEntry, ShipmentSource } from '../../../shared/contrac
 import type { IkmRecord } from '../../../shared/fields';
 import { SHIPMENT_FIELDS, type ShipmentRecord } from '../../../shared/shipments';
 import { api } from '../../api/client';
+import { DetailFrame } from '../../grid/DetailFrame';
 import { HistoryList } from '../../grid/HistoryList';
 import { useI18n } from '../../i18n/i18n';
 import { useNavigate } from '../../navigate';
@@ -50,15 +51,8 @@ export function ShipmentDetail({ row, display, onClose, version }: { row: Shipme
   const openIkm = (r: IkmRecord) => navigate({ tab: 'registry', filter: r.nib ? { values: [{ field: 'nib', values: [r.nib] }] } : { search: r.business_name } });
 
   return (
-    <aside className="detail" aria-label={t('ship.detail.title')}>
-      <div className="detail-head">
-        <h2>{row?.exporter_name ?? t('ship.detail.title')}</h2>
-        <button type="button" className="link" onClick={onClose} aria-label={t('detail.close')}>
-          ✕
-        </button>
-      </div>
-      {!row && <p className="muted">{t('detail.empty')}</p>}
-      {row && (
+    <DetailFrame label={t('ship.detail.title')} heading={row?.exporter_name} onClose={onClose}>
+      {row ? (
         <>
           <dl className="detail-fields">
             {SHIPMENT_FIELDS.map((f) => (
@@ -89,7 +83,7 @@ export function ShipmentDetail({ row, display, onClose, version }: { row: Shipme
           </p>
           <HistoryList items={history} fieldName={(f) => t(`ship.${f}` as 'ship.date')} />
         </>
-      )}
-    </aside>
+      ) : null}
+    </DetailFrame>
   );
 }

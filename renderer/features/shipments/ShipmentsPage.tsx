@@ -30,6 +30,8 @@ import { UndoButtons } from '../../components/UndoButtons';
 import { useConfirm } from '../../components/ConfirmDialog';
 import { useDrilledView, type DrillRequest } from '../../navigate';
 
+type ShipmentUndo = { kind: 'cells'; cells: CellEdit[] } | { kind: 'create' | 'delete'; ids: number[] };
+
 const START: Selection = { anchor: { row: 0, col: 0 }, focus: { row: 0, col: 0 } };
 
 export function ShipmentsPage({ drill }: { drill?: DrillRequest<ShipmentFilter, ShipmentSort> }) {
@@ -95,9 +97,25 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
     },
     [],
   );
-  // An entry is one edit or paste; undo writes back the values it replaced, redo the new ones.
-  const undo = useUndo<CellEdit[]>(async (entry, direction) => {
-    const r = await write(entry.map((c) => ({ id: c.id, field: c.field, value: direction === 'undo' ? ((c.before as string | number | null) ?? null) : c.value })));
+  /**
+   * Undo entries: `cells` (an edit, paste, fill or replace-all: undo writes back the values it
+   * replaced, redo the new ones), `create` (a row added: undo deletes it to Sampah, redo restores
+   * it) and `delete` (rows deleted: the other way round).
+   */
+  const undo = useUndo<ShipmentUndo>(async (entry, direction) => {
+    if (entry.kind !== 'cells') {
+      const restore = (entry.kind === 'delete') === (direction === 'undo');
+      try {
+        if (restore) await api.call('trash.restore', { kind: 'shipment', ids: entry.ids });
+        else await api.call('shipments.delete', { ids: entry.ids });
+      } catch (e) {
+        notify(e instanceof ApiError ? e.message : String(e), { tone: 'error' });
+        return false;
+      }
+      await afterWrite();
+      return true;
+    }
+    const r = await write(entry.cells.map((c) => ({ id: c.id, field: c.field, value: direction === 'undo' ? ((c.before as string | number | null) ?? null) : c.value })));
     if (!r.ok) notify([...(r.errors?.values() ?? [])][0] ?? t('grid.refused'), { tone: 'error' });
     await afterWrite();
     return r.ok;
@@ -107,7 +125,7 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
       const res = await write(changes);
       if (!res.ok) return res;
       const stored = new Map((res.records ?? []).map((r) => [r.id, r]));
-      undo.push(changes.map((c) => ({ ...c, value: (stored.get(c.id)?.[c.field as keyof ShipmentRecord] as string | number | null) ?? c.value })));
+      undo.push({ kind: 'cells', cells: changes.map((c) => ({ ...c, value: (stored.get(c.id)?.[c.field as keyof ShipmentRecord] as string | number | null) ?? c.value })) });
       await afterWrite();
       return { ok: true };
     },
@@ -123,6 +141,7 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
   const addRow = async () => {
     try {
       const rec = await api.call('shipments.create', { values: newShipmentValues(filter, areas.districts, localDay()) });
+      undo.push({ kind: 'create', ids: [rec.id] });
       let index = (await api.call('shipments.locate', { filter, sort, id: rec.id })).index;
       if (index == null) {
         const { search: _s, values: _v, hs: _h, commodity: _c, ...kept } = filter;
@@ -153,7 +172,9 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
       const n = formatNumber(list.length);
       if (!(await confirm({ title: t('confirm.deleteTitle', { n }), body: t('confirm.deleteShipments', { n }), confirm: t('confirm.deleteAction', { n }), danger: true }))) return;
     }
-    const r = await api.call('shipments.delete', { ids: list.map((x) => x.id) });
+    const ids = list.map((x) => x.id);
+    const r = await api.call('shipments.delete', { ids });
+    undo.push({ kind: 'delete', ids });
     notify(t('toast.deleted', { n: r.deleted }));
     await afterWrite();
   };
@@ -162,7 +183,7 @@ function ShipmentsGrid({ drill }: { drill?: DrillRequest<ShipmentFilter, Shipmen
   const pushUndo = undo.push;
   const onWritten = useCallback(
     async (cells: CellDiff[]) => {
-      pushUndo(cells.map((c) => ({ id: c.id, field: c.field, value: c.newValue, before: c.oldValue })));
+      pushUndo({ kind: 'cells', cells: cells.map((c) => ({ id: c.id, field: c.field, value: c.newValue, before: c.oldValue })) });
       await afterWrite();
     },
     [pushUndo, afterWrite],
