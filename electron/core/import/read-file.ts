@@ -16,7 +16,7 @@ import { readRow, rowAsWritten, type RowContext } from './rows';
 import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
 import type { FileKind } from './sniff';
 import { suggestDistrict } from './suggest-district';
-import { HEADER_SCAN, openSheets, skipSheet } from './tables';
+import { HEADER_SCAN, headerOnly, headerOnlyError, openSheets, skipSheet } from './tables';
 
 export interface FileInput {
   /** File name as the user sees it (reports use it). */
@@ -141,6 +141,8 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     const tables: { sheet: string; hasKecamatan: boolean }[] = [];
     /** The row that looked most like a header, for the message when no table is found. */
     let nearest: { sheet: string; row: number; headers: string[] } | null = null;
+    /** The first table with a header and no data rows (a template sent back unfilled). */
+    let empty: { sheet: string; row: number } | null = null;
     let csv = false;
     const opened = (buf: Buffer, kind: FileKind) => {
       csv = kind.kind === 'csv';
@@ -167,7 +169,8 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       const guess = guessHeader(head);
       const header = guess.header;
       if (!header && guess.nearest && (!nearest || guess.nearest.headers.length > nearest.headers.length)) nearest = { sheet: sheet.name, ...guess.nearest };
-      if (!header) {
+      if (!header || headerOnly(head, header.headerRow, next != null)) {
+        if (header) empty ??= { sheet: sheet.name, row: header.headerRow };
         await it.return?.();
         continue;
       }
@@ -238,6 +241,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       if (more.length) (report.unmapped ??= []).push(...more);
       if (applied.length) (report.fixed ??= []).push(...fixedCells(sheet.name, applied, cells, columns));
     }
+    if (tables.length === 0 && empty) throw headerOnlyError(input.name, empty);
     if (tables.length === 0)
       throw new ImportFileError(
         nearest
@@ -249,6 +253,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     if (!(e instanceof ImportFileError) || e instanceof ImportCancelledError) throw e;
     report.status = 'refused';
     report.message = e.message;
+    if (e.messageKey) report.messageKey = e.messageKey;
     if (e.needsChoice) report.needsDistrict = true;
     // A refused file contributes nothing, not even the rows read before the problem was found.
     report.refused = [];

@@ -29,6 +29,23 @@ export function skipSheet(sheets: AsyncIterable<SheetSource> | Iterable<SheetSou
   return sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name));
 }
 
+/** A row with data: a filled cell other than a lone row number (a template numbered ahead is still empty). */
+function hasData(cells: readonly RawCell[] | undefined): boolean {
+  const filled = (cells ?? []).filter((c) => c != null && String(c).trim() !== '');
+  return filled.length > 1 || (filled.length === 1 && !/^\d{1,4}\.?$/.test(String(filled[0]).trim()));
+}
+
+/**
+ * A table with a header and not one data row under it (a template sent back unfilled), known
+ * from the first rows: the sheet ended within them (`more` is false) and nothing below the header.
+ */
+export function headerOnly(head: readonly RawCell[][], headerRow: number, more: boolean): boolean {
+  return !more && !head.slice(headerRow).some(hasData);
+}
+
+/** The refusal of a file whose only table has no data rows: where the header is, and what to do. */
+export const headerOnlyError = (file: string, at: { sheet: string; row: number }) => ImportFileError.of('imp.headerOnly', { file, sheet: at.sheet, row: at.row });
+
 export interface SpreadsheetInput {
   name: string;
   path?: string;
@@ -71,6 +88,9 @@ function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<
 /** Each data table of the file, in sheet order; a table's rows must be read before the next table. */
 export async function* readTables<F extends string>(input: SpreadsheetInput, vocab: Vocabulary<F>): AsyncGenerator<Table<F>> {
   const sheets = await openSheets(input);
+  let tables = 0;
+  /** The first header with no data under it: the refusal when no sheet has a table with data. */
+  let empty: { sheet: string; row: number } | null = null;
   for await (const sheet of sheets) {
     if (skipSheet(sheets, sheet)) continue;
     const it = iterate(sheet.rows);
@@ -85,10 +105,12 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
     }
     for (let i = 0; i < head.length; i++) head[i] ??= [];
     const header = findHeader(head, vocab);
-    if (!header) {
+    if (!header || headerOnly(head, header.headerRow, next != null)) {
+      if (header) empty ??= { sheet: sheet.name, row: header.headerRow };
       await it.return?.();
       continue;
     }
+    tables++;
     const known = new Set<string>(vocab.fields.map((f) => f.field));
     const columns = applyOverrides(header.columns, header.cells, input.mapping ?? {}, (f) => known.has(f));
     const byCol = new Map(columns.map((c) => [c.col, c]));
@@ -111,4 +133,5 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       rows: rows(),
     };
   }
+  if (tables === 0 && empty) throw headerOnlyError(input.name, empty);
 }

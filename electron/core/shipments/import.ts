@@ -160,7 +160,7 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
         candidates.push(...mine);
       } catch (e) {
         if (!(e instanceof ImportFileError)) throw e;
-        Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [], needsDistrict: e.needsChoice || undefined });
+        Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [], needsDistrict: e.needsChoice || undefined, ...(e.messageKey ? { messageKey: e.messageKey } : {}) });
         delete report.unmapped;
       }
     }

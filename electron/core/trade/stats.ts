@@ -185,7 +185,7 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         throw new ImportFileError('Tidak ditemukan tabel neraca perdagangan: perlu kolom Tahun (atau Periode) dan kolom Ekspor / Impor.');
     } catch (e) {
       if (!(e instanceof ImportFileError)) throw e;
-      Object.assign(report, { status: 'refused', message: e.message, refused: [] });
+      Object.assign(report, { status: 'refused', message: e.message, refused: [], ...(e.messageKey ? { messageKey: e.messageKey } : {}) });
       return [report];
     }
     if (rows.length === 0) return [report];
