@@ -67,14 +67,24 @@ export interface ReadinessFacts {
 }
 
 export type ItemState = 'ok' | 'partial' | 'missing' | 'na';
+export type Why =
+  | { code: 'certValid'; type: CertType; until: string | null }
+  | { code: 'certRunning'; type: CertType; since: string }
+  | { code: 'certExpired'; type: CertType }
+  | { code: 'none' | 'notFood' | 'neverAttended' | 'featured' | 'notFeatured' | 'noShipments' }
+  | { code: 'nibInRegistry'; nib: string }
+  | { code: 'attended'; n: number }
+  | { code: 'shipped'; n: number };
 export interface ReadinessItem {
   key: ReadinessKey;
   label: string;
   weight: number;
   state: ItemState;
   points: number;
-  /** Why it has this state, in Bahasa Indonesia. */
+  /** Why it has this state, in Bahasa Indonesia (the report's words). */
   detail: string;
+  /** The same reason as a UI key (`ge.why.<code>`) and its parameters, for the screen in either language. */
+  why: Why;
   /** What to do next when it is not done. */
   next: string;
 }
@@ -140,38 +150,40 @@ export function certificateFlags(c: CertificateFacts, today: string, stuck: Stuc
 }
 
 /** The best state among certificates of the given types on `today`. */
-function certState(certs: CertificateFacts[], types: readonly CertType[], today: string): { state: ItemState; detail: string } {
+function certState(certs: CertificateFacts[], types: readonly CertType[], today: string): Found {
   const mine = certs.filter((c) => types.includes(c.type));
   const valid = mine.find((c) => c.status === 'terbit' && (!c.expires_on || c.expires_on >= today));
-  if (valid) return { state: 'ok', detail: `${CERT_LABELS[valid.type]} terbit${valid.expires_on ? `, berlaku s.d. ${dmy(valid.expires_on)}` : ''}` };
+  if (valid) return { state: 'ok', detail: `${CERT_LABELS[valid.type]} terbit${valid.expires_on ? `, berlaku s.d. ${dmy(valid.expires_on)}` : ''}`, why: { code: 'certValid', type: valid.type, until: valid.expires_on } };
   const running = mine.find((c) => c.status === 'proses');
-  if (running) return { state: 'partial', detail: `${CERT_LABELS[running.type]} masih proses sejak ${dmy(running.status_since)}` };
+  if (running) return { state: 'partial', detail: `${CERT_LABELS[running.type]} masih proses sejak ${dmy(running.status_since)}`, why: { code: 'certRunning', type: running.type, since: running.status_since } };
   const expired = mine.find((c) => c.status === 'kedaluwarsa' || (c.status === 'terbit' && c.expires_on && c.expires_on < today));
-  if (expired) return { state: 'missing', detail: `${CERT_LABELS[expired.type]} kedaluwarsa` };
-  return { state: 'missing', detail: 'Belum ada' };
+  if (expired) return { state: 'missing', detail: `${CERT_LABELS[expired.type]} kedaluwarsa`, why: { code: 'certExpired', type: expired.type } };
+  return { state: 'missing', detail: 'Belum ada', why: { code: 'none' } };
 }
 
-function attendedState(facts: ReadinessFacts, kinds: ActivityKind[]): { state: ItemState; detail: string } {
+type Found = { state: ItemState; detail: string; why: Why };
+
+function attendedState(facts: ReadinessFacts, kinds: ActivityKind[]): Found {
   const n = kinds.reduce((s, k) => s + (facts.attended[k] ?? 0), 0);
-  return n > 0 ? { state: 'ok', detail: `Hadir di ${n} kegiatan` } : { state: 'missing', detail: 'Belum pernah hadir' };
+  return n > 0 ? { state: 'ok', detail: `Hadir di ${n} kegiatan`, why: { code: 'attended', n } } : { state: 'missing', detail: 'Belum pernah hadir', why: { code: 'neverAttended' } };
 }
 
 /** The export-readiness score of one IKM, with every item's state, what is missing and the next step. */
 export function scoreReadiness(facts: ReadinessFacts, today: string): Readiness {
   const food = isFood(facts.kbli);
   const items: ReadinessItem[] = READINESS_RULES.map((rule) => {
-    let r: { state: ItemState; detail: string };
+    let r: Found;
     switch (rule.key) {
       case 'nib': {
         r = certState(facts.certificates, ['nib'], today);
-        if (r.state !== 'ok' && facts.nib) r = { state: 'ok', detail: `NIB ${facts.nib} di registri` };
+        if (r.state !== 'ok' && facts.nib) r = { state: 'ok', detail: `NIB ${facts.nib} di registri`, why: { code: 'nibInRegistry', nib: facts.nib } };
         break;
       }
       case 'izin_edar':
-        r = food ? certState(facts.certificates, ['pirt', 'bpom_md', 'bpom_ml'], today) : { state: 'na', detail: 'Tidak wajib (bukan produk pangan)' };
+        r = food ? certState(facts.certificates, ['pirt', 'bpom_md', 'bpom_ml'], today) : { state: 'na', detail: 'Tidak wajib (bukan produk pangan)', why: { code: 'notFood' } };
         break;
       case 'halal':
-        r = food ? certState(facts.certificates, ['halal'], today) : { state: 'na', detail: 'Tidak wajib (bukan produk pangan)' };
+        r = food ? certState(facts.certificates, ['halal'], today) : { state: 'na', detail: 'Tidak wajib (bukan produk pangan)', why: { code: 'notFood' } };
         break;
       case 'merek':
         r = certState(facts.certificates, ['merek'], today);
@@ -189,15 +201,15 @@ export function scoreReadiness(facts: ReadinessFacts, today: string): Readiness 
         r = attendedState(facts, ['pameran', 'temu_bisnis']);
         break;
       case 'unggulan':
-        r = facts.featured ? { state: 'ok', detail: 'Tercantum dalam SK Gubernur' } : { state: 'missing', detail: 'Belum tercantum' };
+        r = facts.featured ? { state: 'ok', detail: 'Tercantum dalam SK Gubernur', why: { code: 'featured' } } : { state: 'missing', detail: 'Belum tercantum', why: { code: 'notFeatured' } };
         break;
       case 'ekspor':
-        r = facts.shipments > 0 ? { state: 'ok', detail: `${facts.shipments} pengapalan tercatat` } : { state: 'missing', detail: 'Belum ada pengapalan' };
+        r = facts.shipments > 0 ? { state: 'ok', detail: `${facts.shipments} pengapalan tercatat`, why: { code: 'shipped', n: facts.shipments } } : { state: 'missing', detail: 'Belum ada pengapalan', why: { code: 'noShipments' } };
         break;
     }
     const points = r.state === 'ok' ? rule.weight : r.state === 'partial' ? rule.weight / 2 : 0;
     const next = r.state === 'partial' ? `Kawal proses ${rule.label} sampai terbit` : rule.next;
-    return { key: rule.key, label: rule.label, weight: rule.weight, state: r.state, points: r.state === 'na' ? 0 : points, detail: r.detail, next };
+    return { key: rule.key, label: rule.label, weight: rule.weight, state: r.state, points: r.state === 'na' ? 0 : points, detail: r.detail, why: r.why, next };
   });
   const applicable = items.filter((i) => i.state !== 'na');
   const max = applicable.reduce((s, i) => s + i.weight, 0);

@@ -82,6 +82,11 @@ test('English mode: every tab in English, figures en-GB; back in Indonesian, id-
   await page.getByRole('tab', { name: 'Go Export' }).click();
   await expect(page.getByText(/^Registered\b/).first()).toBeVisible();
   await expect(page.locator(`[data-card="${firstIkm}"] .ge-card-next`)).toHaveText(nextStepText(card, 'en'));
+  // Its readiness: items and their reasons in English (no activities recorded: never attended).
+  await page.locator(`[data-card="${firstIkm}"]`).click();
+  await expect(page.locator('.ge-items')).toContainText('Export training/outreach');
+  await expect(page.locator('.ge-items')).toContainText('Never attended');
+  await expect(page.locator('.ge-items')).not.toContainText('Belum pernah hadir');
   await shot('goekspor');
   await page.getByRole('tab', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { name: 'Import district files' })).toBeVisible();

@@ -41,6 +41,10 @@ describe('readiness rules', () => {
     expect(nextStepText(halal, 'id')).toBe('Kawal proses Sertifikat halal sampai terbit');
     expect(nextStepText(halal, 'en')).toBe('See the Halal certificate through to issue');
     expect(nextStepText({ next: 'x', nextKey: null, nextPartial: false }, 'en')).toMatch(/every requirement is met/);
+    // Each reason also as a code with its facts, for the screen to say in its language.
+    expect(halal.items.find((i) => i.key === 'halal')!.why).toEqual({ code: 'certRunning', type: 'halal', since: '2025-01-01' });
+    expect(halal.items.find((i) => i.key === 'nib')!.why).toEqual({ code: 'nibInRegistry', nib: '9120001000001' });
+    expect(halal.items.find((i) => i.key === 'pelatihan')!.why).toEqual({ code: 'neverAttended' });
     expect(READINESS_RULES.map((r) => ruleLabel(r.key, 'en')).every((l, i) => l !== '' && (l !== READINESS_RULES[i]!.label || l === 'NIB'))).toBe(true);
   });
 

@@ -4,7 +4,7 @@
  * in the core. A card opens the IKM's readiness (each rule, its points) and its history.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { nextStepText, ruleLabel, STAGES, type Stage } from '../../../shared/goekspor';
+import { nextStepText, ruleLabel, STAGES, type Stage, type Why } from '../../../shared/goekspor';
 import type { Result } from '../../../shared/contract';
 import type { BoardCard, GeAuditEntry } from '../../../shared/goekspor-contract';
 import { api } from '../../api/client';
@@ -160,8 +160,32 @@ export function Board() {
   );
 }
 
+/** A readiness item's reason in the UI language. */
+function useWhyText(): (w: Why) => string {
+  const { t } = useI18n();
+  return (w) => {
+    const type = 'type' in w ? t(`ge.certType.${w.type}`) : '';
+    switch (w.code) {
+      case 'certValid':
+        return w.until ? t('ge.why.certValidUntil', { type, date: idDate(w.until) }) : t('ge.why.certValid', { type });
+      case 'certRunning':
+        return t('ge.why.certRunning', { type, date: idDate(w.since) });
+      case 'certExpired':
+        return t('ge.why.certExpired', { type });
+      case 'nibInRegistry':
+        return t('ge.why.nibInRegistry', { nib: w.nib });
+      case 'attended':
+      case 'shipped':
+        return t(`ge.why.${w.code}`, { n: formatNumber(w.n) });
+      default:
+        return t(`ge.why.${w.code}`);
+    }
+  };
+}
+
 function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikmId: number; onClose(): void; note: string; onNote(s: string): void; onMove(s: Stage): void; version: string }) {
   const { t, lang } = useI18n();
+  const whyText = useWhyText();
   const stageName = (s: Stage) => t(`ge.stage.${s}`);
   const areas = useAreas();
   const [r, setR] = useState<Result<'goekspor.readiness'> | null>(null);
@@ -202,9 +226,9 @@ function ReadinessPanel({ ikmId, onClose, note, onNote, onMove, version }: { ikm
         <tbody>
           {r.items.map((i) => (
             <tr key={i.key} className={`ge-state-${i.state}`}>
-              <td title={i.detail}>
+              <td>
                 {ruleLabel(i.key, lang)}
-                <div className="muted">{i.detail}</div>
+                <div className="muted">{whyText(i.why)}</div>
               </td>
               <td className="num">{i.weight}</td>
               <td className="num">{i.state === 'na' ? '–' : formatNumber(i.points)}</td>

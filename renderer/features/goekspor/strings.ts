@@ -139,6 +139,20 @@ export const GOEKSPOR_ID = {
   'chart.halal.3to6': '3–6 bulan',
   'chart.halal.6to10': '6–10 bulan',
   'chart.halal.ge10': '≥ 10 bulan',
+  // Why a readiness item has its state (shared/goekspor.ts `Why`); the report prints the core's Indonesian.
+  'ge.why.certValid': '{type} terbit',
+  'ge.why.certValidUntil': '{type} terbit, berlaku s.d. {date}',
+  'ge.why.certRunning': '{type} masih proses sejak {date}',
+  'ge.why.certExpired': '{type} kedaluwarsa',
+  'ge.why.none': 'Belum ada',
+  'ge.why.notFood': 'Tidak wajib (bukan produk pangan)',
+  'ge.why.nibInRegistry': 'NIB {nib} di registri',
+  'ge.why.attended': 'Hadir di {n} kegiatan',
+  'ge.why.neverAttended': 'Belum pernah hadir',
+  'ge.why.featured': 'Tercantum dalam SK Gubernur',
+  'ge.why.notFeatured': 'Belum tercantum',
+  'ge.why.shipped': '{n} pengapalan tercatat',
+  'ge.why.noShipments': 'Belum ada pengapalan',
 } as const;
 
 export const GOEKSPOR_EN: Record<keyof typeof GOEKSPOR_ID, string> = {
@@ -276,4 +290,17 @@ export const GOEKSPOR_EN: Record<keyof typeof GOEKSPOR_ID, string> = {
   'chart.halal.3to6': '3–6 months',
   'chart.halal.6to10': '6–10 months',
   'chart.halal.ge10': '≥ 10 months',
+  'ge.why.certValid': '{type} issued',
+  'ge.why.certValidUntil': '{type} issued, valid until {date}',
+  'ge.why.certRunning': '{type} in process since {date}',
+  'ge.why.certExpired': '{type} expired',
+  'ge.why.none': 'None yet',
+  'ge.why.notFood': 'Not required (not a food product)',
+  'ge.why.nibInRegistry': 'NIB {nib} in the registry',
+  'ge.why.attended': 'Attended {n} activities',
+  'ge.why.neverAttended': 'Never attended',
+  'ge.why.featured': 'Listed in the governor’s decree',
+  'ge.why.notFeatured': 'Not listed yet',
+  'ge.why.shipped': '{n} shipments recorded',
+  'ge.why.noShipments': 'No shipments yet',
 };
