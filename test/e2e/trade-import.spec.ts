@@ -43,3 +43,23 @@ test('a BPS table with unusual headers is mapped by hand in the preview, then im
   expect(rows[5]).toEqual({ year: 2024, month: 6, export_usd: 186_500_000, import_usd: 26_750_000 });
   await expect(page.getByRole('row', { name: /2024 Juni 186\.500\.000 26\.750\.000 159\.750\.000/ })).toBeVisible();
 });
+
+test('every refused row of a BPS table is listed, a hundred a page', async ({ page }) => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const path = join(mkdtempSync(join(tmpdir(), 'pangkalan-bps-')), 'neraca_salah_ketik.csv');
+  // 150 rows whose year is typed wrong, and one good row.
+  const bad = Array.from({ length: 150 }, (_, i) => `20x${i};Januari;${100 + i};${10 + i}`);
+  writeFileSync(path, ['Tahun;Bulan;Nilai Ekspor (US$);Nilai Impor (US$)', '2024;Januari;181500000;24250000', ...bad].join('\n') + '\n');
+  await page.getByRole('tab', { name: 'Ekspor', exact: true }).click();
+  await page.getByRole('tab', { name: 'Neraca perdagangan (BPS)' }).click();
+  await page.getByLabel('Impor tabel BPS…').setInputFiles(path);
+  const dialog = page.getByRole('dialog', { name: 'Impor tabel BPS…' });
+  await expect(dialog.getByText('Baris ditolak (150)')).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByText('1–100 dari 150')).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /neraca_salah_ketik 3 A .*Tahun "20x0" tidak dikenali/ })).toBeVisible();
+  await dialog.getByRole('button', { name: '›' }).click();
+  await expect(dialog.getByText('101–150 dari 150')).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /neraca_salah_ketik 152 A .*Tahun "20x149" tidak dikenali/ })).toBeVisible();
+});
