@@ -206,7 +206,7 @@ function Shell() {
           )}
           {/* Kept mounted while hidden: a running import keeps its progress bar and Batalkan. */}
           <div className="tab-panel" hidden={tab !== 'import'}>
-            <ImportPage onImported={refreshInfo} onOpened={showImport} />
+            <ImportPage onImported={refreshInfo} onOpened={showImport} visible={tab === 'import'} />
           </div>
         </main>
       </div>

@@ -28,7 +28,8 @@ interface Picked {
   decisions?: ImportDecisions;
 }
 
-export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpened?(): void }) {
+/** `visible`: the tab is on screen (it stays mounted while hidden); the history is read again each time, as the other tabs import too. */
+export function ImportPage({ onImported, onOpened, visible = true }: { onImported(): void; onOpened?(): void; visible?: boolean }) {
   const { t } = useI18n();
   const areas = useAreas();
   const notify = useToast();
@@ -40,7 +41,9 @@ export function ImportPage({ onImported, onOpened }: { onImported(): void; onOpe
   const [history, setHistory] = useState<ImportBatch[]>([]);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const loadHistory = () => void api.call('import.history', {}).then(setHistory);
-  useEffect(loadHistory, []);
+  useEffect(() => {
+    if (visible) loadHistory();
+  }, [visible]);
 
   const runPreview = async (list: Picked[]) => {
     setFiles(list);
