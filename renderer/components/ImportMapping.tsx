@@ -84,7 +84,8 @@ export function FileMapping(p: { report: FileReport; fields: readonly string[]; 
     <>
       <UnmappedColumns columns={p.report.unmapped ?? []} fields={p.fields} label={p.label} onMapping={p.onMapping} />
       {p.report.sheets.map((s) => (
-        <details key={s.name} className="mapping" open={p.report.status === 'refused' && p.onMapping != null}>
+        // Open where there is mapping to do: a refused file's columns, and a table the user is remapping (stays open as it is read again).
+        <details key={s.name} className="mapping" open={p.onMapping != null && (p.report.status === 'refused' || s.columns.some((c) => c.source === 'user'))}>
           <summary>
             {t('import.sheet', { name: s.name, row: s.headerRow })} — {t('import.mapping')}
           </summary>

@@ -63,3 +63,29 @@ test('every refused row of a BPS table is listed, a hundred a page', async ({ pa
   await expect(dialog.getByText('101–150 dari 150')).toBeVisible();
   await expect(dialog.getByRole('row', { name: /neraca_salah_ketik 152 A .*Tahun "20x149" tidak dikenali/ })).toBeVisible();
 });
+
+test('a BPS table with no header the import knows as exports is refused with its columns; naming the export column reads it', async ({ page, harness }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('tab', { name: 'Ekspor', exact: true }).click();
+  await page.getByRole('tab', { name: 'Neraca perdagangan (BPS)' }).click();
+  await page.getByLabel('Impor tabel BPS…').setInputFiles(resolve('test/fixtures/ekspor/neraca_bps_tanpa_kata_ekspor_libreoffice.xlsx'));
+  const dialog = page.getByRole('dialog', { name: 'Impor tabel BPS…' });
+  await expect(dialog.getByRole('alert')).toContainText('baris 2 lembar "Tabel 8.1" paling mirip judul kolom', { timeout: 60_000 });
+  await expect(dialog.getByRole('alert')).toContainText('Pilih kolom ekspornya pada pemetaan kolom');
+  await expect(dialog.getByRole('button', { name: 'Impor sekarang' })).toBeDisabled();
+  // The columns it read are offered for mapping, those it knew already named.
+  await expect(dialog.getByRole('combobox', { name: 'Pemetaan kolom: Tahun' })).toHaveValue('year');
+  await dialog.getByRole('combobox', { name: 'Pemetaan kolom: Nilai Penjualan ke Luar Negeri (US$)' }).selectOption('export_usd');
+  await expect(dialog.getByTestId('counts-neraca_bps_tanpa_kata_ekspor_libreoffice.xlsx')).toContainText('3 baru', { timeout: 60_000 });
+  await dialog.getByRole('combobox', { name: 'Impor kolom "Pembelian dari Luar Negeri (US$)" sebagai' }).selectOption('import_usd');
+  await expect(dialog.getByTestId('unmapped')).toHaveCount(0, { timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/trade-import-named-1366x768.png' });
+  await dialog.getByRole('button', { name: 'Impor sekarang' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 60_000 });
+  const rows = stats(harness);
+  expect(rows).toEqual([
+    { year: 2025, month: 1, export_usd: 612_000_000, import_usd: 98_500_000 },
+    { year: 2025, month: 2, export_usd: 613_000_000, import_usd: 98_750_000 },
+    { year: 2025, month: 3, export_usd: 614_000_000, import_usd: 99_000_000 },
+  ]);
+});

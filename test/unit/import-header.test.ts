@@ -5,7 +5,8 @@
  * stems, fuzzy words and scores, not through a synonym.
  */
 import { describe, expect, it } from 'vitest';
-import { fieldForHeader, findHeader, guessHeader } from '../../electron/core/import/header';
+import { fieldForHeader, findHeader, guessHeader, withUserHeaders } from '../../electron/core/import/header';
+import { TRADE_VOCABULARY } from '../../electron/core/trade/stats';
 import type { RawCell } from '../../electron/core/import/sheet';
 
 const ISSUE: Record<string, string> = {
@@ -122,7 +123,20 @@ describe('the whole table is assigned at once', () => {
   it('a row that names columns but no business name is not a table, and says what it found', () => {
     const g = guessHeader([['Judul'], ['NIB', 'Alamat', 'Telepon', 'KBLI']]);
     expect(g.header).toBeNull();
-    expect(g.nearest).toEqual({ row: 2, headers: ['NIB', 'Alamat', 'Telepon', 'KBLI'] });
+    expect(g.nearest).toMatchObject({ row: 2, headers: ['NIB', 'Alamat', 'Telepon', 'KBLI'] });
+    // Every header cell, with the field it named, for a mapping the user can complete.
+    expect(g.nearest!.cells).toEqual([
+      { col: 0, header: 'NIB', field: 'nib' },
+      { col: 1, header: 'Alamat', field: 'address' },
+      { col: 2, header: 'Telepon', field: 'phone' },
+      { col: 3, header: 'KBLI', field: 'kbli' },
+    ]);
+  });
+  it("the user's mapping finds a header whose key column no vocabulary names", () => {
+    const rows = [['Tahun', 'Bulan', 'Nilai Penjualan ke Luar Negeri (US$)']];
+    expect(findHeader(rows, TRADE_VOCABULARY)).toBeNull();
+    const h = findHeader(rows, withUserHeaders(TRADE_VOCABULARY, { 'Nilai Penjualan ke Luar Negeri (US$)': 'export_usd', Bulan: '' }))!;
+    expect(h.columns.map((c) => [c.header, c.field])).toEqual([['Tahun', 'year'], ['Bulan', 'month'], ['Nilai Penjualan ke Luar Negeri (US$)', 'export_usd']]);
   });
   it('a business name with one more column is a table (never refused for too few columns)', () => {
     expect(findHeader([['Nama Usaha', 'Catatan Lain']])?.columns.map((c) => c.field)).toEqual(['business_name']);

@@ -299,6 +299,20 @@ export function scoreHeader<F extends string>(text: string, vocab: Vocabulary<F>
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * The vocabulary with the user's own header texts (mapping corrections: header → field) as phrases
+ * of their fields, so a table whose key column only the user could name is found by its header.
+ */
+export function withUserHeaders<F extends string>(vocab: Vocabulary<F>, overrides: Readonly<Record<string, string>>): Vocabulary<F> {
+  const mine = Object.entries(overrides).filter(([, field]) => field);
+  if (mine.length === 0) return vocab;
+  const fields = vocab.fields.map((c) => {
+    const phrases = mine.filter(([, f]) => f === c.field).map(([h]) => ({ words: tokens(h, vocab.words).map((t) => t.word), weight: 1 }));
+    return phrases.length ? { ...c, phrases: [...c.phrases, ...phrases.filter((p) => p.words.length > 0)] } : c;
+  });
+  return { ...vocab, fields };
+}
+
 export function vocabulary<F extends string>(synonyms: Record<F, string[]>, required: F, minColumns = 3, extras: VocabularyExtras<F> = {}): Vocabulary<F> {
   const words = new Set<string>(Object.values(ALIASES));
   const canon = (phrase: string) => tokens(phrase, words).map((t) => t.word);
@@ -496,7 +510,7 @@ const isNumberRow = (r: RawCell[] | undefined) => {
 export interface HeaderGuess<F extends string> {
   header: HeaderInfo<F> | null;
   /** The row that looked most like a header, with what it named, when no table was found. */
-  nearest: { row: number; headers: string[] } | null;
+  nearest: { row: number; headers: string[]; cells: { col: number; header: string; field?: F }[] } | null;
 }
 
 /** Scans the first rows for the best header; null when the sheet holds no table of this kind. */
@@ -507,7 +521,7 @@ export function findHeader<F extends string = IkmFieldKey>(rows: RawCell[][], vo
 export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], vocab: Vocabulary<F> = IKM_VOCABULARY as unknown as Vocabulary<F>): HeaderGuess<F> {
   const cache = new Map<string, { field: F; score: number }[]>();
   let best: { i: number; depth: number; total: number; m: ReturnType<typeof mapRows<F>> } | null = null;
-  let nearest: { row: number; total: number; headers: string[] } | null = null;
+  let nearest: { row: number; total: number; headers: string[]; cells: { col: number; header: string; field?: F }[] } | null = null;
   const limit = Math.min(rows.length, 40);
   for (let i = 0; i < limit; i++) {
     const first = rows[i] ?? [];
@@ -527,7 +541,12 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
     // Each extra header row must earn its place: a title above the header is not a group row.
     const rank = pick.m.total - 0.3 * (pick.depth - 1);
     if (chosen.length > 0 && (!nearest || rank > nearest.total))
-      nearest = { row: i + pick.depth, total: rank, headers: chosen.map((c) => c.header) };
+      nearest = {
+        row: i + pick.depth,
+        total: rank,
+        headers: chosen.map((c) => c.header),
+        cells: pick.m.texts.map((t, col) => ({ col, header: t.shown, field: chosen.find((c) => c.col === col)?.field })).filter((c) => c.header),
+      };
     const required = chosen.find((c) => c.field === vocab.required);
     if (!required || required.score < 0.55) continue;
     // Too few recognised columns is no reason to refuse a table whose business name is clear.
@@ -535,7 +554,7 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
     if (!enough) continue;
     if (!best || rank > best.total + 0.01) best = { i, depth: pick.depth, total: rank, m: pick.m };
   }
-  if (!best) return { header: null, nearest: nearest && { row: nearest.row, headers: nearest.headers } };
+  if (!best) return { header: null, nearest: nearest && { row: nearest.row, headers: nearest.headers, cells: nearest.cells } };
   const headerRow = best.i + best.depth;
   const titles = rows.slice(0, best.i).flatMap((r) => r.map(cellText).filter(Boolean));
   // "(dalam ribuan rupiah)" in a title line: money columns without a unit of their own.

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { ColumnReport } from '../../../shared/import';
 import { fold } from '../../../shared/text';
 import { ImportFileError } from './errors';
-import { findHeader, type ColumnMapping, type HeaderInfo, type Vocabulary } from './header';
+import { guessHeader, withUserHeaders, type ColumnMapping, type HeaderInfo, type Vocabulary } from './header';
 import { applyOverrides, headerCells, UnmappedColumns, type MappingOverrides } from './mapping';
 import { readCsv } from './read-csv';
 import { readSheetjs } from './read-sheetjs';
@@ -85,8 +85,20 @@ function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<
   return Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
 }
 
-/** Each data table of the file, in sheet order; a table's rows must be read before the next table. */
-export async function* readTables<F extends string>(input: SpreadsheetInput, vocab: Vocabulary<F>): AsyncGenerator<Table<F>> {
+/** A sheet's row that looked most like a header, with every header cell and the fields it named, when no table was found in it. */
+export interface NearestHeader {
+  sheet: string;
+  row: number;
+  columns: ColumnReport[];
+}
+
+/**
+ * Each data table of the file, in sheet order; a table's rows must be read before the next table.
+ * The user's mapping corrections also find the header (a column only they could name); `nearest`
+ * hears of each sheet's best header-like row when no table is found in it.
+ */
+export async function* readTables<F extends string>(input: SpreadsheetInput, vocab: Vocabulary<F>, opts: { nearest?(n: NearestHeader): void } = {}): AsyncGenerator<Table<F>> {
+  const words = withUserHeaders(vocab, input.mapping ?? {});
   const sheets = await openSheets(input);
   let tables = 0;
   /** The first header with no data under it: the refusal when no sheet has a table with data. */
@@ -104,7 +116,10 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       head[r.value.number - 1] = r.value.cells;
     }
     for (let i = 0; i < head.length; i++) head[i] ??= [];
-    const header = findHeader(head, vocab);
+    const guess = guessHeader(head, words);
+    const header = guess.header;
+    if (!header && guess.nearest)
+      opts.nearest?.({ sheet: sheet.name, row: guess.nearest.row, columns: guess.nearest.cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: c.field ?? '' })) });
     if (!header || headerOnly(head, header.headerRow, next != null)) {
       if (header) empty ??= { sheet: sheet.name, row: header.headerRow };
       await it.return?.();

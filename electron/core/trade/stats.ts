@@ -13,7 +13,7 @@ import { ImportFileError } from '../import/errors';
 import { vocabulary } from '../import/header';
 import { rowProblem, type ProblemParams } from '../import/problem';
 import type { RawCell } from '../import/sheet';
-import { readTables, type SpreadsheetInput } from '../import/tables';
+import { readTables, type NearestHeader, type SpreadsheetInput } from '../import/tables';
 import { markChanged } from '../registry/generation';
 import { logChange } from '../audit/change-log';
 
@@ -137,7 +137,8 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
     const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
     const rows: (TradeStat & { sheet: string; row: number })[] = [];
     try {
-      for await (const table of readTables(input, TRADE_VOCABULARY)) {
+      let nearest: NearestHeader | null = null;
+      for await (const table of readTables(input, TRADE_VOCABULARY, { nearest: (n) => (nearest ??= n) })) {
         report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
         const col = new Map(table.columns.map((c) => [c.field, c]));
         if (!col.has('period') && !col.has('year')) throw new ImportFileError(`Lembar "${table.sheet}": tidak ada kolom Tahun atau Periode.`);
@@ -180,6 +181,12 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         }
         const more = table.unmapped.list();
         if (more.length) (report.unmapped ??= []).push(...more);
+      }
+      if (report.sheets.length === 0 && nearest) {
+        // The columns it did read, so the user can name the export column in the mapping and read again.
+        const n: NearestHeader = nearest;
+        report.sheets.push({ name: n.sheet, headerRow: n.row, columns: n.columns });
+        throw ImportFileError.of('imp.trade.noExport', { sheet: n.sheet, row: n.row, headers: n.columns.map((c) => c.header).join(', ') });
       }
       if (report.sheets.length === 0)
         throw new ImportFileError('Tidak ditemukan tabel neraca perdagangan: perlu kolom Tahun (atau Periode) dan kolom Ekspor / Impor.');
