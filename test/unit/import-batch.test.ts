@@ -16,6 +16,7 @@ import { importFiles } from '../../electron/core/import/run';
 import { listBatches, undoBatch } from '../../electron/core/import/undo';
 import { applyChanges, createRecord } from '../../electron/core/registry/write';
 import { importShipments } from '../../electron/core/shipments/import';
+import { applyShipmentChanges } from '../../electron/core/shipments/write';
 import { importTradeStats, setTradeStat } from '../../electron/core/trade/stats';
 import type { ImportResult } from '../../shared/import';
 import type { IkmRecord } from '../../shared/fields';
@@ -185,6 +186,25 @@ describe('every import is one batch: all or nothing, previewed by the same path,
     const undone = undoBatch(db, r.batchId!);
     expect(undone.skipped).toEqual([expect.objectContaining({ ikm_id: rotan.id, field: 'owner_name' })]);
     expect((db.prepare(`SELECT owner_name FROM ikm WHERE id = ?`).get(rotan.id) as { owner_name: string }).owner_name).toBe('Diubah Tangan');
+    db.close();
+  });
+
+  it('shipments: undoing a revision puts the old value back, and leaves a value edited by hand since', async () => {
+    const { db } = setup();
+    const file = (fob: number, product: string) => [
+      {
+        name: 'ekspor.csv',
+        data: csv(['No PEB;Tanggal;Eksportir;Kabupaten/Kota;Negara Tujuan;Kode HS;Produk;Nilai FOB (USD)', `000123;2025-03-01;CV Pertama;6202;Malaysia;46021200;${product};${fob}`]),
+      },
+    ];
+    await importShipments(db, file(1000, 'Tikar'), {});
+    const revision = await importShipments(db, file(1500, 'Tas'), {});
+    expect(revision.files[0]).toMatchObject({ accepted: 0, updated: 1 });
+    const { id } = db.prepare(`SELECT id FROM shipment`).get() as { id: number };
+    applyShipmentChanges(db, [{ id, field: 'product', value: 'Tas rotan' }]);
+    const undone = undoBatch(db, revision.batchId!);
+    expect(undone).toMatchObject({ reverted: 1, skipped: [{ record: `pengapalan ${id}`, field: 'product' }] });
+    expect(db.prepare(`SELECT fob_usd, product FROM shipment WHERE id = ?`).get(id)).toEqual({ fob_usd: 1000, product: 'Tas rotan' });
     db.close();
   });
 

@@ -7,7 +7,7 @@
  * Ekspor (ge_audit); all four name the batch.
  */
 import { FIELD_BY_KEY, type IkmFieldKey, type IkmValue } from '../../../shared/fields';
-import { UNDO_CHANGED_SINCE, type ImportBatch, type UndoSkip } from '../../../shared/import';
+import type { ImportBatch, UndoSkip } from '../../../shared/import';
 import type { DB } from '../db/open';
 import { undoGoEksporBatch } from '../goekspor/store';
 import { markChanged } from '../registry/generation';
@@ -17,6 +17,7 @@ import { undoShipmentBatch } from '../shipments/write';
 import { undoTradeBatch } from '../trade/stats';
 import type { ImportKind } from './batch';
 import { ImportFileError } from './errors';
+import { undoAudited } from './undo-audit';
 
 export interface UndoResult {
   batchId: number;
@@ -32,23 +33,17 @@ function typed(field: string, text: string | null): IkmValue {
 }
 
 function undoIkmBatch(db: DB, batchId: number, result: UndoResult): void {
-  const rows = db
-    .prepare(`SELECT id, ikm_id, field, old_value FROM audit_log WHERE batch_id = ? AND action = 'import' ORDER BY id DESC`)
-    .all(batchId) as { id: number; ikm_id: number; field: string | null; old_value: string | null }[];
-  const laterEdit = db.prepare(`SELECT 1 FROM audit_log WHERE ikm_id = ? AND id > ? AND (field = ? OR field IS NULL) AND coalesce(batch_id, -1) <> ? LIMIT 1`);
   const writer = new RegistryWriter(db);
-  for (const r of rows) {
-    if (r.field == null) {
-      if (writer.softDelete(r.ikm_id)) result.deleted++;
-      continue;
-    }
-    if (laterEdit.get(r.ikm_id, r.id, r.field, batchId)) {
-      result.skipped.push({ ikm_id: r.ikm_id, field: r.field, reason: UNDO_CHANGED_SINCE });
-      continue;
-    }
-    const current = getRecord(db, r.ikm_id);
-    if (current && writer.update(current, { [r.field as IkmFieldKey]: typed(r.field, r.old_value) }) > 0) result.reverted++;
-  }
+  undoAudited(db, batchId, {
+    audit: 'audit_log',
+    record: 'ikm_id',
+    remove: (id) => writer.softDelete(id),
+    revert: (id, field, old) => {
+      const current = getRecord(db, id);
+      return current != null && writer.update(current, { [field as IkmFieldKey]: typed(field, old) }) > 0;
+    },
+    name: (id) => ({ ikm_id: id }),
+  }, result);
 }
 
 const UNDO: Record<ImportKind, (db: DB, batchId: number, result: UndoResult) => void> = {

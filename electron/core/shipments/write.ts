@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { CellError, ShipmentAuditEntry, ShipmentSource } from '../../../shared/contract';
 import { localDay } from '../../../shared/parse';
 import { message } from '../../../shared/messages';
-import { UNDO_CHANGED_SINCE, type UndoSkip } from '../../../shared/import';
+import type { UndoSkip } from '../../../shared/import';
 import {
   SHIPMENT_FIELD_BY_KEY,
   SHIPMENT_FIELD_KEYS,
@@ -24,6 +24,7 @@ import { countryResolver } from '../reference/countries';
 import { markChanged } from '../registry/generation';
 import { osUser } from '../registry/write';
 import { ValidationError } from '../api/errors';
+import { undoAudited } from '../import/undo-audit';
 
 const now = (): string => new Date().toISOString();
 
@@ -255,30 +256,23 @@ export function deleteShipments(db: DB, ids: number[]): number {
 
 /** Undoes a shipment import batch (import/undo.ts): its new shipments to the recycle bin, changed values back. */
 export function undoShipmentBatch(db: DB, batchId: number, result: { deleted: number; reverted: number; skipped: UndoSkip[] }): void {
-  const rows = db
-    .prepare(`SELECT id, shipment_id, field, old_value FROM shipment_audit WHERE batch_id = ? AND action = 'import' ORDER BY id DESC`)
-    .all(batchId) as { id: number; shipment_id: number; field: string | null; old_value: string | null }[];
-  const laterEdit = db.prepare(`SELECT 1 FROM shipment_audit WHERE shipment_id = ? AND id > ? AND (field = ? OR field IS NULL) AND coalesce(batch_id, -1) <> ? LIMIT 1`);
   const writer = new ShipmentWriter(db);
-  for (const r of rows) {
-    if (r.field == null) {
-      if (writer.softDelete(r.shipment_id)) result.deleted++;
-      continue;
-    }
-    const record = `pengapalan ${r.shipment_id}`;
-    if (laterEdit.get(r.shipment_id, r.id, r.field, batchId)) {
-      result.skipped.push({ record, field: r.field, reason: UNDO_CHANGED_SINCE });
-      continue;
-    }
-    const current = getShipment(db, r.shipment_id);
-    if (!current) continue;
-    const kind = SHIPMENT_FIELD_BY_KEY.get(r.field)?.kind;
-    const old = r.old_value == null ? null : kind === 'decimal' || kind === 'usd' ? Number(r.old_value) : r.old_value;
-    try {
-      if (writer.update(current, { [r.field]: old }, current.ikm_id) > 0) result.reverted++;
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-      result.skipped.push({ record, field: r.field, reason: 'Nilai lamanya membuatnya sama dengan pengapalan lain yang tercatat; nilai sekarang dibiarkan.' });
-    }
-  }
+  undoAudited(db, batchId, {
+    audit: 'shipment_audit',
+    record: 'shipment_id',
+    remove: (id) => writer.softDelete(id),
+    revert: (id, field, text) => {
+      const current = getShipment(db, id);
+      if (!current) return false;
+      const kind = SHIPMENT_FIELD_BY_KEY.get(field)?.kind;
+      const old = text == null ? null : kind === 'decimal' || kind === 'usd' ? Number(text) : text;
+      try {
+        return writer.update(current, { [field]: old }, current.ikm_id) > 0;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+        return 'Nilai lamanya membuatnya sama dengan pengapalan lain yang tercatat; nilai sekarang dibiarkan.';
+      }
+    },
+    name: (id) => ({ record: `pengapalan ${id}` }),
+  }, result);
 }
