@@ -16,7 +16,7 @@ import { importFiles } from '../../electron/core/import/run';
 import { listBatches, undoBatch } from '../../electron/core/import/undo';
 import { applyChanges, createRecord } from '../../electron/core/registry/write';
 import { importShipments } from '../../electron/core/shipments/import';
-import { applyShipmentChanges } from '../../electron/core/shipments/write';
+import { applyShipmentChanges, shipmentSource } from '../../electron/core/shipments/write';
 import { importTradeStats, setTradeStat } from '../../electron/core/trade/stats';
 import type { ImportResult } from '../../shared/import';
 import type { IkmRecord } from '../../shared/fields';
@@ -201,6 +201,8 @@ describe('every import is one batch: all or nothing, previewed by the same path,
     const revision = await importShipments(db, file(1500, 'Tas'), {});
     expect(revision.files[0]).toMatchObject({ accepted: 0, updated: 1 });
     const { id } = db.prepare(`SELECT id FROM shipment`).get() as { id: number };
+    // Each row knows where it came from (the detail panel's "asal").
+    expect(shipmentSource(db, id)).toMatchObject({ batch_id: revision.batchId, file: 'ekspor.csv', row: 2 });
     applyShipmentChanges(db, [{ id, field: 'product', value: 'Tas rotan' }]);
     const undone = undoBatch(db, revision.batchId!);
     expect(undone).toMatchObject({ reverted: 1, skipped: [{ record: `pengapalan ${id}`, field: 'product' }] });

@@ -182,13 +182,15 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
         continue;
       }
       seen.set(identity, c);
+      // The row it came from (the detail panel's "asal": file, sheet, row, import).
+      const from = { file: c.file.file, sheet: c.sheet, row: c.row };
       const current = byIdentity.get(identity) as ShipmentRecord | undefined;
       if (current) {
         const fields = Object.fromEntries(Object.entries(c.values).filter(([, v]) => v != null)) as ShipmentValues;
-        if (writer.update(current, fields, c.ikmId ?? current.ikm_id, batchId) > 0) c.file.updated++;
+        if (writer.update(current, fields, c.ikmId ?? current.ikm_id, batchId, from) > 0) c.file.updated++;
         else c.file.unchanged++;
       } else {
-        writer.insert(c.values, c.ikmId, batchId);
+        writer.insert(c.values, c.ikmId, batchId, from);
         c.file.accepted++;
       }
     }
