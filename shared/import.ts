@@ -94,6 +94,11 @@ export interface ImportDecisions {
   takeFile?: string[];
 }
 
+/** A refused file's reason in the reader's language: from its key when it has one, else its Indonesian text. */
+export function fileMessage(f: Pick<FileReport, 'message' | 'messageKey'>, lang: Lang): string {
+  return f.messageKey ? message(lang, f.messageKey.key, f.messageKey.params) : (f.message ?? '');
+}
+
 /** "Sheet!row", the key of a row in decisions and notes. */
 export const rowKey = (sheet: string, row: number): string => `${sheet}!${row}`;
 
@@ -129,9 +134,10 @@ export interface UnmappedColumn {
 export interface FileReport {
   file: string;
   status: 'imported' | 'refused';
+  /** A refused file's reason in Bahasa Indonesia (the CLI, the error report). */
   message?: string;
   /** The refusal as a message key (shared/messages.ts), so an English UI shows it in English; `message` is its Indonesian text. */
-  messageKey?: { key: string; params?: Record<string, string | number> };
+  messageKey?: { key: MessageKey; params?: Record<string, string | number> };
   /** Refused only until the user chooses its district; everything else was readable. */
   needsDistrict?: boolean;
   /** Where rows get their district: a column of the file, the user's choice, or still missing. */

@@ -4,6 +4,15 @@
  */
 export type Lang = 'id' | 'en';
 
+/** What to do with a workbook the import cannot read as it is (several refusals end with it). */
+const RESAVE_ID =
+  'Buka berkas di Excel, pilih File > Save As (Simpan Sebagai), jenis "Excel Workbook (*.xlsx)", lalu impor berkas .xlsx itu. Di LibreOffice: File > Save As, jenis "Excel 2007-365 (.xlsx)".';
+const RESAVE_EN = 'Open the file in Excel, choose File > Save As, type "Excel Workbook (*.xlsx)", then import that .xlsx file. In LibreOffice: File > Save As, type "Excel 2007-365 (.xlsx)".';
+/** A part of a workbook that ends before its closing tag. */
+const TRUNCATED_ID =
+  'terpotong di tengah (berakhir sebelum penutupnya; misalnya unduhan yang terputus). Tidak ada yang diimpor, agar tidak hanya separuh baris yang masuk. Minta kabupaten/kota mengirim ulang berkasnya.';
+const TRUNCATED_EN = 'is cut off half way (it ends before its closing tag; e.g. an interrupted download). Nothing was imported, so that not just half of the rows go in. Ask the district to send the file again.';
+
 const id = {
   'err.number': 'Bukan angka yang dikenali. Tulis misalnya 1.500.000 atau Rp 1.500.000.',
   'err.negative': 'Nilai tidak boleh negatif.',
@@ -91,6 +100,45 @@ const id = {
   'sub.noData': 'Belum ada data',
   'sub.asOf': 'Keadaan per {day}',
   'sub.upToYear': 'Keadaan s.d. tahun {year}',
+  // Files an import refuses whole (electron/core/import: sniff, the readers, read-file).
+  'imp.openMissing': 'Berkas tidak dapat dibuka: tidak ditemukan.',
+  'imp.openFolder': 'Berkas tidak dapat dibuka: ini folder, bukan berkas.',
+  'imp.openDenied': 'Berkas tidak dapat dibuka: tidak ada izin membacanya (mungkin sedang dibuka program lain). Tutup berkasnya di Excel, atau salin ke folder Anda sendiri, lalu impor lagi.',
+  'imp.openFailed': 'Berkas tidak dapat dibuka ({code}). Salin berkasnya ke folder Anda sendiri, lalu impor lagi.',
+  'imp.empty': 'Berkas kosong (0 byte). Minta kabupaten/kota mengirim ulang berkasnya.',
+  'imp.tooLarge': 'Berkas terlalu besar ({mb} MB; paling besar 200 MB). Bagi menjadi beberapa berkas.',
+  'imp.tooBig': 'Berkas ditolak: isinya jauh terlalu besar untuk sebuah daftar IKM (lebih dari 500 MB setelah dibuka; kemungkinan berkas rusak atau berbahaya). Minta kabupaten/kota mengirim ulang.',
+  'imp.tooManyRows': 'Berkas ditolak: lebih dari 1.000.000 baris. Bagi menjadi beberapa berkas (misalnya per kecamatan).',
+  'imp.protected': 'Berkas dilindungi kata sandi (terenkripsi). Buka di Excel dengan kata sandinya, hapus kata sandi (File > Info > Protect Workbook > Encrypt with Password, kosongkan), simpan sebagai .xlsx, lalu impor lagi.',
+  'imp.oldWord': 'Berkas ini dokumen Word lama (.doc), bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.',
+  'imp.word': 'Berkas ini dokumen Word, bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.',
+  'imp.powerpoint': 'Berkas ini presentasi PowerPoint, bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.',
+  'imp.notExcel': `Berkas ini bukan lembar kerja Excel (isinya tidak dikenali). ${RESAVE_ID}`,
+  'imp.notXlsx': 'Berkas ini bukan lembar kerja Excel (.xlsx). Simpan data sebagai .xlsx atau .csv lalu impor lagi.',
+  'imp.noSheets': 'Berkas ini bukan lembar kerja Excel (.xlsx): tidak ada lembar kerja di dalamnya. Simpan data sebagai .xlsx atau .csv lalu impor lagi.',
+  'imp.notWhole': `Berkas "{name}" bukan lembar kerja Excel yang utuh (isinya tidak dikenali). ${RESAVE_ID}`,
+  'imp.binary': 'Berkas ini berisi data biner, bukan teks CSV. Simpan ulang sebagai CSV (UTF-8) atau .xlsx.',
+  'imp.unknownType': `Jenis berkas "{name}" tidak dikenal. Yang dapat diimpor: .xlsx, .xlsm, .xls, .ods, .csv. ${RESAVE_ID}`,
+  'imp.corrupt': 'Berkas rusak: isi arsipnya tidak utuh. Coba buka di Excel dan simpan ulang sebagai .xlsx, atau minta kabupaten/kota mengirim ulang.',
+  'imp.crc': 'Berkas rusak: sebagian isinya berubah sejak disimpan (pemeriksaan CRC tidak cocok; misalnya unduhan atau flashdisk yang rusak). Tidak ada yang diimpor. Minta kabupaten/kota mengirim ulang berkasnya.',
+  'imp.truncated.sheet': `Berkas rusak: lembar kerja ({part}) ${TRUNCATED_ID}`,
+  'imp.truncated.strings': `Berkas rusak: daftar teks bersama (sharedStrings.xml) ${TRUNCATED_ID}`,
+  'imp.truncated.workbook': `Berkas rusak: daftar lembar (workbook.xml) ${TRUNCATED_ID}`,
+  'imp.truncated.content': `Berkas rusak: isi lembar kerja (content.xml) ${TRUNCATED_ID}`,
+  'imp.duplicateSheet': 'Berkas rusak: ada dua lembar bernama "{name}" (Excel sendiri tidak membukanya). Buka di LibreOffice, ganti nama salah satu lembar, simpan sebagai .xlsx, lalu impor lagi.',
+  'imp.xlsxDamaged': 'Berkas Excel rusak dan tidak dapat dibaca: isinya tidak tersusun seperti lembar kerja Excel. Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.',
+  'imp.legacyDamaged': 'Berkas {format} rusak atau isinya tidak dapat dibaca. Buka di Excel atau LibreOffice; bila terbuka, simpan ulang sebagai .xlsx lalu impor lagi, bila tidak, minta kabupaten/kota mengirim ulang.',
+  'imp.mixedEncoding': 'Berkas CSV ini memakai dua pengodean huruf: sebagian UTF-8, sebagian lain (mulai baris {line}), sehingga sebagian nama akan rusak. Buka di Excel atau LibreOffice, periksa huruf beraksen di baris itu, lalu simpan ulang sebagai "CSV UTF-8" dan impor lagi.',
+  'imp.unreadable': 'Berkas tidak dapat dibaca: isinya rusak atau tersusun dengan cara yang tidak dikenali. Buka di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu impor lagi.',
+  'imp.outOfMemory': 'Berkas terlalu besar untuk dibaca: memori pembaca habis. Bagi menjadi beberapa berkas (misalnya per kecamatan), lalu impor lagi.',
+  'imp.readerStopped': 'Pembaca berkas berhenti (kode {code}). Tidak ada yang disimpan; impor lagi.',
+  'imp.unknownDistrict': 'Kode kabupaten/kota "{code}" tidak dikenal.',
+  'imp.noDistrictColumn': 'Berkas tidak memiliki kolom kabupaten/kota. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).',
+  'imp.noDistrictColumnTitle': 'Berkas tidak memiliki kolom kabupaten/kota. Judulnya menyebut {type} {name} ({code}); pilih kabupaten/kota itu (CLI: --district {code}).',
+  'imp.noTable': 'Tidak ditemukan tabel IKM: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Alamat". Periksa lembar kerjanya.',
+  'imp.noTableNear': 'Tidak ditemukan tabel IKM: baris {row} lembar "{sheet}" dikenali sebagai judul kolom ({headers}), tetapi tidak ada kolom nama usaha. Beri judul "Nama Usaha" pada kolom nama usahanya.',
+  'imp.cancelled': 'Impor dibatalkan; tidak ada yang disimpan.',
+  'imp.busy': 'Impor lain sedang berjalan. Tunggu sampai selesai.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -181,6 +229,44 @@ const en: Record<MessageKey, string> = {
   'sub.noData': 'No data yet',
   'sub.asOf': 'As of {day}',
   'sub.upToYear': 'Up to {year}',
+  'imp.openMissing': 'The file cannot be opened: it was not found.',
+  'imp.openFolder': 'The file cannot be opened: this is a folder, not a file.',
+  'imp.openDenied': 'The file cannot be opened: no permission to read it (another program may have it open). Close it in Excel, or copy it to a folder of your own, then import again.',
+  'imp.openFailed': 'The file cannot be opened ({code}). Copy it to a folder of your own, then import again.',
+  'imp.empty': 'The file is empty (0 bytes). Ask the district to send it again.',
+  'imp.tooLarge': 'The file is too large ({mb} MB; at most 200 MB). Split it into several files.',
+  'imp.tooBig': 'File refused: its content is far too large for an IKM list (more than 500 MB once unpacked; probably a damaged or malicious file). Ask the district to send it again.',
+  'imp.tooManyRows': 'File refused: more than 1,000,000 rows. Split it into several files (for instance one per kecamatan).',
+  'imp.protected': 'The file is password-protected (encrypted). Open it in Excel with its password, remove the password (File > Info > Protect Workbook > Encrypt with Password, leave it empty), save as .xlsx, then import again.',
+  'imp.oldWord': 'This file is an old Word document (.doc), not an Excel worksheet. Copy its table into Excel and save it as .xlsx.',
+  'imp.word': 'This file is a Word document, not an Excel worksheet. Copy its table into Excel and save it as .xlsx.',
+  'imp.powerpoint': 'This file is a PowerPoint presentation, not an Excel worksheet. Copy its table into Excel and save it as .xlsx.',
+  'imp.notExcel': `This file is not an Excel worksheet (its content is not recognised). ${RESAVE_EN}`,
+  'imp.notXlsx': 'This file is not an Excel worksheet (.xlsx). Save the data as .xlsx or .csv, then import again.',
+  'imp.noSheets': 'This file is not an Excel worksheet (.xlsx): it holds no worksheet. Save the data as .xlsx or .csv, then import again.',
+  'imp.notWhole': `The file "{name}" is not a complete Excel worksheet (its content is not recognised). ${RESAVE_EN}`,
+  'imp.binary': 'This file holds binary data, not CSV text. Save it again as CSV (UTF-8) or .xlsx.',
+  'imp.unknownType': `The file type of "{name}" is not known. What can be imported: .xlsx, .xlsm, .xls, .ods, .csv. ${RESAVE_EN}`,
+  'imp.corrupt': 'The file is damaged: its archive is incomplete. Try opening it in Excel and saving it again as .xlsx, or ask the district to send it again.',
+  'imp.crc': 'The file is damaged: part of its content changed after it was saved (the CRC check does not match; e.g. a broken download or flash drive). Nothing was imported. Ask the district to send the file again.',
+  'imp.truncated.sheet': `The file is damaged: a worksheet ({part}) ${TRUNCATED_EN}`,
+  'imp.truncated.strings': `The file is damaged: the shared text list (sharedStrings.xml) ${TRUNCATED_EN}`,
+  'imp.truncated.workbook': `The file is damaged: the sheet list (workbook.xml) ${TRUNCATED_EN}`,
+  'imp.truncated.content': `The file is damaged: the worksheet content (content.xml) ${TRUNCATED_EN}`,
+  'imp.duplicateSheet': 'The file is damaged: two sheets are named "{name}" (Excel itself will not open it). Open it in LibreOffice, rename one of the sheets, save as .xlsx, then import again.',
+  'imp.xlsxDamaged': 'The Excel file is damaged and cannot be read: its content is not laid out as an Excel worksheet. Open it in Excel, save it again as .xlsx, then import again.',
+  'imp.legacyDamaged': 'The {format} file is damaged or its content cannot be read. Open it in Excel or LibreOffice; if it opens, save it again as .xlsx and import again; if not, ask the district to send it again.',
+  'imp.mixedEncoding': 'This CSV file uses two character encodings: partly UTF-8, partly another (from line {line}), so some names would be garbled. Open it in Excel or LibreOffice, check the accented letters on that line, then save it again as "CSV UTF-8" and import again.',
+  'imp.unreadable': 'The file cannot be read: its content is damaged or laid out in a way that is not recognised. Open it in Excel or LibreOffice, save it again as .xlsx, then import again.',
+  'imp.outOfMemory': 'The file is too large to read: the reader ran out of memory. Split it into several files (for instance one per kecamatan), then import again.',
+  'imp.readerStopped': 'The file reader stopped (code {code}). Nothing was saved; import again.',
+  'imp.unknownDistrict': 'District code "{code}" is not known.',
+  'imp.noDistrictColumn': 'The file has no district (kabupaten/kota) column. Choose the district of this file (CLI: --district <BPS code>).',
+  'imp.noDistrictColumnTitle': 'The file has no district (kabupaten/kota) column. Its title names {type} {name} ({code}); choose that district (CLI: --district {code}).',
+  'imp.noTable': 'No IKM table found: no row of column headers such as "Nama Usaha", "NIB", "Alamat". Check the worksheets.',
+  'imp.noTableNear': 'No IKM table found: row {row} of sheet "{sheet}" reads as column headers ({headers}), but there is no business-name column. Give the business-name column the header "Nama Usaha".',
+  'imp.cancelled': 'Import cancelled; nothing was saved.',
+  'imp.busy': 'Another import is running. Wait until it is finished.',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { id, en };

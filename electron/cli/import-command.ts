@@ -19,6 +19,8 @@ function jsonReport(f: FileReport) {
     file: f.file,
     status: f.status,
     ...(f.message ? { message: f.message } : {}),
+    // The refusal's message key (shared/messages.ts): stable for scripts, whatever the wording.
+    ...(f.messageKey ? { message_key: f.messageKey.key } : {}),
     // Per column: header, field, confidence and why (issue 11); '' = not imported.
     sheets: f.sheets.map((s) => ({
       name: s.name,

@@ -6,7 +6,7 @@
  * dropped unseen, and the problem rows, all of them, a page at a time.
  */
 import { useState } from 'react';
-import { problemText, type ColumnReport, type FileReport, type RowProblem, type UnmappedColumn } from '../../shared/import';
+import { fileMessage, problemText, type ColumnReport, type FileReport, type RowProblem, type UnmappedColumn } from '../../shared/import';
 import { message, type MessageKey } from '../../shared/messages';
 import { useI18n } from '../i18n/i18n';
 
@@ -64,8 +64,7 @@ export function ColumnMapping(p: {
 /** Why a whole file is refused, in the UI's language when the core gave a message key. */
 export function FileMessage({ report, className = 'file-message' }: { report: FileReport; className?: string }) {
   const { lang } = useI18n();
-  const k = report.messageKey;
-  const text = k ? message(lang, k.key as MessageKey, k.params) : report.message;
+  const text = fileMessage(report, lang);
   return text ? (
     <p className={className} role="alert">
       {text}

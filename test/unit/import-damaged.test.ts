@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../electron/core/import/run';
 import { CANONICAL_KEYS } from '../../shared/fields';
+import { fileMessage } from '../../shared/import';
 import { tempDb } from './helpers';
 
 const FIX = resolve(__dirname, '../fixtures');
@@ -16,19 +17,21 @@ const canonical = (db: Db) =>
   (db.prepare('SELECT * FROM ikm WHERE deleted_at IS NULL ORDER BY business_name').all() as Record<string, unknown>[]).map((r) => Object.fromEntries(CANONICAL_KEYS.map((k) => [k, r[k] ?? null])));
 
 describe('damaged files are refused whole', () => {
-  const cases: Array<[string, RegExp]> = [
-    ['rusak_lembar_terpotong.xlsx', /lembar kerja.*terpotong/],
-    ['rusak_teks_terpotong.xlsx', /sharedStrings.*terpotong/],
-    ['rusak_crc.xlsx', /CRC/],
-    ['rusak_lembar_kembar.xlsx', /dua lembar bernama "DATA IKM"/],
-    ['campur_encoding.csv', /dua pengodean huruf.*baris 4/],
+  const cases: Array<[string, RegExp, string, RegExp]> = [
+    ['rusak_lembar_terpotong.xlsx', /lembar kerja.*terpotong/, 'imp.truncated.sheet', /worksheet \(xl\/worksheets\/sheet1\.xml\) is cut off/],
+    ['rusak_teks_terpotong.xlsx', /sharedStrings.*terpotong/, 'imp.truncated.strings', /sharedStrings.*cut off/],
+    ['rusak_crc.xlsx', /CRC/, 'imp.crc', /CRC check/],
+    ['rusak_lembar_kembar.xlsx', /dua lembar bernama "DATA IKM"/, 'imp.duplicateSheet', /two sheets are named "DATA IKM"/],
+    ['campur_encoding.csv', /dua pengodean huruf.*baris 4/, 'imp.mixedEncoding', /two character encodings.*line 4/],
   ];
-  it.each(cases)('%s: refused with what happened and what to do; nothing written', async (name, re) => {
+  it.each(cases)('%s: refused with what happened and what to do; nothing written', async (name, re, key, en) => {
     const { db } = tempDb();
     const r = await importFiles(db, [file(name, '6202')]);
-    expect(r.files[0]).toMatchObject({ status: 'refused', accepted: 0 });
+    expect(r.files[0]).toMatchObject({ status: 'refused', accepted: 0, messageKey: { key } });
     expect(r.files[0]!.message).toMatch(re);
     expect(r.files[0]!.message).not.toMatch(/Error|undefined|XML|at line/);
+    // The English UI says it in English (the key and its parameters).
+    expect(fileMessage(r.files[0]!, 'en')).toMatch(en);
     expect(r.batchId).toBeNull();
     expect((db.prepare('SELECT count(*) AS n FROM ikm').get() as { n: number }).n).toBe(0);
     db.close();

@@ -89,7 +89,8 @@ export function createDispatcher(source: DB | RegistrySession, handlers: Handler
       if (e instanceof NotFoundError) return failure('not_found', 'err.notFound', { id: e.id });
       // A refusal the core worded for the user (what, where, what to do): shown as it is.
       if (e instanceof ValidationError) return failure('bad_request', 'err.refused', { detail: e.message });
-      if (e instanceof ImportFileError) return failure('bad_request', 'err.badRequest', { detail: e.message });
+      // A file or an import the core refused, by its message key (shown in the screen's language).
+      if (e instanceof ImportFileError) return failure('bad_request', e.key, e.params);
       const failed = databaseFailure(e);
       // Opened read-only on purpose (the banner says why): the refusal names the reason too.
       const readOnly = openedFile(db).readOnly;

@@ -17,7 +17,7 @@ import { withImportBatch } from '../import/batch';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
 import { rowProblem, type ProblemParams } from '../import/problem';
-import { SIGNATURE, TOTALS } from '../import/rows';
+import { SIGNATURE, TOTALS } from '../import/junk';
 import type { RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { districtResolver } from '../reference/areas';

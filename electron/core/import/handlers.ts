@@ -19,7 +19,7 @@ let running: { controller: AbortController; progress: ImportProgress | null } | 
 export const importHandlers = {
   'import.preview': (db: DB, a: Args<'import.preview'>) => importFiles(db, inputs(a.files), { dryRun: true }),
   'import.commit': async (db: DB, a: Args<'import.commit'>) => {
-    if (running) throw new ImportFileError('Impor lain sedang berjalan. Tunggu sampai selesai.');
+    if (running) throw ImportFileError.of('imp.busy');
     const job: { controller: AbortController; progress: ImportProgress | null } = { controller: new AbortController(), progress: null };
     running = job;
     try {

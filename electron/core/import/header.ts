@@ -11,7 +11,8 @@
 import type { IkmFieldKey } from '../../../shared/fields';
 import type { NumberGroup } from '../../../shared/parse';
 import { fold } from '../../../shared/text';
-import type { RawCell } from './sheet';
+import { COLUMN_NUMBER } from './junk';
+import { cellText, type RawCell } from './sheet';
 
 /** Why a column got its field (a message key of the wizard and its parameters). */
 export interface MappingReason {
@@ -413,8 +414,8 @@ export function fieldForHeader<F extends string = IkmFieldKey>(text: string, voc
 /** A column is a field from this score on. */
 export const MIN_SCORE = 0.45;
 
-const cellText = (c: RawCell | undefined): string => (c == null || c instanceof Date ? '' : String(c).trim());
-const COLUMN_NUMBER = /^\(?\d{1,3}\)?\.?$/;
+/** A header cell's text: a date is a value, never a header word. */
+const headerText = (c: RawCell | undefined): string => (c instanceof Date ? '' : cellText(c));
 
 /**
  * The parent header over each column of a two-row header. A merged parent (TENAGA KERJA over
@@ -426,8 +427,8 @@ export function parentTexts(parent: RawCell[], sub: RawCell[]): string[] {
   const out: string[] = [];
   let group = '';
   for (let col = 0; col < width; col++) {
-    const top = cellText(parent[col]);
-    const below = cellText(sub[col]);
+    const top = headerText(parent[col]);
+    const below = headerText(sub[col]);
     if (top) group = below ? top : ''; // a parent with nothing under it is one tall (vertically merged) header
     else if (!below) group = '';
     out.push(top || (below ? group : ''));
@@ -443,12 +444,12 @@ function columnTexts(rows: RawCell[][]): { parent: string; own: string; shown: s
   const levels: string[][] = [];
   for (let l = 0; l < rows.length - 1; l++) {
     const below: RawCell[] = [];
-    for (let c = 0; c < width; c++) below.push(rows.slice(l + 1).map((r) => cellText(r[c])).find(Boolean) ?? null);
+    for (let c = 0; c < width; c++) below.push(rows.slice(l + 1).map((r) => headerText(r[c])).find(Boolean) ?? null);
     levels.push(parentTexts(rows[l]!, below));
   }
   const out: { parent: string; own: string; shown: string }[] = [];
   for (let c = 0; c < width; c++) {
-    const parts = [...levels.map((l) => l[c] ?? ''), cellText(bottom[c])];
+    const parts = [...levels.map((l) => l[c] ?? ''), headerText(bottom[c])];
     // The lowest text is the column's own; those above are its group (kept only where they differ).
     let ownAt = parts.length - 1;
     while (ownAt > 0 && !parts[ownAt]) ownAt--;
@@ -500,10 +501,10 @@ function mapRows<F extends string>(vocab: Vocabulary<F>, rows: RawCell[][], cach
 
 /** A header row's cells are words: a cell without a letter (a number, "2014" in a CSV) is data. */
 const isTextRow = (r: RawCell[] | undefined) =>
-  r != null && r.some((c) => cellText(c) !== '') && r.every((c) => c == null || (typeof c === 'string' && (c.trim() === '' || /\p{L}/u.test(c))));
+  r != null && r.some((c) => headerText(c) !== '') && r.every((c) => c == null || (typeof c === 'string' && (c.trim() === '' || /\p{L}/u.test(c))));
 const isNumberRow = (r: RawCell[] | undefined) => {
-  const filled = (r ?? []).filter((c) => cellText(c) !== '');
-  return filled.length >= 2 && filled.every((c) => COLUMN_NUMBER.test(cellText(c)));
+  const filled = (r ?? []).filter((c) => headerText(c) !== '');
+  return filled.length >= 2 && filled.every((c) => COLUMN_NUMBER.test(headerText(c)));
 };
 
 /** The best header found anywhere in the first rows, even without the required field (for messages). */
@@ -556,7 +557,7 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
   }
   if (!best) return { header: null, nearest: nearest && { row: nearest.row, headers: nearest.headers, cells: nearest.cells } };
   const headerRow = best.i + best.depth;
-  const titles = rows.slice(0, best.i).flatMap((r) => r.map(cellText).filter(Boolean));
+  const titles = rows.slice(0, best.i).flatMap((r) => r.map(headerText).filter(Boolean));
   // "(dalam ribuan rupiah)" in a title line: money columns without a unit of their own.
   const titleUnit = titles.map(unitMultiplier).find((m) => m !== 1) ?? 1;
   const columns: ColumnMapping<F>[] = best.m.chosen.map((c) => {

@@ -11,15 +11,10 @@ import type { UnmappedColumn } from '../../../shared/import';
 import { numberGroup } from '../../../shared/parse';
 import type { DB } from '../db/open';
 import { getSetting, setSetting } from '../settings/store';
-import { headerWords, type ColumnMapping, type HeaderInfo, type MappingReason } from './header';
-import { columnLetter, type RawCell } from './sheet';
+import { headerWords, type ColumnMapping, type MappingReason } from './header';
+import { cellText, columnLetter, type RawCell } from './sheet';
 
 export type MappingOverrides = Record<string, string>;
-
-/** Every header cell of the table, mapped or not, as the wizard lists it. */
-export function headerCells(h: HeaderInfo<string>): { col: number; header: string }[] {
-  return h.cells;
-}
 
 /** The detected columns with the user's overrides applied; a field is never mapped twice. */
 export function applyOverrides<F extends string = IkmFieldKey>(
@@ -42,7 +37,6 @@ export function applyOverrides<F extends string = IkmFieldKey>(
   return [...byCol.values()].sort((a, b) => a.col - b.col);
 }
 
-const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
 
 /** What a column's values look like, for fields a header may not name: share of values that are one kind. */
 type Kind = 'nib' | 'kbli' | 'phone' | 'email' | 'district' | 'year';
@@ -58,7 +52,7 @@ function kindOf(v: RawCell, districts: DistrictResolver, year: number): Kind | n
     if (Number.isInteger(v) && v >= 1e11 && v < 1e13) return 'nib';
     return null;
   }
-  const s = text(v);
+  const s = cellText(v);
   if (/^\d{13}$/.test(s)) return 'nib';
   if (/^\d{5}$/.test(s)) return 'kbli';
   if (/^(19|20)\d{2}$/.test(s) && Number(s) <= year) return 'year';
@@ -81,9 +75,9 @@ export interface ConfirmContext {
  * header names none when at least three of its values, and four in five, clearly are that field
  * (13-digit NIBs, 5-digit KBLI, 08…/62… phones, years, e-mails, district names).
  */
-export function confirmMapping(columns: ColumnMapping[], cells: { col: number; header: string }[], sample: RawCell[][], ctx: ConfirmContext): ColumnMapping[] {
+export function confirmMapping(columns: ColumnMapping[], cells: { col: number; header: string }[], sample: readonly RawCell[][], ctx: ConfirmContext): ColumnMapping[] {
   const year = ctx.now.getFullYear();
-  const valuesOf = (col: number) => sample.map((r) => r[col] ?? null).filter((v) => text(v) !== '');
+  const valuesOf = (col: number) => sample.map((r) => r[col] ?? null).filter((v) => cellText(v) !== '');
   const out = columns.map((m) => {
     const values = valuesOf(m.col);
     const group = NUMERIC.has(m.field) ? numberGroup(values) : undefined;
@@ -152,7 +146,7 @@ export class UnmappedColumns {
       if (!c) this.counts.set(j, (c = { values: 0, examples: [] }));
       c.values++;
       if (c.examples.length < 3) {
-        const t = text(v);
+        const t = cellText(v);
         if (t && !c.examples.includes(t)) c.examples.push(t.slice(0, 60));
       }
     }

@@ -35,10 +35,7 @@ function decode(buf: Buffer): string {
     start = end + 1;
   }
   if (utf8Letters && firstBad)
-    throw new ImportFileError(
-      `Berkas CSV ini memakai dua pengodean huruf: sebagian UTF-8, sebagian lain (mulai baris ${firstBad}), sehingga sebagian nama akan rusak. ` +
-        'Buka di Excel atau LibreOffice, periksa huruf beraksen di baris itu, lalu simpan ulang sebagai "CSV UTF-8" dan impor lagi.',
-    );
+    throw ImportFileError.of('imp.mixedEncoding', { line: firstBad });
   return new TextDecoder('windows-1252').decode(buf);
 }
 
@@ -71,7 +68,7 @@ export function readCsv(name: string, buf: Buffer): SheetSource[] {
     skipped = 1;
   }
   const rows = parseDelimited(text, delimiter ?? detectDelimiter(text), { maxCellsPerRow: MAX_CELLS_PER_ROW });
-  if (rows.length > MAX_ROWS) throw new ImportFileError(tooManyRows());
+  if (rows.length > MAX_ROWS) throw tooManyRows();
   const cells = (r: string[]): RawCell[] => r.map((c) => (c.trim() === '' ? null : c));
   return [
     {

@@ -2,44 +2,23 @@
  * The reading half of an import, as a stream of events: every file in turn, its records in
  * batches as they are read, and its report when it is done. It runs in a worker thread
  * (read-worker.ts) while the main thread writes what it has already received, or in-process when
- * no worker can be started; either way the writer sees the same events (reader.ts).
+ * no worker can be started; either way the writer sees the same events (reader-protocol.ts).
  */
 import { createInflateRaw } from 'node:zlib';
-import { DistrictResolver, type District } from '../../../shared/areas';
+import { DistrictResolver } from '../../../shared/areas';
 import { IKM_FIELD_KEYS, type IkmFieldKey, type IkmValue, type IkmValues } from '../../../shared/fields';
 import type { FileReport } from '../../../shared/import';
-import type { MappingOverrides } from './mapping';
-import { readFileRecords, type FileInput, type ReadRecord } from './read-file';
+import { message } from '../../../shared/messages';
+import { readFileRecords, type ReadRecord } from './read-file';
 import { ImportCancelledError, ImportFileError } from './errors';
+import type { ReadEvent, ReaderSetup } from './reader-protocol';
 import type { FileKind } from './sniff';
 
-/** What the reader needs, all of it plain data (it is copied to the worker). */
-export interface ReaderSetup {
-  inputs: FileInput[];
-  districts: readonly District[];
-  now: Date;
-  /** Remembered column mappings by district code ('' for files with a district column). */
-  saved: Record<string, MappingOverrides>;
-}
-
-export type ReadEvent =
-  /** File `index` is being read. */
-  | { t: 'file'; index: number }
-  /** Records of file `index` (packed, see unpackRecords); `expected`: about how many rows the file has (progress only). */
-  | { t: 'rows'; index: number; count: number; sheets: string[]; data: unknown[]; expected: number | null }
-  /** Forget every record of file `index` received so far: it is read again from the start. */
-  | { t: 'restart'; index: number }
-  /** File `index` is read: imported (its records all sent), or refused (drop its records). */
-  | { t: 'report'; index: number; report: FileReport }
-  | { t: 'done' }
-  | { t: 'error'; message: string; stack?: string };
-
-const UNREADABLE =
-  'Berkas tidak dapat dibaca: isinya rusak atau tersusun dengan cara yang tidak dikenali. Buka di Excel atau LibreOffice, simpan ulang sebagai .xlsx, lalu impor lagi.';
-
-const refusedReport = (file: string, message: string): FileReport => ({
-  file, status: 'refused', message, sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [],
-});
+/** A file no reader foresaw failing on: refused whole, in words the user can act on. */
+const unreadable = (file: string): FileReport => {
+  const messageKey = { key: 'imp.unreadable' } as const;
+  return { file, status: 'refused', message: message('id', messageKey.key), messageKey, sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
+};
 
 /** Records per 'rows' event: large enough to cost little to pass between threads. */
 const BATCH = 500;
@@ -167,7 +146,7 @@ export async function readFiles(setup: ReaderSetup, send: (e: ReadEvent) => void
       // act on; its own text (English internals) goes to the developer's log only.
       if (e instanceof ImportCancelledError || !(e instanceof Error) || e instanceof ImportFileError) throw e;
       console.error(`[impor] ${input.name}:`, e);
-      return refusedReport(input.name, UNREADABLE);
+      return unreadable(input.name);
     });
     if (report.status === 'refused') batch = [];
     await flush();

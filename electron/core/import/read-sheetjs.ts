@@ -16,19 +16,12 @@ import { MAX_CELLS_PER_ROW, MAX_ROWS, tooManyRows, type RawCell, type SheetRow, 
 
 export type LegacyFormat = 'xls' | 'ods' | 'xlsb';
 
+/** The formats as their programs name them (the same words in both languages). */
 const FORMAT_NAME: Record<LegacyFormat, string> = {
   xls: 'Excel 97–2003 (.xls)',
   ods: 'OpenDocument (.ods)',
-  xlsb: 'Excel biner (.xlsb)',
+  xlsb: 'Excel Binary (.xlsb)',
 };
-
-export const PROTECTED =
-  'Berkas dilindungi kata sandi (terenkripsi). Buka di Excel dengan kata sandinya, hapus kata sandi (File > Info > Protect Workbook > Encrypt with Password, kosongkan), simpan sebagai .xlsx, lalu impor lagi.';
-
-const damaged = (format: LegacyFormat) =>
-  new ImportFileError(
-    `Berkas ${FORMAT_NAME[format]} rusak atau isinya tidak dapat dibaca. Buka di Excel atau LibreOffice; bila terbuka, simpan ulang sebagai .xlsx lalu impor lagi, bila tidak, minta kabupaten/kota mengirim ulang.`,
-  );
 
 function plain(cell: XLSX.CellObject | undefined): RawCell {
   if (!cell) return null;
@@ -62,8 +55,8 @@ export function readSheetjs(buf: Buffer, format: LegacyFormat): SheetSource[] {
       sheetRows: MAX_ROWS + 1,
     });
   } catch (e) {
-    if (/password|encrypt/i.test(String((e as Error)?.message))) throw new ImportFileError(PROTECTED);
-    throw damaged(format);
+    if (/password|encrypt/i.test(String((e as Error)?.message))) throw ImportFileError.of('imp.protected');
+    throw ImportFileError.of('imp.legacyDamaged', { format: FORMAT_NAME[format] });
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: SheetSource[] = [];
@@ -71,7 +64,7 @@ export function readSheetjs(buf: Buffer, format: LegacyFormat): SheetSource[] {
     const ws = wb.Sheets[name];
     if (!ws) return;
     const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
-    if (data.length > MAX_ROWS) throw new ImportFileError(tooManyRows());
+    if (data.length > MAX_ROWS) throw tooManyRows();
     const merges: MergeRange[] = (ws['!merges'] ?? []).map((m) => ({ top: m.s.r + 1, left: m.s.c + 1, bottom: m.e.r + 1, right: m.e.c + 1 }));
     function* rows(): Generator<SheetRow> {
       for (let r = 0; r < data.length; r++) {

@@ -74,7 +74,7 @@ interface StreamSheet extends AsyncIterable<ExcelJS.Row> {
 const unreadable = (e: unknown) =>
   e instanceof ImportFileError
     ? e
-    : new ImportFileError('Berkas Excel rusak dan tidak dapat dibaca: isinya tidak tersusun seperti lembar kerja Excel. Buka di Excel, simpan ulang sebagai .xlsx, lalu impor lagi.');
+    : ImportFileError.of('imp.xlsxDamaged');
 
 /**
  * Worksheets one at a time, rows one at a time: a 100,000-row workbook is never held whole.
@@ -99,7 +99,7 @@ export async function* readXlsx(buf: Buffer, entries: ZipEntry[], merges?: Map<s
   async function* rowsOf(ws: StreamSheet): AsyncGenerator<SheetRow> {
     try {
       for await (const row of ws) {
-        if (++rowCount > MAX_ROWS) throw new ImportFileError(tooManyRows());
+        if (++rowCount > MAX_ROWS) throw tooManyRows();
         const cells: RawCell[] = [];
         const values = row.values as unknown[]; // 1-based, sparse
         const width = Math.min(values.length, MAX_CELLS_PER_ROW + 1);

@@ -9,11 +9,16 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ImportCancelledError } from './errors';
-import { AHEAD, readFiles, type ReadEvent, type ReaderSetup } from './read-files';
+import { ImportCancelledError, ImportFileError } from './errors';
+import { AHEAD, readFiles } from './read-files';
+import { workerMessage, type MainMessage, type ReadEvent, type ReaderSetup, type ReadFailure } from './reader-protocol';
 
 export interface Reader {
-  /** The next event; rejects with ImportCancelledError once the signal aborts. */
+  /**
+   * The next event. Rejects once the reading failed — with an ImportFileError the user can act
+   * on (the reader ran out of memory), or the reader's own error — or, with
+   * ImportCancelledError, once the signal aborts.
+   */
   next(): Promise<ReadEvent>;
   /** Stops the reading (when done, failed or cancelled). */
   close(): Promise<void>;
@@ -21,19 +26,22 @@ export interface Reader {
   readonly threaded: boolean;
 }
 
-/** Events waiting for the writer; next() waits for one, or fails once `fail` was called. */
+/**
+ * Events waiting for the writer, in order; next() waits for one. A failure of the reading is
+ * queued in its place (the writer has taken what came before it); a cancellation fails at once.
+ */
 class Queue {
-  private readonly items: ReadEvent[] = [];
+  private readonly items: (ReadEvent | ReadFailure)[] = [];
   private head = 0;
   private waiter: { resolve(e: ReadEvent): void; reject(e: unknown): void } | null = null;
   private failure: unknown = null;
 
-  push(e: ReadEvent): void {
-    if (this.waiter) {
-      const w = this.waiter;
-      this.waiter = null;
-      w.resolve(e);
-    } else this.items.push(e);
+  push(e: ReadEvent | ReadFailure): void {
+    const w = this.waiter;
+    if (!w) return void this.items.push(e);
+    this.waiter = null;
+    if (e.t === 'error') w.reject(failure(e));
+    else w.resolve(e);
   }
 
   fail(error: unknown): void {
@@ -51,13 +59,22 @@ class Queue {
         this.items.splice(0, this.head);
         this.head = 0;
       }
-      return Promise.resolve(e);
+      return e.t === 'error' ? Promise.reject(failure(e)) : Promise.resolve(e);
     }
     return new Promise((resolve, reject) => (this.waiter = { resolve, reject }));
   }
 }
 
 const breathe = () => new Promise<void>((r) => setImmediate(r));
+
+/** The error the writer gets for a reading that stopped. */
+function failure(e: ReadFailure): Error {
+  return e.refusal ? new ImportFileError(e.refusal) : Object.assign(new Error(e.message), { stack: e.stack });
+}
+
+const failed = (e: unknown): ReadFailure => ({ t: 'error', refusal: e instanceof ImportFileError ? e.messageKey : null, message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack });
+
+const post = (w: Worker, m: MainMessage) => w.postMessage(m);
 
 /**
  * A worker's young generation is smaller than the main thread's by default; exceljs makes short-
@@ -114,8 +131,8 @@ export function prestartReader(): Promise<unknown> {
       spare = null;
       resolve(null);
     };
-    const onMessage = (m: { t?: string }) => {
-      if (m.t !== 'loaded') return fail();
+    const onMessage = (raw: unknown) => {
+      if (workerMessage(raw)?.t !== 'loaded') return fail();
       worker.unref(); // idle from now on (adding a 'message' listener refs it again)
       resolve({ worker, detach });
     };
@@ -134,7 +151,7 @@ async function takeWorker(setup: ReaderSetup): Promise<Worker> {
   ready.detach();
   const w = ready.worker;
   w.ref();
-  w.postMessage({ t: 'job', setup });
+  post(w, { t: 'job', setup });
   return w;
 }
 
@@ -153,7 +170,7 @@ async function threadedReader(setup: ReaderSetup, queue: Queue): Promise<Reader 
       async next() {
         const e = await queue.next();
         // The worker may read one more batch ahead.
-        if (e.t === 'rows' && state === 'running') worker.postMessage('ack');
+        if (e.t === 'rows' && state === 'running') post(worker, { t: 'ack' });
         return e;
       },
       async close() {
@@ -163,23 +180,31 @@ async function threadedReader(setup: ReaderSetup, queue: Queue): Promise<Reader 
         if (keepSpare) void prestartReader();
       },
     };
-    worker.on('message', (m: ReadEvent | { t: 'ready' }) => {
-      if (m.t === 'ready') {
+    worker.on('message', (raw: unknown) => {
+      const m = workerMessage(raw);
+      if (m?.t === 'ready' && state === 'starting') {
         state = 'running';
         resolve(reader);
-      } else queue.push(m);
+      } else if (state === 'starting') {
+        // Not the reader we meant to start (a malformed job): read in-process instead.
+        state = 'closed';
+        void worker.terminate();
+        resolve(null);
+      } else if (state === 'running') {
+        if (m && m.t !== 'ready' && m.t !== 'loaded') queue.push(m);
+        else queue.push({ t: 'error', refusal: null, message: `reader sent an unexpected message: ${JSON.stringify(raw)?.slice(0, 200)}` });
+      }
     });
     worker.on('error', (e: Error & { code?: string }) => {
-      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') e.message = 'Berkas terlalu besar untuk dibaca: memori pembaca habis. Bagi menjadi beberapa berkas (misalnya per kecamatan), lalu impor lagi.';
       if (state === 'starting') {
         state = 'closed';
         void worker.terminate();
         resolve(null);
-      } else if (state === 'running') queue.push({ t: 'error', message: e.message, stack: e.stack });
+      } else if (state === 'running') queue.push(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { t: 'error', refusal: { key: 'imp.outOfMemory' }, message: e.message } : failed(e));
     });
     worker.on('exit', (code) => {
       if (state === 'starting') resolve(null);
-      else if (state === 'running') queue.push({ t: 'error', message: `Pembaca berkas berhenti (kode ${code}).` });
+      else if (state === 'running') queue.push({ t: 'error', refusal: { key: 'imp.readerStopped', params: { code } }, message: `reader exited (${code})` });
     });
   });
 }
@@ -205,7 +230,7 @@ function inlineReader(setup: ReaderSetup, queue: Queue): Reader {
   };
   readFiles(setup, send, tick).then(
     () => queue.push({ t: 'done' }),
-    (e: unknown) => closed || queue.push({ t: 'error', message: (e as Error)?.message ?? String(e), stack: (e as Error)?.stack }),
+    (e: unknown) => closed || queue.push(failed(e)),
   );
   return {
     threaded: false,

@@ -1,14 +1,14 @@
 /**
  * One worksheet row → a registry record, a refusal with its reason, or junk to skip silently
- * (blank rows, totals, signature blocks, notes under the table).
+ * (blank rows, totals, signature blocks, notes under the table: junk.ts).
  */
 import type { DistrictResolver } from '../../../shared/areas';
 import { parseField, type IkmValues } from '../../../shared/fields';
 import { message } from '../../../shared/messages';
 import { parseIdNumber, parseYear } from '../../../shared/parse';
-import { fold } from '../../../shared/text';
 import type { ColumnMapping } from './header';
-import { columnLetter, type RawCell } from './sheet';
+import { isFurniture } from './junk';
+import { cellText, columnLetter, type RawCell } from './sheet';
 import type { RowProblem } from '../../../shared/import';
 
 export type { RowProblem };
@@ -20,16 +20,7 @@ export type RowOutcome =
   | { kind: 'refused'; problem: RowProblem }
   | { kind: 'record'; values: IkmValues; warnings: RowProblem[] };
 
-/** Words that open a totals row (per village, per kecamatan, the grand total). */
-export const TOTALS = /^(jumlah|jml\.?|total|sub[ -]?total|sub jumlah|grand total|rekap|rekapitulasi)\b/;
-/** Signature blocks and notes under the table. */
-export const SIGNATURE = /^(mengetahui|menyetujui|diketahui|kepala (dinas|bidang|seksi|bagian)\b|kabid\b|kasi\b|kasubag\b|sekretaris\b|plt\.? |plh\.? |nip[ .:]|ttd\b|a\.? ?n\.? |dibuat oleh|disusun oleh|diverifikasi oleh|catatan\b|keterangan ?:|sumber ?:|ket ?:|note ?:|\*)/;
-/** "Sampit, 20 Desember 2025" — the place and date above a signature. */
-export const PLACE_DATE = /^[a-z .'-]+,\s*\d{1,2}\s+[a-z]+\s+\d{4}$/;
 const HEADING = /^(?:[ivx]+\.|[a-z]\.|\d+\.)?\s*(?:kec\.|kecamatan)\s+(.+)$/i;
-/** The column-number row some tables have under the header: 1 2 3 … or (1) (2) (3) … */
-const COLUMN_NUMBER = /^\(?\d{1,3}\)?\.?$/;
-const IDENTIFYING: ReadonlySet<string> = new Set(['owner_name', 'nib', 'address', 'phone', 'email', 'exporter_nib', 'peb_number', 'date']);
 /** Fields a group or sub-total row may fill: where it is, and its sums. */
 const AREA: ReadonlySet<string> = new Set(['district_code', 'kecamatan', 'desa']);
 
@@ -50,34 +41,6 @@ export interface RowContext {
   now: Date;
   /** Text cells were typed as text (a workbook, not a CSV): a 12-digit NIB there lost no zero. */
   typedText?: boolean;
-}
-
-const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString() : String(c).trim());
-
-/**
- * The one rule, for every kind of table, of rows that are the table's furniture, not data:
- * signature blocks, notes, the place-and-date line, the column-number row, and totals per
- * village, per kecamatan or for all (a "JUMLAH" at the left of a row that names nobody; "Total
- * Jaya" with an owner is a business). `fields` are the fields the row fills, `raws` their cells.
- */
-export function isFurniture(cells: readonly RawCell[], filled: number, fields: readonly string[], raws: readonly RawCell[]): boolean {
-  // Cheap tests first: this runs for every row of a 100,000-row file.
-  let identifying = false;
-  for (const f of fields) if (IDENTIFYING.has(f)) identifying = true;
-  for (let j = 0; j < cells.length; j++) {
-    // Past the first four cells only a sparse row can be junk.
-    if (filled > 3 && j >= 4) break;
-    const c = cells[j];
-    if (typeof c !== 'string') continue;
-    const t = c.trim().toLowerCase();
-    if (t === '') continue;
-    // Signature blocks and notes are sparse rows; a business row may well say "Catatan" somewhere.
-    if (filled <= 3 && (SIGNATURE.test(t) || (t.includes(',') && PLACE_DATE.test(fold(t))))) return true;
-    if (j < 4 && !identifying && TOTALS.test(t)) return true;
-  }
-  let numbers = true;
-  for (const raw of raws) if (!COLUMN_NUMBER.test(text(raw))) numbers = false;
-  return numbers;
 }
 
 /**
@@ -134,7 +97,7 @@ function parseMemo(m: ColumnMapping, value: unknown, ctx: RowContext): ReturnTyp
 
 const nameOf = (columns: readonly ColumnMapping[], cells: RawCell[]): { name?: string } => {
   const m = columns.find((c) => c.field === 'business_name');
-  const name = m ? text(cells[m.col]) : '';
+  const name = m ? cellText(cells[m.col]) : '';
   return name ? { name } : {};
 };
 
@@ -146,7 +109,7 @@ export function rowAsWritten(columns: readonly ColumnMapping[], cells: RawCell[]
   const original: Record<string, string | number> = {};
   for (const c of columns) {
     const v = cells[c.col];
-    original[c.header] = typeof v === 'number' ? v : text(v);
+    original[c.header] = typeof v === 'number' ? v : cellText(v);
   }
   return { ...nameOf(columns, cells), original };
 }
@@ -157,7 +120,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
   const raws: RawCell[] = [];
   for (const m of ctx.columns) {
     const raw = cells[m.col] ?? null;
-    if (text(raw) !== '') {
+    if (cellText(raw) !== '') {
       mapped.push(m);
       fields.push(m.field);
       raws.push(raw);
@@ -168,12 +131,11 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
   if (filled <= 2)
     for (const c of cells) {
       if (c == null || c === '') continue;
-      const heading = text(c).match(HEADING);
+      const heading = cellText(c).match(HEADING);
       if (heading) return { kind: 'heading', kecamatan: heading[1]!.replace(/\s+/g, ' ').trim() };
     }
-  if (mapped.length === 0 || isFurniture(cells, filled, fields, raws)) return { kind: 'junk' };
-  // A lone note under the table (one filled cell that is not a name) is not a business.
-  if (mapped.length < 2 && !fields.includes('business_name')) return { kind: 'junk' };
+  // The one junk rule (junk.ts); a lone business name is a business with gaps, not a note.
+  if (isFurniture(cells, filled, fields, raws, 'business_name')) return { kind: 'junk' };
 
   const values: IkmValues = {};
   const warnings: RowProblem[] = [];
@@ -213,7 +175,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     values[m.field] = p.value;
   }
   if (isGroupRow(values, fields, raws)) {
-    const label = raws.map(text).find((t) => HEADING.test(t));
+    const label = raws.map(cellText).find((t) => HEADING.test(t));
     return label && !ctx.columns.some((c) => c.field === 'kecamatan') ? { kind: 'heading', kecamatan: label.match(HEADING)![1]!.trim() } : { kind: 'junk' };
   }
   if (refusal) return { kind: 'refused', problem: refusal };

@@ -334,8 +334,6 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
             fileTouched = [];
             break;
           }
-          case 'error':
-            throw Object.assign(new Error(e.message), { stack: e.stack });
           case 'done':
             done = true;
             break;

@@ -1,3 +1,4 @@
+import { ImportFileError } from './errors';
 import type { MergeRange } from './merges';
 
 /** What every reader produces: worksheets whose rows arrive one at a time, as plain cell values. */
@@ -20,12 +21,25 @@ export interface SheetSource {
   merges?: MergeRange[];
 }
 
+/**
+ * The one text of a cell, wherever a cell is read as text (emptiness, names, a refused row's
+ * original, examples): trimmed; a date as its day (2025-03-12), with the time only when it has one.
+ */
+export function cellText(c: RawCell | undefined): string {
+  if (c == null) return '';
+  if (c instanceof Date) {
+    const iso = c.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  }
+  return typeof c === 'string' ? c.trim() : String(c);
+}
+
 /** A district list has thousands of rows, not millions: more is a broken or hostile file. */
 export const MAX_ROWS = 1_000_000;
 export const MAX_CELLS_PER_ROW = 1_000;
 
-export const tooManyRows = () =>
-  `Berkas ditolak: lebih dari ${MAX_ROWS.toLocaleString('id-ID')} baris. Bagi menjadi beberapa berkas (misalnya per kecamatan).`;
+/** The refusal of a sheet past MAX_ROWS (its text names the number). */
+export const tooManyRows = () => ImportFileError.of('imp.tooManyRows');
 
 /** Column letters as Excel shows them: 1 → A, 27 → AA. */
 export function columnLetter(n: number): string {

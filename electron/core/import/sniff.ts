@@ -5,12 +5,13 @@
  * protected workbooks, files that are not spreadsheets, zip bombs (zip-guard.ts), and damaged
  * files — an entry whose CRC does not match, a sheet, the shared strings or the workbook that end
  * before their closing tag (a broken download: it would import half the rows), two sheets of the
- * same name. Every refusal says, in Bahasa Indonesia, what is wrong and what to do.
+ * same name. Every refusal is a message key (shared/messages.ts, "imp.*") that says what is wrong
+ * and what to do.
  */
-import { ImportFileError } from './errors';
+import { ImportFileError, type Refusal } from './errors';
 import { MergeScanner, type MergeRange } from './merges';
 import { standardPackage } from './package-layout';
-import { PROTECTED, type LegacyFormat } from './read-sheetjs';
+import type { LegacyFormat } from './read-sheetjs';
 import { declaredVerdict, inflatedVerdict, readZipText, zipEntries, type ZipEntry } from './zip-guard';
 
 /** An .xlsx also brings each worksheet's merged ranges, by entry name ("xl/worksheets/sheet1.xml"). */
@@ -21,21 +22,13 @@ export type FileKind =
 
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
-const RESAVE =
-  'Buka berkas di Excel, pilih File > Save As (Simpan Sebagai), jenis "Excel Workbook (*.xlsx)", lalu impor berkas .xlsx itu. ' +
-  'Di LibreOffice: File > Save As, jenis "Excel 2007-365 (.xlsx)".';
-const CORRUPT = 'Berkas rusak: isi arsipnya tidak utuh. Coba buka di Excel dan simpan ulang sebagai .xlsx, atau minta kabupaten/kota mengirim ulang.';
-const CRC =
-  'Berkas rusak: sebagian isinya berubah sejak disimpan (pemeriksaan CRC tidak cocok; misalnya unduhan atau flashdisk yang rusak). Tidak ada yang diimpor. Minta kabupaten/kota mengirim ulang berkasnya.';
-const truncated = (part: string) =>
-  `Berkas rusak: ${part} terpotong di tengah (berakhir sebelum penutupnya; misalnya unduhan yang terputus). Tidak ada yang diimpor, agar tidak hanya separuh baris yang masuk. Minta kabupaten/kota mengirim ulang berkasnya.`;
-
 /** Parts whose end must be there: the XML closing tag each ends with. */
-function closingTag(entry: string): { tag: RegExp; part: string; sheet?: true } | null {
-  if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(entry) || /^[^/]*sheet\d*\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?worksheet>\s*$/, part: `lembar kerja (${entry})`, sheet: true };
-  if (/sharedStrings\d*\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?sst>\s*$/, part: 'daftar teks bersama (sharedStrings.xml)' };
-  if (/(^|\/)workbook\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?workbook>\s*$/, part: 'daftar lembar (workbook.xml)' };
-  if (entry === 'content.xml') return { tag: /<\/office:document-content>\s*$/, part: 'isi lembar kerja (content.xml)' };
+function closingTag(entry: string): { tag: RegExp; cut: Refusal; sheet?: true } | null {
+  if (/(^|\/)worksheets\/[^/]+\.xml$/i.test(entry) || /^[^/]*sheet\d*\.xml$/i.test(entry))
+    return { tag: /<\/(?:\w+:)?worksheet>\s*$/, cut: { key: 'imp.truncated.sheet', params: { part: entry } }, sheet: true };
+  if (/sharedStrings\d*\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?sst>\s*$/, cut: { key: 'imp.truncated.strings' } };
+  if (/(^|\/)workbook\.xml$/i.test(entry)) return { tag: /<\/(?:\w+:)?workbook>\s*$/, cut: { key: 'imp.truncated.workbook' } };
+  if (entry === 'content.xml') return { tag: /<\/office:document-content>\s*$/, cut: { key: 'imp.truncated.content' } };
   return null;
 }
 
@@ -77,34 +70,30 @@ function standardLayout(buf: Buffer, entries: ZipEntry[]): boolean {
   }
   return true;
 }
-const TOO_BIG =
-  'Berkas ditolak: isinya jauh terlalu besar untuk sebuah daftar IKM (lebih dari 500 MB setelah dibuka; kemungkinan berkas rusak atau berbahaya). Minta kabupaten/kota mengirim ulang.';
-
 /** Decides how to read a file, or refuses it. */
 export async function sniff(name: string, buf: Buffer): Promise<FileKind> {
-  if (buf.length === 0) throw new ImportFileError('Berkas kosong (0 byte). Minta kabupaten/kota mengirim ulang berkasnya.');
+  if (buf.length === 0) throw ImportFileError.of('imp.empty');
   if (buf.length > MAX_FILE_BYTES)
-    throw new ImportFileError(`Berkas terlalu besar (${Math.round(buf.length / 1048576)} MB; paling besar 200 MB). Bagi menjadi beberapa berkas.`);
+    throw ImportFileError.of('imp.tooLarge', { mb: Math.round(buf.length / 1048576) });
   if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) {
     // OLE2: either Excel 97–2003 (.xls), or an encrypted (password-protected) Office 2007+ file.
-    if (buf.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw new ImportFileError(PROTECTED);
+    if (buf.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buf.includes(Buffer.from('EncryptedPackage', 'utf16le'))) throw ImportFileError.of('imp.protected');
     if (buf.includes(Buffer.from('Workbook', 'utf16le')) || buf.includes(Buffer.from('Book', 'utf16le'))) return { kind: 'sheetjs', format: 'xls' };
     if (buf.includes(Buffer.from('WordDocument', 'utf16le')))
-      throw new ImportFileError('Berkas ini dokumen Word lama (.doc), bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.');
-    throw new ImportFileError(`Berkas ini bukan lembar kerja Excel (isinya tidak dikenali). ${RESAVE}`);
+      throw ImportFileError.of('imp.oldWord');
+    throw ImportFileError.of('imp.notExcel');
   }
   if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50) {
     const entries = zipEntries(buf);
-    if (!entries) throw new ImportFileError(CORRUPT);
+    if (!entries) throw ImportFileError.of('imp.corrupt');
     if (entries.some((e) => e.name === 'word/document.xml'))
-      throw new ImportFileError('Berkas ini dokumen Word, bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.');
+      throw ImportFileError.of('imp.word');
     if (entries.some((e) => e.name === 'ppt/presentation.xml'))
-      throw new ImportFileError('Berkas ini presentasi PowerPoint, bukan lembar kerja Excel. Salin tabelnya ke Excel dan simpan sebagai .xlsx.');
+      throw ImportFileError.of('imp.powerpoint');
     const ods = entries.some((e) => e.name === 'content.xml') && !entries.some((e) => e.name === 'xl/workbook.xml');
     const main = ods ? 'content.xml' : entries.some((e) => e.name === 'xl/workbook.xml') ? 'xl/workbook.xml' : officeDocument(buf, entries);
-    if (!main || !entries.some((e) => e.name === main))
-      throw new ImportFileError('Berkas ini bukan lembar kerja Excel (.xlsx). Simpan data sebagai .xlsx atau .csv lalu impor lagi.');
-    if (declaredVerdict(entries) === 'too-big') throw new ImportFileError(TOO_BIG);
+    if (!main || !entries.some((e) => e.name === main)) throw ImportFileError.of('imp.notXlsx');
+    if (declaredVerdict(entries) === 'too-big') throw ImportFileError.of('imp.tooBig');
     const scanners = new Map<string, MergeScanner>();
     /** The last bytes of each part that must end with its closing tag. */
     const tails = new Map<string, Buffer>();
@@ -122,21 +111,20 @@ export async function sniff(name: string, buf: Buffer): Promise<FileKind> {
         }
       };
     });
-    if (real === 'too-big') throw new ImportFileError(TOO_BIG);
-    if (real === 'crc') throw new ImportFileError(CRC);
-    if (real === 'broken') throw new ImportFileError(CORRUPT);
+    if (real === 'too-big') throw ImportFileError.of('imp.tooBig');
+    if (real === 'crc') throw ImportFileError.of('imp.crc');
+    if (real === 'broken') throw ImportFileError.of('imp.corrupt');
     for (const [entry, tail] of tails) {
       const c = closingTag(entry)!;
-      if (!c.tag.test(tail.toString('latin1'))) throw new ImportFileError(truncated(c.part));
+      if (!c.tag.test(tail.toString('latin1'))) throw new ImportFileError(c.cut);
     }
     if (ods) return { kind: 'sheetjs', format: 'ods' };
     if (/\.bin$/i.test(main)) return { kind: 'sheetjs', format: 'xlsb' };
     const twice = duplicateSheet(buf, main, entries);
-    if (twice != null)
-      throw new ImportFileError(`Berkas rusak: ada dua lembar bernama "${twice}" (Excel sendiri tidak membukanya). Buka di LibreOffice, ganti nama salah satu lembar, simpan sebagai .xlsx, lalu impor lagi.`);
+    if (twice != null) throw ImportFileError.of('imp.duplicateSheet', { name: twice });
     if (!standardLayout(buf, entries)) {
       const pkg = standardPackage(buf, entries, main);
-      if (!pkg) throw new ImportFileError('Berkas ini bukan lembar kerja Excel (.xlsx): tidak ada lembar kerja di dalamnya. Simpan data sebagai .xlsx atau .csv lalu impor lagi.');
+      if (!pkg) throw ImportFileError.of('imp.noSheets');
       const merges = new Map<string, MergeRange[]>();
       for (const [from, to] of pkg.renamed) if (scanners.has(from)) merges.set(to, scanners.get(from)!.ranges);
       return { kind: 'xlsx', entries: zipEntries(pkg.data)!, merges, data: pkg.data };
@@ -144,9 +132,9 @@ export async function sniff(name: string, buf: Buffer): Promise<FileKind> {
     return { kind: 'xlsx', entries, merges: new Map([...scanners].map(([k, v]) => [k, v.ranges])) };
   }
   const lower = name.toLowerCase();
-  if (/\.(xlsx|xlsm|xls|xlsb|ods)$/.test(lower)) throw new ImportFileError(`Berkas "${name}" bukan lembar kerja Excel yang utuh (isinya tidak dikenali). ${RESAVE}`);
+  if (/\.(xlsx|xlsm|xls|xlsb|ods)$/.test(lower)) throw ImportFileError.of('imp.notWhole', { name });
   const utf16 = buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
-  if (!utf16 && buf.subarray(0, 4096).includes(0)) throw new ImportFileError('Berkas ini berisi data biner, bukan teks CSV. Simpan ulang sebagai CSV (UTF-8) atau .xlsx.');
+  if (!utf16 && buf.subarray(0, 4096).includes(0)) throw ImportFileError.of('imp.binary');
   if (/\.(csv|txt|tsv)$/.test(lower)) return { kind: 'csv' };
-  throw new ImportFileError(`Jenis berkas "${name}" tidak dikenal. Yang dapat diimpor: .xlsx, .xlsm, .xls, .ods, .csv. ${RESAVE}`);
+  throw ImportFileError.of('imp.unknownType', { name });
 }

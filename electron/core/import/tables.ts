@@ -1,19 +1,22 @@
 /**
- * The tables of a spreadsheet file, whatever it holds (IKM lists, shipments, trade statistics):
+ * The one table reader of every import (IKM lists, shipments, trade statistics, Go Ekspor lists):
  * opens the file (refusing what cannot be read), skips hidden and recap sheets, finds each
- * sheet's header with the given vocabulary in the first rows, and hands its rows on one at a time.
+ * sheet's header with the given vocabulary in the first rows, decides its column mapping, and
+ * hands its rows on one at a time, merged cells filled. What differs per importer comes in as
+ * hooks: cells the user corrected in the wizard, a mapping hook (the values confirm the header,
+ * saved mappings, a refusal), and the user's mapping corrections, applied last.
  */
 import { readFileSync } from 'node:fs';
 import type { ColumnReport } from '../../../shared/import';
 import { fold } from '../../../shared/text';
 import { ImportFileError } from './errors';
 import { guessHeader, withUserHeaders, type ColumnMapping, type HeaderInfo, type Vocabulary } from './header';
-import { applyOverrides, headerCells, UnmappedColumns, type MappingOverrides } from './mapping';
+import { applyOverrides, UnmappedColumns, type MappingOverrides } from './mapping';
+import { mergeFiller } from './merges';
 import { readCsv } from './read-csv';
 import { readSheetjs } from './read-sheetjs';
 import { readXlsx } from './read-xlsx';
-import { columnLetter, type RawCell, type SheetRow, type SheetSource } from './sheet';
-import { mergeFiller } from './merges';
+import { columnLetter, columnNumber, type RawCell, type SheetRow, type SheetSource } from './sheet';
 import { sniff, type FileKind } from './sniff';
 
 /** Tables start near the top: the header is looked for in the first rows only. */
@@ -52,6 +55,8 @@ export interface SpreadsheetInput {
   data?: Buffer;
   /** The user's corrections to the column mapping (header text → field, '' = ignore). */
   mapping?: MappingOverrides;
+  /** Cells corrected in the wizard before importing: "Sheet!E22" → new value ('' = empty). */
+  fixes?: Record<string, string>;
 }
 
 /** Opens a file as worksheets, refusing what cannot be read; `opened` sees the bytes and their kind. */
@@ -60,93 +65,181 @@ export async function openSheets(input: SpreadsheetInput, opened?: (buf: Buffer,
   try {
     buf = input.data ?? readFileSync(input.path!);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportFileError(`Berkas tidak dapat dibuka: ${code === 'ENOENT' ? 'tidak ditemukan' : code === 'EISDIR' ? 'ini folder, bukan berkas' : (e as Error).message}.`);
+    // The system's own words (English, with the path) stay out of the message.
+    const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+    throw code === 'ENOENT' ? ImportFileError.of('imp.openMissing') : code === 'EISDIR' ? ImportFileError.of('imp.openFolder') : code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' ? ImportFileError.of('imp.openDenied') : ImportFileError.of('imp.openFailed', { code });
   }
   const kind = await sniff(input.name, buf);
   opened?.(buf, kind);
   return kind.kind === 'csv' ? readCsv(input.name, buf) : kind.kind === 'sheetjs' ? readSheetjs(buf, kind.format) : readXlsx(kind.data ?? buf, kind.entries, kind.merges);
 }
 
-export interface Table<F extends string> {
-  sheet: string;
-  date1904: boolean;
+/** A sheet's header, found: what the mapping hook decides from. */
+export interface FoundHeader<F extends string> {
+  sheet: SheetSource;
   header: HeaderInfo<F>;
-  /** Every header cell, mapped or not (for the file's report). */
-  cells: ColumnReport[];
-  columns: ColumnMapping<F>[];
-  /** Counts the data in columns not imported: the importer shows it each data row. */
-  unmapped: UnmappedColumns;
-  /** The rows under the header, in order, once. */
-  rows: AsyncIterable<SheetRow>;
-}
-
-function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<SheetRow> {
-  return Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+  /** The rows under the header among the first rows read (worksheet row header.headerRow + 1 on). */
+  sample: readonly RawCell[][];
 }
 
 /** A sheet's row that looked most like a header, with every header cell and the fields it named, when no table was found in it. */
 export interface NearestHeader {
   sheet: string;
   row: number;
+  /** The header texts that named a field. */
+  headers: string[];
   columns: ColumnReport[];
 }
 
+export interface TableHooks<F extends string> {
+  /** The file's bytes, once they are known to be readable. */
+  opened?(buf: Buffer, kind: FileKind): void;
+  /** A sheet in which no table was found: its row that looked most like a header. */
+  nearest?(n: NearestHeader): void;
+  /**
+   * The table's columns before the user's corrections, and the corrections that apply (saved
+   * ones too): by default the header's columns and the input's `mapping`. Throwing refuses the file.
+   */
+  mapping?(found: FoundHeader<F>): { columns: ColumnMapping<F>[]; overrides: MappingOverrides };
+}
+
+export interface Table<F extends string> {
+  sheet: string;
+  date1904: boolean;
+  header: HeaderInfo<F>;
+  /** Every column as the report lists it: each header cell, mapped or not, and columns the values proposed. */
+  cells: ColumnReport[];
+  columns: ColumnMapping<F>[];
+  /** Counts the data in columns not imported: the importer shows it each data row. */
+  unmapped: UnmappedColumns;
+  /** The rows under the header, in order, once, merged cells filled and the user's fixes applied. */
+  rows: AsyncIterable<SheetRow>;
+  /** The user's fixes applied in this sheet so far (header rows too); all of them once its rows are read. */
+  fixed: AppliedFix[];
+}
+
+/** A wizard fix applied to a cell: its value before, the new one, and the row it is in (as fixed). */
+export interface AppliedFix {
+  row: number;
+  col: number;
+  from: RawCell;
+  to: string;
+  cells: RawCell[];
+}
+
+/** Cells corrected in the wizard, by row number then 0-based column, for one sheet. */
+function fixesFor(fixes: Record<string, string> | undefined, sheet: string): Map<number, Map<number, string>> | null {
+  let out: Map<number, Map<number, string>> | null = null;
+  for (const [address, value] of Object.entries(fixes ?? {})) {
+    const m = address.match(/^(.*)!([A-Z]{1,3})(\d{1,7})$/);
+    if (!m || m[1] !== sheet) continue;
+    const row = Number(m[3]);
+    out ??= new Map();
+    if (!out.has(row)) out.set(row, new Map());
+    out.get(row)!.set(columnNumber(m[2]!) - 1, value);
+  }
+  return out;
+}
+
+function applyFixes(row: SheetRow, fixes: Map<number, Map<number, string>> | null, applied: AppliedFix[]): SheetRow {
+  const f = fixes?.get(row.number);
+  if (!f) return row;
+  for (const [col, value] of f) {
+    while (row.cells.length <= col) row.cells.push(null);
+    const from = row.cells[col] ?? null;
+    row.cells[col] = value.trim() === '' ? null : value;
+    applied.push({ row: row.number, col, from, to: value.trim(), cells: row.cells });
+  }
+  return row;
+}
+
+function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<SheetRow> {
+  return Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
+}
+
+/** The report's columns: every header cell, and the columns the values proposed (a blank header has no cell of its own). */
+function reportColumns<F extends string>(header: HeaderInfo<F>, columns: ColumnMapping<F>[]): ColumnReport[] {
+  const byCol = new Map(columns.map((c) => [c.col, c]));
+  const listed = [...header.cells, ...columns.filter((c) => !header.cells.some((x) => x.col === c.col)).map((c) => ({ col: c.col, header: c.header }))].sort((a, b) => a.col - b.col);
+  return listed.map((c) => {
+    const m = byCol.get(c.col);
+    return { column: columnLetter(c.col + 1), header: c.header, field: m?.field ?? '', ...(m ? { confidence: m.confidence ?? 1, source: m.source ?? 'header', why: m.why ?? [] } : {}) };
+  });
+}
+
 /**
- * Each data table of the file, in sheet order; a table's rows must be read before the next table.
- * The user's mapping corrections also find the header (a column only they could name); `nearest`
- * hears of each sheet's best header-like row when no table is found in it.
+ * Each data table of the file, in sheet order; a table's rows must be read before the next
+ * table. Only the first HEADER_SCAN rows of a sheet are held at once, to find its header in.
+ * `hooks` are optional: shipments, BPS tables and Go Ekspor lists read with the defaults.
  */
-export async function* readTables<F extends string>(input: SpreadsheetInput, vocab: Vocabulary<F>, opts: { nearest?(n: NearestHeader): void } = {}): AsyncGenerator<Table<F>> {
+export async function* readTables<F extends string>(input: SpreadsheetInput, vocab: Vocabulary<F>, hooks: TableHooks<F> = {}): AsyncGenerator<Table<F>> {
+  // The user's mapping corrections also find the header (a column only they could name).
   const words = withUserHeaders(vocab, input.mapping ?? {});
-  const sheets = await openSheets(input);
+  const sheets = await openSheets(input, hooks.opened);
+  const known = new Set<string>(vocab.fields.map((f) => f.field));
   let tables = 0;
   /** The first header with no data under it: the refusal when no sheet has a table with data. */
   let empty: { sheet: string; row: number } | null = null;
   for await (const sheet of sheets) {
     if (skipSheet(sheets, sheet)) continue;
+    const fixes = fixesFor(input.fixes, sheet.name);
+    const fixed: AppliedFix[] = [];
     const it = iterate(sheet.rows);
-    const head: RawCell[][] = [];
-    let next: SheetRow | null = null;
-    for (let r = await it.next(); !r.done; r = await it.next()) {
-      if (r.value.number > HEADER_SCAN) {
-        next = r.value;
-        break;
+    try {
+      // The first rows, as a grid by worksheet row, to find the header in.
+      const head: RawCell[][] = [];
+      let next: SheetRow | null = null;
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        const row = applyFixes(r.value, fixes, fixed);
+        if (row.number > HEADER_SCAN) {
+          next = row;
+          break;
+        }
+        head[row.number - 1] = row.cells;
       }
-      head[r.value.number - 1] = r.value.cells;
-    }
-    for (let i = 0; i < head.length; i++) head[i] ??= [];
-    const guess = guessHeader(head, words);
-    const header = guess.header;
-    if (!header && guess.nearest)
-      opts.nearest?.({ sheet: sheet.name, row: guess.nearest.row, columns: guess.nearest.cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: c.field ?? '' })) });
-    if (!header || headerOnly(head, header.headerRow, next != null)) {
-      if (header) empty ??= { sheet: sheet.name, row: header.headerRow };
+      for (let i = 0; i < head.length; i++) head[i] ??= [];
+      const { header, nearest } = guessHeader(head, words);
+      if (!header) {
+        if (nearest)
+          hooks.nearest?.({
+            sheet: sheet.name,
+            row: nearest.row,
+            headers: nearest.headers,
+            columns: nearest.cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: c.field ?? '' })),
+          });
+        continue;
+      }
+      if (headerOnly(head, header.headerRow, next != null)) {
+        empty ??= { sheet: sheet.name, row: header.headerRow };
+        continue;
+      }
+      tables++;
+      const decided = hooks.mapping?.({ sheet, header, sample: head.slice(header.headerRow) }) ?? { columns: header.columns, overrides: input.mapping ?? {} };
+      const columns = applyOverrides(decided.columns, header.cells, decided.overrides, (f) => known.has(f));
+      // Merged cells below the header (a district or kecamatan merged down) read as their value.
+      const fill = mergeFiller(sheet.merges ?? [], header.headerRow);
+      const rows = async function* (): AsyncGenerator<SheetRow> {
+        for (let i = header.headerRow; i < head.length; i++) yield { number: i + 1, cells: fill(i + 1, head[i]!) };
+        if (next) yield { number: next.number, cells: fill(next.number, next.cells) };
+        for (let r = await it.next(); !r.done; r = await it.next()) {
+          const row = fixes ? applyFixes(r.value, fixes, fixed) : r.value;
+          yield { number: row.number, cells: fill(row.number, row.cells) };
+        }
+      };
+      yield {
+        sheet: sheet.name,
+        date1904: sheet.date1904,
+        header,
+        columns,
+        cells: reportColumns(header, columns),
+        unmapped: new UnmappedColumns(sheet.name, header.cells, columns),
+        rows: rows(),
+        fixed,
+      };
+    } finally {
+      // A table left before its last row (a refusal, a sheet without a header) lets its reader go.
       await it.return?.();
-      continue;
     }
-    tables++;
-    const known = new Set<string>(vocab.fields.map((f) => f.field));
-    const columns = applyOverrides(header.columns, header.cells, input.mapping ?? {}, (f) => known.has(f));
-    const byCol = new Map(columns.map((c) => [c.col, c]));
-    const fill = mergeFiller(sheet.merges ?? [], header.headerRow);
-    async function* rows(): AsyncGenerator<SheetRow> {
-      for (let i = header!.headerRow; i < head.length; i++) yield { number: i + 1, cells: fill(i + 1, head[i]!) };
-      if (next) yield { number: next.number, cells: fill(next.number, next.cells) };
-      for (let r = await it.next(); !r.done; r = await it.next()) yield { number: r.value.number, cells: fill(r.value.number, r.value.cells) };
-    }
-    yield {
-      sheet: sheet.name,
-      date1904: sheet.date1904,
-      header,
-      columns,
-      unmapped: new UnmappedColumns(sheet.name, header.cells, columns),
-      cells: headerCells(header).map((c) => {
-        const m = byCol.get(c.col);
-        return { column: columnLetter(c.col + 1), header: c.header, field: m?.field ?? '', ...(m ? { confidence: m.confidence ?? 1, source: m.source ?? 'header', why: m.why ?? [] } : {}) };
-      }),
-      rows: rows(),
-    };
   }
   if (tables === 0 && empty) throw headerOnlyError(input.name, empty);
 }

@@ -15,7 +15,7 @@ import { withImportBatch } from '../import/batch';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
 import { rowProblem, valueWarning, type ProblemParams } from '../import/problem';
-import { isFurniture } from '../import/rows';
+import { isFurniture } from '../import/junk';
 import { type RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { districtResolver } from '../reference/areas';

@@ -1,6 +1,6 @@
 /** Picks a district's .xlsx (participants or certificates), previews it as a dry run, then imports it. */
 import { useState } from 'react';
-import { problemText, type ImportResult } from '../../../shared/import';
+import { fileMessage, problemText, type ImportResult } from '../../../shared/import';
 import { api } from '../../api/client';
 import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
@@ -13,7 +13,7 @@ export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kin
   const [pending, setPending] = useState<{ name: string; dataBase64: string; preview: ImportResult } | null>(null);
   const summary = (r: ImportResult) => {
     const f = r.files[0]!;
-    return f.status === 'refused' ? (f.message ?? '') : t('ge.importResult', { file: f.file, a: f.accepted, u: f.updated, c: f.unchanged, r: f.refused.length });
+    return f.status === 'refused' ? fileMessage(f, lang) : t('ge.importResult', { file: f.file, a: f.accepted, u: f.updated, c: f.unchanged, r: f.refused.length });
   };
   const pick = async (file: File | undefined) => {
     if (!file) return;

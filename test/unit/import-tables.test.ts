@@ -1,0 +1,117 @@
+/**
+ * The one table reader under every importer (tables.ts) and its hooks, the one junk rule
+ * (junk.ts) and the one cell-to-text (sheet.ts). The IKM importer runs on the same reader
+ * (read-file.ts): its tests (import-*.test.ts) cover the hooks end to end.
+ */
+import { describe, expect, it } from 'vitest';
+import { vocabulary } from '../../electron/core/import/header';
+import { isFurniture, isJunkRow } from '../../electron/core/import/junk';
+import { cellText, type RawCell } from '../../electron/core/import/sheet';
+import { readTables, type TableHooks } from '../../electron/core/import/tables';
+
+type F = 'name' | 'amount' | 'code';
+const VOCAB = vocabulary<F>({ name: ['nama'], amount: ['jumlah uang', 'nilai'], code: ['kode'] }, 'name', 2);
+const csv = (lines: string[]) => ({ name: 'tabel.csv', data: Buffer.from(lines.join('\n'), 'utf8') });
+const TABLE = ['Daftar contoh', '', 'Nama;Nilai;Kode;Catatan', 'Satu;10;A1;x', 'Dua;20;B2;', 'Tiga;30;C3;y'];
+
+async function read(input: Parameters<typeof readTables<F>>[0], hooks?: TableHooks<F>) {
+  const out: { sheet: string; headerRow: number; fields: string[]; cells: string[]; rows: [number, RawCell[]][] }[] = [];
+  for await (const t of readTables(input, VOCAB, hooks)) {
+    const rows: [number, RawCell[]][] = [];
+    for await (const r of t.rows) rows.push([r.number, r.cells]);
+    out.push({ sheet: t.sheet, headerRow: t.header.headerRow, fields: t.columns.map((c) => c.field), cells: t.cells.map((c) => `${c.column}:${c.field}`), rows });
+  }
+  return out;
+}
+
+describe('the table reader', () => {
+  it('finds the header under the title and hands on the rows below it, in order', async () => {
+    const [t, more] = await read(csv(TABLE));
+    expect(more).toBeUndefined();
+    expect(t).toMatchObject({ headerRow: 3, fields: ['name', 'amount', 'code'], cells: ['A:name', 'B:amount', 'C:code', 'D:'] });
+    expect(t!.rows.map(([n, c]) => [n, c[0]])).toEqual([[4, 'Satu'], [5, 'Dua'], [6, 'Tiga']]);
+  });
+
+  it("applies the wizard's cell fixes (header rows too) and the user's mapping corrections last", async () => {
+    const fixes = { 'tabel!B5': '25', 'tabel!A6': '', 'tabel!D3': 'Kode Lama' };
+    const [t] = await read({ ...csv(TABLE), fixes, mapping: { 'Kode Lama': 'code', Nilai: '' } });
+    // "Kode Lama" (fixed into the header) takes the field from "Kode"; "Nilai" is not imported.
+    expect(t!.fields).toEqual(['name', 'code']);
+    expect(t!.cells).toEqual(['A:name', 'B:', 'C:', 'D:code']);
+    expect(t!.rows.map(([, c]) => c.slice(0, 2))).toEqual([['Satu', '10'], ['Dua', '25'], [null, '30']]);
+  });
+
+  it('the mapping hook sees the header and the first rows under it, and decides the columns and corrections', async () => {
+    const seen: { headerRow: number; sample: RawCell[][] }[] = [];
+    const [t] = await read(csv(TABLE), {
+      mapping({ header, sample }) {
+        seen.push({ headerRow: header.headerRow, sample: sample.map((r) => r.slice(0, 1)) });
+        // e.g. values proposing a field for the unnamed column; corrections from a saved mapping.
+        return { columns: [...header.columns, { col: 3, field: 'amount', header: 'Catatan', multiplier: 1, source: 'values' }], overrides: { Nilai: '' } };
+      },
+    });
+    expect(seen).toEqual([{ headerRow: 3, sample: [['Satu'], ['Dua'], ['Tiga']] }]);
+    expect(t!.fields).toEqual(['name', 'code', 'amount']);
+    expect(t!.cells).toEqual(['A:name', 'B:', 'C:code', 'D:amount']);
+  });
+
+  it('a sheet without a header is reported to the hook with the row nearest to one, and yields no table', async () => {
+    const near: unknown[] = [];
+    const out = await read(csv(['Judul saja', 'Nilai;Kode', '10;A1']), { nearest: (n) => near.push(n) });
+    expect(out).toEqual([]);
+    expect(near).toEqual([{ sheet: 'tabel', row: 2, headers: ['Nilai', 'Kode'], columns: [{ column: 'A', header: 'Nilai', field: 'amount' }, { column: 'B', header: 'Kode', field: 'code' }] }]);
+  });
+
+  it('a refusal thrown by the mapping hook ends the reading (the importer refuses the file)', async () => {
+    await expect(
+      read(csv(TABLE), {
+        mapping() {
+          throw new Error('tolak');
+        },
+      }),
+    ).rejects.toThrow('tolak');
+  });
+});
+
+describe('the one junk rule', () => {
+  const cols = [
+    { col: 0, field: 'business_name' },
+    { col: 1, field: 'owner_name' },
+    { col: 2, field: 'workers_total' },
+    { col: 3, field: 'investment_idr' },
+  ];
+  it.each([
+    ['a blank row', [null, '', null]],
+    ['a lone note under the table', [null, null, 'dst.']],
+    ['a total per kecamatan', ['JUMLAH KEC. BAAMANG', null, 42, 1_500_000]],
+    ['an average', ['Rata-rata', null, 3, 500_000]],
+    ['a signature block', ['Mengetahui,', 'Kepala Dinas']],
+    ['the place and date above the signature', ['Sampit, 20 Desember 2025', null]],
+    ['the column-number row', ['(1)', '(2)', '(3)', '(4)']],
+  ] as [string, RawCell[]][])('%s is junk', (_, cells) => expect(isJunkRow(cells, cols, 'business_name')).toBe(true));
+
+  it.each([
+    ['a business', ['UD Rotan Jaya', 'Siti', 4, 2_000_000]],
+    ['"Total Jaya" with its owner', ['Total Jaya', 'Budi', 2, null]],
+    ['a lone business name, when the name may stand alone', ['UD Rotan Jaya', null, null]],
+  ] as [string, RawCell[]][])('%s is data', (_, cells) => expect(isJunkRow(cells, cols, 'business_name')).toBe(false));
+
+  it('a lone value is a note unless its field may stand alone; the precomputed form agrees', () => {
+    const cells: RawCell[] = ['UD Rotan Jaya'];
+    expect(isJunkRow(cells, cols)).toBe(true);
+    expect(isFurniture(cells, 1, ['business_name'], ['UD Rotan Jaya'], 'business_name')).toBe(false);
+    expect(isFurniture(cells, 1, ['business_name'], ['UD Rotan Jaya'])).toBe(true);
+  });
+});
+
+describe('the one cell-to-text', () => {
+  it('trims text, writes numbers plainly and a date as its day (its time only when it has one)', () => {
+    expect(cellText('  Rotan  ')).toBe('Rotan');
+    expect(cellText(null)).toBe('');
+    expect(cellText(undefined)).toBe('');
+    expect(cellText(1500000)).toBe('1500000');
+    expect(cellText(true)).toBe('true');
+    expect(cellText(new Date(Date.UTC(2025, 2, 12)))).toBe('2025-03-12');
+    expect(cellText(new Date(Date.UTC(2025, 2, 12, 9, 30)))).toBe('2025-03-12 09:30');
+  });
+});
