@@ -12,6 +12,8 @@ let lang: Lang = 'id';
 export function setFormatLang(next: Lang): void {
   lang = next;
 }
+/** The UI language, for what is worded outside a component (the API client's errors). */
+export const uiLang = (): Lang => lang;
 
 export const formatNumber = (n: number | null | undefined): string => (n == null ? '' : numberFormat(lang, { maximumFractionDigits: 2 }).format(n));
 export const formatMoney = (n: number | null | undefined): string => (n == null ? '' : `Rp ${formatNumber(n)}`);

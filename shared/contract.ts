@@ -417,6 +417,8 @@ export type Envelope<T> =
       error: {
         code: 'bad_request' | 'unknown_method' | 'not_found' | 'internal' | 'unauthorized' | 'constraint' | 'busy' | 'read_only' | 'disk_full' | 'io' | StorageErrorCode;
         key: MessageKey;
+        /** The key's parameters, so the screen can say it in its own language (`message` is Indonesian). */
+        params?: Record<string, string | number>;
         message: string;
       };
     };

@@ -139,6 +139,8 @@ const id = {
   'imp.noTableNear': 'Tidak ditemukan tabel IKM: baris {row} lembar "{sheet}" dikenali sebagai judul kolom ({headers}), tetapi tidak ada kolom nama usaha. Beri judul "Nama Usaha" pada kolom nama usahanya.',
   'imp.cancelled': 'Impor dibatalkan; tidak ada yang disimpan.',
   'imp.busy': 'Impor lain sedang berjalan. Tunggu sampai selesai.',
+  'imp.batchNotFound': 'Impor nomor {id} tidak ditemukan.',
+  'imp.batchUndone': 'Impor nomor {id} sudah dibatalkan pada {at}.',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -267,6 +269,8 @@ const en: Record<MessageKey, string> = {
   'imp.noTableNear': 'No IKM table found: row {row} of sheet "{sheet}" reads as column headers ({headers}), but there is no business-name column. Give the business-name column the header "Nama Usaha".',
   'imp.cancelled': 'Import cancelled; nothing was saved.',
   'imp.busy': 'Another import is running. Wait until it is finished.',
+  'imp.batchNotFound': 'Import number {id} was not found.',
+  'imp.batchUndone': 'Import number {id} was already undone on {at}.',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { id, en };

@@ -4,7 +4,8 @@
  * arrives once in the page URL. Both answer with the contract's Envelope.
  */
 import type { Api, Args, Envelope, Method, Result } from '../../shared/contract';
-import type { MessageKey } from '../../shared/messages';
+import { message, type MessageKey } from '../../shared/messages';
+import { uiLang } from '../format';
 
 export class ApiError extends Error {
   constructor(
@@ -50,7 +51,8 @@ const bridge = transport();
 export const api: Api = {
   async call<M extends Method>(method: M, args: Args<M>): Promise<Result<M>> {
     const env = await bridge.call(method, args);
-    if (!env.ok) throw new ApiError(env.error.code, env.error.key, env.error.message);
+    // A refusal with its parameters is said in the UI's language; without them, as the core worded it.
+    if (!env.ok) throw new ApiError(env.error.code, env.error.key, env.error.params ? message(uiLang(), env.error.key, env.error.params) : env.error.message);
     return env.result as Result<M>;
   },
 };

@@ -15,7 +15,7 @@ type ErrorCode = Extract<Envelope<unknown>, { ok: false }>['error']['code'];
 
 const failure = (code: ErrorCode, key: MessageKey, params?: Record<string, string | number>): Envelope<never> => ({
   ok: false,
-  error: { code, key, message: message('id', key, params) },
+  error: { code, key, params: params ?? {}, message: message('id', key, params) },
 });
 
 /** Methods that still answer when the registry's file is gone: the banner and the backups. */

@@ -55,8 +55,8 @@ const UNDO: Record<ImportKind, (db: DB, batchId: number, result: UndoResult) => 
 
 export function undoBatch(db: DB, batchId: number): UndoResult {
   const batch = db.prepare('SELECT id, kind, undone_at FROM import_batch WHERE id = ?').get(batchId) as { id: number; kind: ImportKind; undone_at: string | null } | undefined;
-  if (!batch) throw new ImportFileError(`Impor nomor ${batchId} tidak ditemukan.`);
-  if (batch.undone_at) throw new ImportFileError(`Impor nomor ${batchId} sudah dibatalkan pada ${batch.undone_at}.`);
+  if (!batch) throw ImportFileError.of('imp.batchNotFound', { id: batchId });
+  if (batch.undone_at) throw ImportFileError.of('imp.batchUndone', { id: batchId, at: batch.undone_at });
   const result: UndoResult = { batchId, deleted: 0, reverted: 0, skipped: [] };
   markChanged(db);
   db.transaction(() => {
