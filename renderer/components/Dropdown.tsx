@@ -34,16 +34,26 @@ export function useDismiss(ref: RefObject<HTMLElement | null>, open: boolean, cl
 export function Dropdown({ summary, summaryLabel, className, closeOnPick, children }: { summary: ReactNode; summaryLabel?: string; className?: string; closeOnPick?: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [open, setOpen] = useState(false);
-  useDismiss(ref, open, () => {
+  // The element's own state, not only React's: the toggle event that tells React the menu opened
+  // comes a task later, and an Esc pressed before it must still close the menu.
+  const close = () => {
+    if (ref.current) ref.current.open = false;
     setOpen(false);
     ref.current?.querySelector('summary')?.focus();
-  });
+  };
+  useDismiss(ref, open, close);
   return (
     <details
       ref={ref}
       className={`dropdown${className ? ` ${className}` : ''}`}
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !e.currentTarget.open) return;
+        e.preventDefault();
+        e.stopPropagation();
+        close();
+      }}
       onClick={(e) => closeOnPick && (e.target as HTMLElement).closest('.dropdown-body button') && setOpen(false)}
     >
       {/* The accessible name starts with the visible text (WCAG 2.5.3), then says what it picks. */}
