@@ -6,6 +6,7 @@
  */
 import { UNDO_CHANGED_SINCE, type UndoSkip } from '../../../shared/import';
 import type { DB } from '../db/open';
+import type { ViewColumn } from '../view/table';
 
 export interface AuditedTable {
   audit: 'audit_log' | 'shipment_audit';
@@ -13,8 +14,10 @@ export interface AuditedTable {
   record: 'ikm_id' | 'shipment_id';
   /** Removes a record the batch created (to the recycle bin); false when already gone. */
   remove(id: number): boolean;
-  /** Writes a value's old text back: true when it changed, false when nothing to do, or why it was left. */
-  revert(id: number, field: string, old: string | null): boolean | string;
+  /** The table's columns (its view description): a number column's old text is written back as a number. */
+  columns: ReadonlyMap<string, ViewColumn>;
+  /** Writes a value's old value back: true when it changed, false when nothing to do, or why it was left. */
+  revert(id: number, field: string, old: string | number | null): boolean | string;
   /** How a skipped value's record is named (the registry's by ikm_id, others by a label). */
   name(id: number): Pick<UndoSkip, 'ikm_id' | 'record'>;
 }
@@ -29,7 +32,8 @@ export function undoAudited(db: DB, batchId: number, t: AuditedTable, result: { 
       if (t.remove(r.record)) result.deleted++;
       continue;
     }
-    const done = laterEdit.get(r.record, r.id, r.field, batchId) ? UNDO_CHANGED_SINCE : t.revert(r.record, r.field, r.old_value);
+    const old = r.old_value != null && t.columns.get(r.field)?.kind === 'number' ? Number(r.old_value) : r.old_value;
+    const done = laterEdit.get(r.record, r.id, r.field, batchId) ? UNDO_CHANGED_SINCE : t.revert(r.record, r.field, old);
     if (done === true) result.reverted++;
     else if (typeof done === 'string') result.skipped.push({ ...t.name(r.record), field: r.field, reason: done });
   }

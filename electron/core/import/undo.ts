@@ -6,14 +6,15 @@
  * audit table: registry (audit_log), shipments (shipment_audit), BPS figures (change_log), Go
  * Ekspor (ge_audit); all four name the batch.
  */
-import { FIELD_BY_KEY, type IkmFieldKey, type IkmValue } from '../../../shared/fields';
+import type { IkmFieldKey } from '../../../shared/fields';
 import type { ImportBatch, UndoSkip } from '../../../shared/import';
 import type { DB } from '../db/open';
 import { undoGoEksporBatch } from '../goekspor/store';
 import { markChanged } from '../registry/generation';
 import { getRecord } from '../registry/query';
+import { REGISTRY_VIEW } from '../registry/view';
 import { RegistryWriter } from '../registry/write';
-import { undoShipmentBatch } from '../shipments/write';
+import { undoShipmentBatch } from '../shipments/undo';
 import { undoTradeBatch } from '../trade/stats';
 import type { ImportKind } from './batch';
 import { ImportFileError } from './errors';
@@ -26,21 +27,16 @@ export interface UndoResult {
   skipped: UndoSkip[];
 }
 
-function typed(field: string, text: string | null): IkmValue {
-  if (text == null) return null;
-  const kind = FIELD_BY_KEY.get(field)?.kind;
-  return kind === 'count' || kind === 'money' || kind === 'decimal' || kind === 'year' ? Number(text) : text;
-}
-
 function undoIkmBatch(db: DB, batchId: number, result: UndoResult): void {
   const writer = new RegistryWriter(db);
   undoAudited(db, batchId, {
     audit: 'audit_log',
     record: 'ikm_id',
+    columns: REGISTRY_VIEW.columns,
     remove: (id) => writer.softDelete(id),
     revert: (id, field, old) => {
       const current = getRecord(db, id);
-      return current != null && writer.update(current, { [field as IkmFieldKey]: typed(field, old) }) > 0;
+      return current != null && writer.update(current, { [field as IkmFieldKey]: old }) > 0;
     },
     name: (id) => ({ ikm_id: id }),
   }, result);

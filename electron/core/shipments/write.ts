@@ -7,9 +7,7 @@ import type Database from 'better-sqlite3';
 import type { CellError, ShipmentAuditEntry, ShipmentSource } from '../../../shared/contract';
 import { localDay } from '../../../shared/parse';
 import { message } from '../../../shared/messages';
-import type { UndoSkip } from '../../../shared/import';
 import {
-  SHIPMENT_FIELD_BY_KEY,
   SHIPMENT_FIELD_KEYS,
   parseShipmentField,
   type ShipmentFieldKey,
@@ -24,7 +22,6 @@ import { countryResolver } from '../reference/countries';
 import { markChanged } from '../registry/generation';
 import { osUser } from '../registry/write';
 import { ValidationError } from '../api/errors';
-import { undoAudited } from '../import/undo-audit';
 
 const now = (): string => new Date().toISOString();
 
@@ -252,27 +249,4 @@ export function shipmentSource(db: DB, id: number): ShipmentSource | null {
 export function deleteShipments(db: DB, ids: number[]): number {
   const w = new ShipmentWriter(db);
   return db.transaction(() => ids.filter((id) => w.softDelete(id)).length)();
-}
-
-/** Undoes a shipment import batch (import/undo.ts): its new shipments to the recycle bin, changed values back. */
-export function undoShipmentBatch(db: DB, batchId: number, result: { deleted: number; reverted: number; skipped: UndoSkip[] }): void {
-  const writer = new ShipmentWriter(db);
-  undoAudited(db, batchId, {
-    audit: 'shipment_audit',
-    record: 'shipment_id',
-    remove: (id) => writer.softDelete(id),
-    revert: (id, field, text) => {
-      const current = getShipment(db, id);
-      if (!current) return false;
-      const kind = SHIPMENT_FIELD_BY_KEY.get(field)?.kind;
-      const old = text == null ? null : kind === 'decimal' || kind === 'usd' ? Number(text) : text;
-      try {
-        return writer.update(current, { [field]: old }, current.ikm_id) > 0;
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
-        return 'Nilai lamanya membuatnya sama dengan pengapalan lain yang tercatat; nilai sekarang dibiarkan.';
-      }
-    },
-    name: (id) => ({ record: `pengapalan ${id}` }),
-  }, result);
 }
