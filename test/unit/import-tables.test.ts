@@ -41,16 +41,24 @@ describe('the table reader', () => {
     expect(t!.rows.map(([, c]) => c.slice(0, 2))).toEqual([['Satu', '10'], ['Dua', '25'], [null, '30']]);
   });
 
-  it('the mapping hook sees the header and the first rows under it, and decides the columns and corrections', async () => {
-    const seen: { headerRow: number; sample: RawCell[][] }[] = [];
-    const [t] = await read(csv(TABLE), {
+  it('the mapping hook sees the header and the first rows under it, decides the corrections, and confirms the corrected columns', async () => {
+    const seen: { headerRow: number; sample: RawCell[][]; confirmed?: string[]; ignored?: number[] }[] = [];
+    const [t] = await read({ ...csv(TABLE), mapping: { Kode: 'amount' } }, {
       mapping({ header, sample }) {
-        seen.push({ headerRow: header.headerRow, sample: sample.map((r) => r.slice(0, 1)) });
-        // e.g. values proposing a field for the unnamed column; corrections from a saved mapping.
-        return { columns: [...header.columns, { col: 3, field: 'amount', header: 'Catatan', multiplier: 1, source: 'values' }], overrides: { Nilai: '' } };
+        const s: (typeof seen)[number] = { headerRow: header.headerRow, sample: sample.map((r) => r.slice(0, 1)) };
+        seen.push(s);
+        // Corrections from a saved mapping; the values then see the columns as corrected (e.g. proposing a field for the unnamed column).
+        return {
+          overrides: { Nilai: '', Kode: 'code', Catatan: '' },
+          confirm(columns, ignored) {
+            s.confirmed = columns.map((c) => `${c.header}:${c.field}:${c.source}`);
+            s.ignored = [...ignored];
+            return [...columns, { col: 3, field: 'amount', header: 'Catatan', multiplier: 1, source: 'values' }];
+          },
+        };
       },
     });
-    expect(seen).toEqual([{ headerRow: 3, sample: [['Satu'], ['Dua'], ['Tiga']] }]);
+    expect(seen).toEqual([{ headerRow: 3, sample: [['Satu'], ['Dua'], ['Tiga']], confirmed: ['Nama:name:header', 'Kode:code:user'], ignored: [1, 3] }]);
     expect(t!.fields).toEqual(['name', 'code', 'amount']);
     expect(t!.cells).toEqual(['A:name', 'B:', 'C:code', 'D:amount']);
   });

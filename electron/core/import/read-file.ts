@@ -16,7 +16,7 @@ import { readRow, rowAsWritten, type RowContext } from './rows';
 import { cellText, columnLetter } from './sheet';
 import type { FileKind } from './sniff';
 import { suggestDistrict } from './suggest-district';
-import { readTables, type AppliedFix, type SpreadsheetInput, type TableHooks } from './tables';
+import { noTableNear, readTables, type AppliedFix, type NearestHeader, type SpreadsheetInput, type TableHooks } from './tables';
 
 export interface FileInput extends SpreadsheetInput {
   /** BPS code for files without a district column (also used for rows whose district cell is empty). */
@@ -92,8 +92,8 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
     const chosen = input.district ? opts.resolver.resolve(input.district) : null;
     if (input.district && !chosen) throw ImportFileError.of('imp.unknownDistrict', { code: input.district });
     const tables: { sheet: string; hasKecamatan: boolean }[] = [];
-    /** The row that looked most like a header, for the message when no table is found. */
-    let nearest = null as { sheet: string; row: number; headers: string[] } | null;
+    /** The row that looked most like a header: the refusal when no table is found shows its columns for mapping. */
+    let nearest = null as NearestHeader | null;
     let csv = false;
     const hooks: TableHooks<IkmFieldKey> = {
       opened(buf, kind) {
@@ -101,7 +101,7 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
         opts.opened?.(buf, kind);
       },
       nearest(near) {
-        if (!nearest || near.headers.length > nearest.headers.length) nearest = { sheet: near.sheet, row: near.row, headers: near.headers };
+        if (!nearest || near.headers.length > nearest.headers.length) nearest = near;
       },
       // Where rows get their district decides which saved mapping applies; the values under the
       // header then confirm (or doubt) each column and propose fields for unknown headers.
@@ -117,12 +117,16 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
         else report.district ??= { source: 'column', code: null };
         const mappingKey = report.district.source === 'chosen' ? report.district.code : null;
         return {
-          columns: confirmMapping(header.columns, header.cells, sample, { districts: opts.resolver, now: opts.now }),
           overrides: { ...opts.saved(mappingKey), ...(input.mapping ?? {}) },
+          // After the user's corrections: a column they named is confirmed (or doubted) by its values like any other.
+          confirm: (columns, ignored) =>
+            confirmMapping(columns, header.cells.filter((c) => !ignored.has(c.col)), sample, { districts: opts.resolver, now: opts.now }),
         };
       },
     };
-    for await (const table of readTables(input, IKM_VOCABULARY, hooks)) {
+    // A header text the user once named (a saved mapping) finds the header as their own naming does.
+    const named = { ...opts.saved(null), ...(chosen ? opts.saved(chosen.code) : {}), ...(input.mapping ?? {}) };
+    for await (const table of readTables({ ...input, mapping: named }, IKM_VOCABULARY, hooks)) {
       const { sheet, columns, unmapped } = table;
       report.sheets.push({ name: sheet, headerRow: table.header.headerRow, columns: table.cells });
       const hasKecamatanColumn = columns.some((c) => c.field === 'kecamatan');
@@ -154,7 +158,8 @@ async function readFile(input: FileInput, opts: ReadOptions, several: boolean): 
       if (more.length) (report.unmapped ??= []).push(...more);
       if (table.fixed.length) (report.fixed ??= []).push(...fixedCells(sheet, table.fixed, table.header.cells, columns));
     }
-    if (tables.length === 0) throw nearest ? ImportFileError.of('imp.noTableNear', { row: nearest.row, sheet: nearest.sheet, headers: nearest.headers.join(', ') }) : ImportFileError.of('imp.noTable');
+    if (tables.length === 0 && nearest) throw noTableNear(report, nearest, 'imp.noTableNear');
+    if (tables.length === 0) throw ImportFileError.of('imp.noTable');
     if (report.district?.source === 'column') report.district.code = mostCommonDistrict(districts);
   } catch (e) {
     if (!(e instanceof ImportFileError) || e instanceof ImportCancelledError) throw e;

@@ -3,11 +3,12 @@
  * opens the file (refusing what cannot be read), skips hidden and recap sheets, finds each
  * sheet's header with the given vocabulary in the first rows, decides its column mapping, and
  * hands its rows on one at a time, merged cells filled. What differs per importer comes in as
- * hooks: cells the user corrected in the wizard, a mapping hook (the values confirm the header,
- * saved mappings, a refusal), and the user's mapping corrections, applied last.
+ * hooks: cells the user corrected in the wizard, a mapping hook (saved mappings, a refusal, the
+ * values confirming the columns once the user's corrections are applied).
  */
 import { readFileSync } from 'node:fs';
-import type { ColumnReport } from '../../../shared/import';
+import type { ColumnReport, FileReport } from '../../../shared/import';
+import type { MessageKey } from '../../../shared/messages';
 import { fold } from '../../../shared/text';
 import { ImportFileError } from './errors';
 import { guessHeader, withUserHeaders, type ColumnMapping, type HeaderInfo, type Vocabulary } from './header';
@@ -91,16 +92,28 @@ export interface NearestHeader {
   columns: ColumnReport[];
 }
 
+/**
+ * The refusal of a file in which no table was found, only a row near one: that row's columns join
+ * the report (`key` says which column is missing and what to do), so the user can name the
+ * missing column in the mapping and read the file again (the mapping then finds the header).
+ */
+export function noTableNear(report: FileReport, n: NearestHeader, key: MessageKey): ImportFileError {
+  report.sheets.push({ name: n.sheet, headerRow: n.row, columns: n.columns });
+  return ImportFileError.of(key, { row: n.row, sheet: n.sheet, headers: n.columns.map((c) => c.header).join(', ') });
+}
+
 export interface TableHooks<F extends string> {
   /** The file's bytes, once they are known to be readable. */
   opened?(buf: Buffer, kind: FileKind): void;
   /** A sheet in which no table was found: its row that looked most like a header. */
   nearest?(n: NearestHeader): void;
   /**
-   * The table's columns before the user's corrections, and the corrections that apply (saved
-   * ones too): by default the header's columns and the input's `mapping`. Throwing refuses the file.
+   * The corrections that apply to the table (saved ones too; by default the input's `mapping`),
+   * and `confirm`: what the values say of its columns once corrected (confirm, doubt, propose a
+   * field for a column the header does not name, never one the user chose to ignore), so a
+   * column the user named is read and checked like any other. Throwing refuses the file.
    */
-  mapping?(found: FoundHeader<F>): { columns: ColumnMapping<F>[]; overrides: MappingOverrides };
+  mapping?(found: FoundHeader<F>): { overrides: MappingOverrides; confirm?(columns: ColumnMapping<F>[], ignored: ReadonlySet<number>): ColumnMapping<F>[] };
 }
 
 export interface Table<F extends string> {
@@ -214,8 +227,10 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
         continue;
       }
       tables++;
-      const decided = hooks.mapping?.({ sheet, header, sample: head.slice(header.headerRow) }) ?? { columns: header.columns, overrides: input.mapping ?? {} };
-      const columns = applyOverrides(decided.columns, header.cells, decided.overrides, (f) => known.has(f));
+      const decided = hooks.mapping?.({ sheet, header, sample: head.slice(header.headerRow) }) ?? { overrides: input.mapping ?? {} };
+      const corrected = applyOverrides(header.columns, header.cells, decided.overrides, (f) => known.has(f));
+      const ignored = new Set(header.cells.filter((c) => decided.overrides[c.header] === '').map((c) => c.col));
+      const columns = decided.confirm ? decided.confirm(corrected, ignored) : corrected;
       // Merged cells below the header (a district or kecamatan merged down) read as their value.
       const fill = mergeFiller(sheet.merges ?? [], header.headerRow);
       const rows = async function* (): AsyncGenerator<SheetRow> {

@@ -17,7 +17,7 @@ import { vocabulary, type ColumnMapping } from '../import/header';
 import { rowProblem, valueWarning, type ProblemParams } from '../import/problem';
 import { isFurniture } from '../import/junk';
 import { type RawCell } from '../import/sheet';
-import { readTables, type SpreadsheetInput } from '../import/tables';
+import { noTableNear, readTables, type NearestHeader, type SpreadsheetInput } from '../import/tables';
 import { districtResolver } from '../reference/areas';
 import { countryResolver } from '../reference/countries';
 import { exporterByNib, ShipmentWriter, shipmentIdentity, SHIPMENT_COLUMNS } from './write';
@@ -89,7 +89,9 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
         let tables = 0;
         /** Rows refused only for want of a district, in files without a district column. */
         let needDistrict = 0;
-        for await (const table of readTables(input, SHIPMENT_VOCABULARY)) {
+        /** The row that looked most like a header: the refusal when no table is found shows its columns for mapping. */
+        let nearest: NearestHeader | null = null;
+        for await (const table of readTables(input, SHIPMENT_VOCABULARY, { nearest: (n) => (nearest ??= n) })) {
           tables++;
           report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
           const done = () => {
@@ -155,6 +157,7 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
             true,
           );
         }
+        if (tables === 0 && nearest) throw noTableNear(report, nearest, 'imp.ship.noTableNear');
         if (tables === 0)
           throw new ImportFileError('Tidak ditemukan tabel ekspor: tidak ada baris judul kolom seperti "Tanggal", "Eksportir", "Negara Tujuan", "Nilai FOB". Periksa lembar kerjanya.');
         candidates.push(...mine);
