@@ -126,10 +126,16 @@ describe('the whole table is assigned at once', () => {
     expect(g.nearest).toMatchObject({ row: 2, headers: ['NIB', 'Alamat', 'Telepon', 'KBLI'] });
     // Every header cell, with the field it named, for a mapping the user can complete.
     expect(g.nearest!.cells).toEqual([
-      { col: 0, header: 'NIB', field: 'nib' },
-      { col: 1, header: 'Alamat', field: 'address' },
-      { col: 2, header: 'Telepon', field: 'phone' },
-      { col: 3, header: 'KBLI', field: 'kbli' },
+      { col: 0, header: 'NIB' },
+      { col: 1, header: 'Alamat' },
+      { col: 2, header: 'Telepon' },
+      { col: 3, header: 'KBLI' },
+    ]);
+    expect(g.nearest!.columns.map((c) => [c.col, c.field, c.source, c.why?.[0]?.key])).toEqual([
+      [0, 'nib', 'header', 'map.header'],
+      [1, 'address', 'header', 'map.header'],
+      [2, 'phone', 'header', 'map.header'],
+      [3, 'kbli', 'header', 'map.header'],
     ]);
   });
   it("the user's mapping finds a header whose key column no vocabulary names", () => {

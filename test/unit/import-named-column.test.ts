@@ -31,21 +31,16 @@ describe('an IKM list whose business-name column no vocabulary names', () => {
     expect(f.message).toContain('baris 3 lembar "Binaan 2025" dibaca sebagai judul kolom (No, Mitra Binaan, Pemilik');
     expect(f.message).toContain('Pilih kolom nama usaha pada pemetaan kolom di bawah');
     expect(message('en', f.messageKey!.key as MessageKey, f.messageKey!.params)).toContain('Choose the business-name column in the column mapping below');
-    // Every header cell, with the field it named: the mapping the user completes.
-    expect(f.sheets).toEqual([
-      {
-        name: 'Binaan 2025',
-        headerRow: 3,
-        columns: [
-          { column: 'A', header: 'No', field: '' },
-          { column: 'B', header: 'Mitra Binaan', field: '' },
-          { column: 'C', header: 'Pemilik', field: 'owner_name' },
-          { column: 'D', header: 'Alamat', field: 'address' },
-          { column: 'E', header: 'Kabupaten/Kota', field: 'district_code' },
-          { column: 'F', header: 'Produk', field: 'commodity' },
-          { column: 'G', header: 'Jumlah TK', field: 'workers_total' },
-        ],
-      },
+    // Every header cell, with the field it named and why: the mapping the user completes.
+    expect(f.sheets.map((s) => [s.name, s.headerRow])).toEqual([['Binaan 2025', 3]]);
+    expect(f.sheets[0]!.columns.map((c) => [c.column, c.header, c.field, c.why?.map((w) => w.key).join()])).toEqual([
+      ['A', 'No', '', undefined],
+      ['B', 'Mitra Binaan', '', undefined],
+      ['C', 'Pemilik', 'owner_name', 'map.header'],
+      ['D', 'Alamat', 'address', 'map.header'],
+      ['E', 'Kabupaten/Kota', 'district_code', 'map.header'],
+      ['F', 'Produk', 'commodity', 'map.header'],
+      ['G', 'Jumlah TK', 'workers_total', 'map.header'],
     ]);
     expect(f.refused).toEqual([]);
     db.close();

@@ -67,7 +67,9 @@ describe('the table reader', () => {
     const near: unknown[] = [];
     const out = await read(csv(['Judul saja', 'Nilai;Kode', '10;A1']), { nearest: (n) => near.push(n) });
     expect(out).toEqual([]);
-    expect(near).toEqual([{ sheet: 'tabel', row: 2, headers: ['Nilai', 'Kode'], columns: [{ column: 'A', header: 'Nilai', field: 'amount' }, { column: 'B', header: 'Kode', field: 'code' }] }]);
+    // Each column with the field its header named, how sure and why, as a table's columns are reported.
+    const header = (score: number) => ({ confidence: score / 100, source: 'header', why: [{ key: 'map.header', params: { score } }] });
+    expect(near).toEqual([{ sheet: 'tabel', row: 2, headers: ['Nilai', 'Kode'], columns: [{ column: 'A', header: 'Nilai', field: 'amount', ...header(100) }, { column: 'B', header: 'Kode', field: 'code', ...header(100) }] }]);
   });
 
   it('a refusal thrown by the mapping hook ends the reading (the importer refuses the file)', async () => {

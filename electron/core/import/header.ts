@@ -510,8 +510,11 @@ const isNumberRow = (r: RawCell[] | undefined) => {
 /** The best header found anywhere in the first rows, even without the required field (for messages). */
 export interface HeaderGuess<F extends string> {
   header: HeaderInfo<F> | null;
-  /** The row that looked most like a header, with what it named, when no table was found. */
-  nearest: { row: number; headers: string[]; cells: { col: number; header: string; field?: F }[] } | null;
+  /**
+   * The row that looked most like a header when no table was found: the header texts that named
+   * a field, every header cell, and the columns as the header mapped them (for the user to complete).
+   */
+  nearest: { row: number; headers: string[]; cells: { col: number; header: string }[]; columns: ColumnMapping<F>[] } | null;
 }
 
 /** Scans the first rows for the best header; null when the sheet holds no table of this kind. */
@@ -522,7 +525,7 @@ export function findHeader<F extends string = IkmFieldKey>(rows: RawCell[][], vo
 export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], vocab: Vocabulary<F> = IKM_VOCABULARY as unknown as Vocabulary<F>): HeaderGuess<F> {
   const cache = new Map<string, { field: F; score: number }[]>();
   let best: { i: number; depth: number; total: number; m: ReturnType<typeof mapRows<F>> } | null = null;
-  let nearest: { row: number; total: number; headers: string[]; cells: { col: number; header: string; field?: F }[] } | null = null;
+  let nearest: { i: number; depth: number; total: number; m: ReturnType<typeof mapRows<F>> } | null = null;
   const limit = Math.min(rows.length, 40);
   for (let i = 0; i < limit; i++) {
     const first = rows[i] ?? [];
@@ -541,13 +544,7 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
     const { chosen } = pick.m;
     // Each extra header row must earn its place: a title above the header is not a group row.
     const rank = pick.m.total - 0.3 * (pick.depth - 1);
-    if (chosen.length > 0 && (!nearest || rank > nearest.total))
-      nearest = {
-        row: i + pick.depth,
-        total: rank,
-        headers: chosen.map((c) => c.header),
-        cells: pick.m.texts.map((t, col) => ({ col, header: t.shown, field: chosen.find((c) => c.col === col)?.field })).filter((c) => c.header),
-      };
+    if (chosen.length > 0 && (!nearest || rank > nearest.total)) nearest = { i, depth: pick.depth, total: rank, m: pick.m };
     const required = chosen.find((c) => c.field === vocab.required);
     if (!required || required.score < 0.55) continue;
     // Too few recognised columns is no reason to refuse a table whose business name is clear.
@@ -555,17 +552,19 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
     if (!enough) continue;
     if (!best || rank > best.total + 0.01) best = { i, depth: pick.depth, total: rank, m: pick.m };
   }
-  if (!best) return { header: null, nearest: nearest && { row: nearest.row, headers: nearest.headers, cells: nearest.cells } };
-  const headerRow = best.i + best.depth;
-  const titles = rows.slice(0, best.i).flatMap((r) => r.map(headerText).filter(Boolean));
+  const found = best ?? nearest;
+  if (!found) return { header: null, nearest: null };
+  const headerRow = found.i + found.depth;
+  const titles = rows.slice(0, found.i).flatMap((r) => r.map(headerText).filter(Boolean));
   // "(dalam ribuan rupiah)" in a title line: money columns without a unit of their own.
   const titleUnit = titles.map(unitMultiplier).find((m) => m !== 1) ?? 1;
-  const columns: ColumnMapping<F>[] = best.m.chosen.map((c) => {
+  const columns: ColumnMapping<F>[] = found.m.chosen.map((c) => {
     const unit = c.multiplier === 1 && titleUnit !== 1 && vocab.money.has(c.field) ? titleUnit : c.multiplier;
     const why: MappingReason[] = [{ key: 'map.header', params: { score: Math.round(Math.min(1, c.score) * 100) } }];
     if (unit !== 1) why.push({ key: 'map.unit', params: { unit: unit.toLocaleString('id-ID') } });
     return { col: c.col, field: c.field, header: c.header, multiplier: unit, confidence: Math.min(1, c.score), source: 'header', why };
   });
-  const cells = best.m.texts.map((t, col) => ({ col, header: t.shown })).filter((c) => c.header);
+  const cells = found.m.texts.map((t, col) => ({ col, header: t.shown })).filter((c) => c.header);
+  if (!best) return { header: null, nearest: { row: headerRow, headers: columns.map((c) => c.header), cells, columns } };
   return { header: { headerRow, rows: best.depth as 1 | 2 | 3, columns, cells, titles }, nearest: null };
 }

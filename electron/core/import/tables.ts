@@ -83,7 +83,7 @@ export interface FoundHeader<F extends string> {
   sample: readonly RawCell[][];
 }
 
-/** A sheet's row that looked most like a header, with every header cell and the fields it named, when no table was found in it. */
+/** A sheet's row that looked most like a header when no table was found in it: every header cell, with the field it named and how sure. */
 export interface NearestHeader {
   sheet: string;
   row: number;
@@ -171,9 +171,9 @@ function iterate(rows: SheetSource['rows']): AsyncIterator<SheetRow> | Iterator<
 }
 
 /** The report's columns: every header cell, and the columns the values proposed (a blank header has no cell of its own). */
-function reportColumns<F extends string>(header: HeaderInfo<F>, columns: ColumnMapping<F>[]): ColumnReport[] {
+function reportColumns<F extends string>(cells: HeaderInfo<F>['cells'], columns: ColumnMapping<F>[]): ColumnReport[] {
   const byCol = new Map(columns.map((c) => [c.col, c]));
-  const listed = [...header.cells, ...columns.filter((c) => !header.cells.some((x) => x.col === c.col)).map((c) => ({ col: c.col, header: c.header }))].sort((a, b) => a.col - b.col);
+  const listed = [...cells, ...columns.filter((c) => !cells.some((x) => x.col === c.col)).map((c) => ({ col: c.col, header: c.header }))].sort((a, b) => a.col - b.col);
   return listed.map((c) => {
     const m = byCol.get(c.col);
     return { column: columnLetter(c.col + 1), header: c.header, field: m?.field ?? '', ...(m ? { confidence: m.confidence ?? 1, source: m.source ?? 'header', why: m.why ?? [] } : {}) };
@@ -213,13 +213,7 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       for (let i = 0; i < head.length; i++) head[i] ??= [];
       const { header, nearest } = guessHeader(head, words);
       if (!header) {
-        if (nearest)
-          hooks.nearest?.({
-            sheet: sheet.name,
-            row: nearest.row,
-            headers: nearest.headers,
-            columns: nearest.cells.map((c) => ({ column: columnLetter(c.col + 1), header: c.header, field: c.field ?? '' })),
-          });
+        if (nearest) hooks.nearest?.({ sheet: sheet.name, row: nearest.row, headers: nearest.headers, columns: reportColumns(nearest.cells, nearest.columns) });
         continue;
       }
       if (headerOnly(head, header.headerRow, next != null)) {
@@ -246,7 +240,7 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
         date1904: sheet.date1904,
         header,
         columns,
-        cells: reportColumns(header, columns),
+        cells: reportColumns(header.cells, columns),
         unmapped: new UnmappedColumns(sheet.name, header.cells, columns),
         rows: rows(),
         fixed,
