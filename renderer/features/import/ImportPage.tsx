@@ -139,6 +139,7 @@ export function ImportPage({ onImported, onOpened, visible = true }: { onImporte
     r: r.files.reduce((s, f) => s + f.refused.length, 0),
   });
   const importable = preview?.files.some((f) => f.status === 'imported' && f.accepted + f.updated > 0);
+  const ready = preview?.files.filter((f) => f.status === 'imported').length ?? 0;
 
   return (
     <div className="import">
@@ -207,7 +208,7 @@ export function ImportPage({ onImported, onOpened, visible = true }: { onImporte
         // Above the cards and sticky: the button is never below a long preview.
         <div className="import-go">
           <button type="button" className="primary" disabled={!importable || busy != null} onClick={() => void commit()}>
-            {t('import.go', { n: preview.files.filter((f) => f.status === 'imported').length })}
+            {ready === 1 ? t('import.goOne') : t('import.go', { n: ready })}
           </button>
           {preview.files.some((f) => (f.unmapped ?? []).length > 0 || f.needsDistrict) && <span className="warn-text">{t('import.checkFirst')}</span>}
         </div>
