@@ -3,7 +3,7 @@
  * shipments dialog refuse it with the row they read as header and its columns in the mapping;
  * the user names the column ("Mitra Binaan" → Nama usaha, "Pasar" → Negara tujuan), the dry
  * run reads the file with that naming and shows the normal preview, and the import writes the
- * rows (checked in the database); the IKM naming is remembered for the next file.
+ * rows (checked in the database); the naming is remembered for the next file.
  */
 import { resolve } from 'node:path';
 import { expect, test } from './harness';
@@ -77,4 +77,7 @@ test('a shipments list refused for want of a destination column is read once the
     { date: '2025-03-18', exporter_name: 'UD Madu Kelulut Katingan', country_code: 'MY', fob_usd: 4300.5 },
     { date: '2025-04-02', exporter_name: 'CV Rotan Mentaya', country_code: 'KR', fob_usd: 9800 },
   ]);
+  // Remembered for the next shipment list.
+  await page.locator('.shipments input[type=file]').first().setInputFiles(PASAR);
+  await expect(dialog.getByTestId('counts-ekspor_kolom_pasar_openpyxl.xlsx')).toContainText('0 baru, 0 diperbarui, 3 tidak berubah, 0 ditolak', { timeout: 60_000 });
 });

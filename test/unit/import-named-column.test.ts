@@ -3,8 +3,9 @@
  * is refused with the columns the reader did read (the nearest header: sheet, row, every cell),
  * and naming that column in the mapping reads it: the user's header text finds the header, the
  * column is read as that field and its values confirm it like any other, the import uses it, and
- * the IKM import remembers it for the district so next year's file reads by itself. IKM lists and
- * shipment lists (BPS tables: import-header.test.ts, trade-import.spec.ts).
+ * the naming is remembered (IKM: for the district; shipments: for every shipment list) so next
+ * year's file reads by itself. IKM lists and shipment lists (BPS tables: import-header.test.ts,
+ * trade-import.spec.ts).
  */
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -110,7 +111,7 @@ describe('an IKM list whose business-name column no vocabulary names', () => {
 });
 
 describe('a shipments list whose destination column no vocabulary names', () => {
-  it('is refused with its columns; named in the mapping, it is read and imported', async () => {
+  it('is refused with its columns; named in the mapping, it is read, imported and remembered', async () => {
     const { db } = tempDb();
     const name = 'ekspor_kolom_pasar_openpyxl.xlsx';
     const refused = await importShipments(db, [{ name, path: PASAR }], { dryRun: true });
@@ -135,6 +136,9 @@ describe('a shipments list whose destination column no vocabulary names', () => 
       { exporter_name: 'UD Madu Kelulut Katingan', country_code: 'MY', fob_usd: 4300.5 },
       { exporter_name: 'CV Rotan Mentaya', country_code: 'KR', fob_usd: 9800 },
     ]);
+    // Remembered for the next shipment list: the same file reads without the column being named again.
+    const again = await importShipments(db, [{ name, path: PASAR }], { dryRun: true });
+    expect(again.files[0]).toMatchObject({ status: 'imported', accepted: 0, unchanged: 3 });
     db.close();
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { DistrictResolver } from '../../../shared/areas';
 import { FIELD_BY_KEY, parseField, type IkmFieldKey } from '../../../shared/fields';
-import type { UnmappedColumn } from '../../../shared/import';
+import type { FileReport, ImportResult, UnmappedColumn } from '../../../shared/import';
 import { numberGroup } from '../../../shared/parse';
 import type { DB } from '../db/open';
 import { getSetting, setSetting } from '../settings/store';
@@ -161,12 +161,27 @@ export class UnmappedColumns {
   }
 }
 
-const key = (district: string | null) => `import.mapping.${district ?? 'umum'}`;
+/**
+ * Whose saved mapping: an IKM district's BPS code, null for IKM files naming their district in a
+ * column ("umum"), SHIPMENT_MAPPINGS for shipment lists (one office's recaps, whatever the district).
+ */
+type MappingScope = string | null;
+export const SHIPMENT_MAPPINGS = 'ekspor';
+const key = (scope: MappingScope) => `import.mapping.${scope ?? 'umum'}`;
 
-export function savedOverrides(db: DB, district: string | null): MappingOverrides {
-  return getSetting<MappingOverrides>(db, key(district)) ?? {};
+export function savedOverrides(db: DB, scope: MappingScope): MappingOverrides {
+  return getSetting<MappingOverrides>(db, key(scope)) ?? {};
 }
 
-export function rememberOverrides(db: DB, district: string | null, overrides: MappingOverrides): void {
-  if (Object.keys(overrides).length > 0) setSetting(db, key(district), { ...savedOverrides(db, district), ...overrides });
+export function rememberOverrides(db: DB, scope: MappingScope, overrides: MappingOverrides): void {
+  if (Object.keys(overrides).length > 0) setSetting(db, key(scope), { ...savedOverrides(db, scope), ...overrides });
+}
+
+/** After an import that wrote: the corrections of each file it imported, remembered under the file's scope. */
+export function rememberImported(db: DB, result: ImportResult, inputs: readonly { mapping?: MappingOverrides }[], scope: (f: FileReport) => MappingScope): void {
+  if (result.batchId == null) return;
+  inputs.forEach((input, i) => {
+    const f = result.files[i];
+    if (f?.status === 'imported' && input.mapping) rememberOverrides(db, scope(f), input.mapping);
+  });
 }

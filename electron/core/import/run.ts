@@ -16,7 +16,7 @@ import type { DB } from '../db/open';
 import { getRecord, RECORD_COLUMNS } from '../registry/query';
 import { RegistryWriter } from '../registry/write';
 import { withImportBatch } from './batch';
-import { rememberOverrides, savedOverrides, type MappingOverrides } from './mapping';
+import { rememberImported, savedOverrides, type MappingOverrides } from './mapping';
 import type { FileInput, ReadRecord } from './read-file';
 import { unpackRecords } from './read-files';
 import { startReader } from './reader';
@@ -350,12 +350,8 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
       await reader.close();
     }
   });
-  // Corrections the user made to a file's mapping are remembered for its district.
-  if (result.batchId != null)
-    named.forEach((input, i) => {
-      const f = result.files[i];
-      // Keyed as read-file.ts looks them up: by the chosen district, or "umum" for files with a district column.
-      if (f?.status === 'imported' && input.mapping) rememberOverrides(db, f.district?.source === 'chosen' ? f.district.code : null, input.mapping);
-    });
+  // Corrections the user made to a file's mapping are remembered for its district, keyed as
+  // read-file.ts looks them up: by the chosen district, or "umum" for files with a district column.
+  rememberImported(db, result, named, (f) => (f.district?.source === 'chosen' ? f.district.code : null));
   return result;
 }

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../../shared/messages';
 import { parseShipmentField, type ShipmentFieldKey, type ShipmentRecord, type ShipmentValues } from '../../../shared/shipments';
 import type { DB } from '../db/open';
 import { withImportBatch } from '../import/batch';
+import { rememberImported, savedOverrides, SHIPMENT_MAPPINGS } from '../import/mapping';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
 import { rowProblem, valueWarning, type ProblemParams } from '../import/problem';
@@ -70,7 +71,9 @@ interface Candidate {
 
 export async function importShipments(db: DB, inputs: ShipmentInput[], opts: ShipmentImportOptions = {}): Promise<ImportResult> {
   const names = inputs.map((input) => input.name || basename(input.path ?? ''));
-  return withImportBatch(db, { kind: 'shipment', files: names, dryRun: opts.dryRun, now: opts.now, signal: opts.signal }, async (batch) => {
+  // Corrections the user made to earlier shipment lists: they find the header and map the columns as their own naming does.
+  const saved = savedOverrides(db, SHIPMENT_MAPPINGS);
+  const result = await withImportBatch(db, { kind: 'shipment', files: names, dryRun: opts.dryRun, now: opts.now, signal: opts.signal }, async (batch) => {
     const conn = batch.conn;
     const districts = districtResolver(conn);
     const countries = countryResolver();
@@ -91,7 +94,7 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
         let needDistrict = 0;
         /** The row that looked most like a header: the refusal when no table is found shows its columns for mapping. */
         let nearest: NearestHeader | null = null;
-        for await (const table of readTables(input, SHIPMENT_VOCABULARY, { nearest: (n) => (nearest ??= n) })) {
+        for await (const table of readTables({ ...input, mapping: { ...saved, ...input.mapping } }, SHIPMENT_VOCABULARY, { nearest: (n) => (nearest ??= n) })) {
           tables++;
           report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
           const done = () => {
@@ -199,4 +202,6 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
     }
     return files;
   });
+  rememberImported(db, result, inputs, () => SHIPMENT_MAPPINGS);
+  return result;
 }
