@@ -3,9 +3,11 @@
  * its workbook and shared strings first, and the audit rows of new records written a run at a
  * time by one statement.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readXlsx } from '../../electron/core/import/read-xlsx';
 import { importFiles } from '../../electron/core/import/run';
 import { undoBatch } from '../../electron/core/import/undo';
 import { zipEntries, zipWithFirst } from '../../electron/core/import/zip-guard';
@@ -51,6 +53,39 @@ describe('the zip as exceljs likes it', () => {
       const rest = [...entries].sort((a, b) => a.offset - b.offset).map((e) => e.name).filter((n) => !first.includes(n));
       expect(order.slice(first.length)).toEqual(rest);
     }
+  });
+
+  it('a workbook without shared strings (inline strings) is read from the zip, never parked in temporary files', async () => {
+    // exceljs's streaming writer without shared strings writes every text inline: no sharedStrings.xml.
+    const path = join(tempDir(), 'inline.xlsx');
+    const w = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    for (const name of ['Kec A', 'Kec B']) {
+      const ws = w.addWorksheet(name);
+      ws.addRow(['No', 'Nama Usaha', 'Pemilik', 'Kabupaten']).commit();
+      for (let i = 1; i <= 40; i++) ws.addRow([i, `Usaha ${name} ${i}`, `Pemilik ${i}`, 'Kotawaringin Timur']).commit();
+      ws.commit();
+    }
+    await w.commit();
+    const buf = readFileSync(path);
+    expect(zipEntries(buf)!.some((e) => e.name === 'xl/sharedStrings.xml')).toBe(false);
+    // exceljs makes its temporary files in os.tmpdir(), which follows TMPDIR.
+    const tmp = tempDir();
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const names: string[] = [];
+      for await (const sheet of readXlsx(buf, zipEntries(buf)!)) for await (const r of sheet.rows) if (r.number > 1) names.push(String(r.cells[1]));
+      expect(names).toHaveLength(80);
+      expect(names[79]).toBe('Usaha Kec B 40');
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+    const { db } = tempDb();
+    const r = await importFiles(db, [{ name: 'inline.xlsx', path }]);
+    expect(r.files[0]!.accepted).toBe(80);
+    db.close();
   });
 
   it('leaves a zip whose directory points elsewhere than its entries as it is', () => {

@@ -7,7 +7,7 @@
  */
 import { posix } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { readZipBytes, readZipText, type ZipEntry } from './zip-guard';
+import { readZipBytes, readZipText, storedLocalEntry, type ZipEntry } from './zip-guard';
 
 const REL = /<(?:\w+:)?Relationship\b[^>]*>/g;
 const attr = (tag: string, a: string) => tag.match(new RegExp(`\\s${a}="([^"]*)"`))?.[1];
@@ -26,15 +26,8 @@ function storedZip(files: { name: string; data: Buffer }[]): Buffer {
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
     const crc = crc32(f.data) >>> 0;
-    const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0);
-    h.writeUInt16LE(20, 4);
-    h.writeUInt16LE(0x0800, 6); // UTF-8 names
-    h.writeUInt32LE(crc, 14);
-    h.writeUInt32LE(f.data.length, 18);
-    h.writeUInt32LE(f.data.length, 22);
-    h.writeUInt16LE(name.length, 26);
-    local.push(h, name, f.data);
+    const entry = storedLocalEntry(f);
+    local.push(entry);
     const c = Buffer.alloc(46);
     c.writeUInt32LE(0x02014b50, 0);
     c.writeUInt16LE(20, 4);
@@ -46,7 +39,7 @@ function storedZip(files: { name: string; data: Buffer }[]): Buffer {
     c.writeUInt16LE(name.length, 28);
     c.writeUInt32LE(offset, 42);
     central.push(c, name);
-    offset += 30 + name.length + f.data.length;
+    offset += entry.length;
   }
   const dir = Buffer.concat(central);
   const end = Buffer.alloc(22);

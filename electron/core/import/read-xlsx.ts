@@ -11,6 +11,8 @@ import { MAX_CELLS_PER_ROW, MAX_ROWS, tooManyRows, type RawCell, type SheetRow, 
 import type { MergeRange } from './merges';
 import { readZipText, zipWithFirst, type ZipEntry } from './zip-guard';
 
+const EMPTY_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>');
+
 const xmlText = (s: string) =>
   s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 
@@ -87,7 +89,11 @@ export async function* readXlsx(buf: Buffer, entries: ZipEntry[], merges?: Map<s
   // exceljs parks a worksheet that comes before the workbook and the shared strings in a temporary
   // file and reads it back later — and Excel, LibreOffice and exceljs itself all write the sheets
   // first. Handed those three first, it reads the sheets straight from the zip (a fifth faster).
-  const ordered = zipWithFirst(buf, entries, ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml']);
+  // A workbook without shared strings (numbers only, or inline strings) is handed an empty table:
+  // exceljs would otherwise park every sheet in /tmp, files that are left behind when a reading is
+  // abandoned, and that went missing under it once in a loaded test run (ENOENT).
+  const first = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml'];
+  const ordered = zipWithFirst(buf, entries, first, entries.some((e) => e.name === 'xl/sharedStrings.xml') ? [] : [{ name: 'xl/sharedStrings.xml', data: EMPTY_SHARED_STRINGS }]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(ordered), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

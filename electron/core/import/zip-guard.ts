@@ -121,13 +121,15 @@ export function readZipText(buf: Buffer, name: string, entries = zipEntries(buf)
 /**
  * The zip's bytes with the entries named in `first` moved to the front, in that order: a reader
  * that streams a zip from its start (exceljs) meets them before the rest. Each entry is moved
- * whole (local header, data, data descriptor); the central directory stays at the end.
+ * whole (local header, data, data descriptor); the central directory stays at the end. `added`
+ * entries (stored) go in among them, ranked by `first` as well.
  */
-export function zipWithFirst(buf: Buffer, entries: ZipEntry[], first: readonly string[]): Buffer[] {
+export function zipWithFirst(buf: Buffer, entries: ZipEntry[], first: readonly string[], added: readonly { name: string; data: Buffer }[] = []): Buffer[] {
   const dir = directory(buf);
   const inFileOrder = [...entries].sort((a, b) => a.offset - b.offset);
   if (!dir || inFileOrder.some((e) => e.offset >= dir.offset || e.offset + 4 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50)) return [buf];
   const parts = inFileOrder.map((e, i) => ({ name: e.name, bytes: buf.subarray(e.offset, inFileOrder[i + 1]?.offset ?? dir.offset) }));
+  for (const a of added) parts.push({ name: a.name, bytes: storedLocalEntry(a) });
   const rank = (name: string) => {
     const k = first.indexOf(name);
     return k < 0 ? first.length : k;
@@ -136,6 +138,23 @@ export function zipWithFirst(buf: Buffer, entries: ZipEntry[], first: readonly s
   parts.sort((a, b) => rank(a.name) - rank(b.name));
   // No empty parts: an empty chunk stalls exceljs's unzipper, and the import would wait forever.
   return [buf.subarray(0, inFileOrder[0]?.offset ?? 0), ...parts.map((x) => x.bytes), buf.subarray(dir.offset)].filter((b) => b.length > 0);
+}
+
+/**
+ * A stored (uncompressed) entry's local header and data, UTF-8 name: for a streaming reader,
+ * which reads local entries in order (the central directory is not consulted).
+ */
+export function storedLocalEntry(f: { name: string; data: Buffer }): Buffer {
+  const name = Buffer.from(f.name, 'utf8');
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(20, 4);
+  h.writeUInt16LE(0x0800, 6); // UTF-8 names
+  h.writeUInt32LE(crc32(f.data) >>> 0, 14);
+  h.writeUInt32LE(f.data.length, 18);
+  h.writeUInt32LE(f.data.length, 22);
+  h.writeUInt16LE(name.length, 26);
+  return Buffer.concat([h, name, f.data]);
 }
 
 /** 'crc': an entry inflates to bytes other than those it was written with (a damaged file). */
