@@ -19,6 +19,19 @@ export interface Province {
   name: string;
 }
 
+/** How staff and BPS titles shorten the Kalimantan provinces ("Kaltim", "Kalsel"), by BPS code. */
+const PROVINCE_SHORT: Readonly<Record<string, string>> = { '61': 'kalbar', '62': 'kalteng', '63': 'kalsel', '64': 'kaltim', '65': 'kaltara' };
+
+/**
+ * The one province that texts (a table's title lines) name: "Nilai Ekspor dan Impor Provinsi
+ * Kalimantan Timur", "EKSPOR KALTIM 2024". Null when they name none, or more than one.
+ */
+export function provinceNamed(texts: readonly string[], provinces: readonly Province[]): Province | null {
+  const haystack = ` ${fold(texts.join(' ')).replace(/[^a-z0-9]+/g, ' ')} `;
+  const named = provinces.filter((p) => [p.name, PROVINCE_SHORT[p.code]].some((n) => n && haystack.includes(` ${fold(n).replace(/[^a-z0-9]+/g, ' ').trim()} `)));
+  return named.length === 1 ? named[0]! : null;
+}
+
 /** How a district reads in the grid and in exports: "Kota Banjarmasin", "Banjar". */
 export const districtLabel = (d: Pick<District, 'type' | 'name'>): string => `${d.type === 'Kota' ? 'Kota ' : ''}${d.name}`;
 

@@ -52,6 +52,8 @@ export interface DuplicateNote {
   business_name: string;
   match?: { id?: number; business_name: string; nib: string | null; sheet?: string; row?: number; file?: string; owner_name?: string | null; address?: string | null; district_code?: string | null };
   reason: string;
+  /** The reason as a message key with its parameters (noteText shows it in the UI's language); `reason` is its Indonesian text. */
+  messageKey?: { key: MessageKey; params?: Record<string, string | number> };
   key?: string;
   /** The row's own owner, address, NIB and district (for the side-by-side review). */
   values?: { owner_name?: string | null; address?: string | null; nib?: string | null; district_code?: string | null };
@@ -94,10 +96,16 @@ export interface ImportDecisions {
   takeFile?: string[];
 }
 
-/** A refused file's reason in the reader's language: from its key when it has one, else its Indonesian text. */
-export function fileMessage(f: Pick<FileReport, 'message' | 'messageKey'>, lang: Lang): string {
-  return f.messageKey ? message(lang, f.messageKey.key, f.messageKey.params) : (f.message ?? '');
+/** A text the core sent with its message key: in the reader's language from the key when there is one, else the (Indonesian) text. */
+function keyedText(k: { key: MessageKey; params?: Record<string, string | number> } | undefined, text: string, lang: Lang): string {
+  return k ? message(lang, k.key, k.params) : text;
 }
+
+/** A refused file's reason in the reader's language. */
+export const fileMessage = (f: Pick<FileReport, 'message' | 'messageKey'>, lang: Lang): string => keyedText(f.messageKey, f.message ?? '', lang);
+
+/** A matching decision's reason (DuplicateNote) in the reader's language. */
+export const noteText = (n: Pick<DuplicateNote, 'reason' | 'messageKey'>, lang: Lang): string => keyedText(n.messageKey, n.reason, lang);
 
 /** "Sheet!row", the key of a row in decisions and notes. */
 export const rowKey = (sheet: string, row: number): string => `${sheet}!${row}`;
@@ -142,6 +150,8 @@ export interface FileReport {
   needsDistrict?: boolean;
   /** Where rows get their district: a column of the file, the user's choice, or still missing. */
   district?: { source: 'column' | 'chosen' | 'missing'; code: string | null; suggested?: string | null };
+  /** BPS tables: the province each table's figures are stored under, and why (its title names it, the user chose it, or the office's). */
+  provinces?: { sheet: string; code: string; source: 'title' | 'chosen' | 'office' }[];
   sheets: SheetReport[];
   /** Columns with data that are not imported: such a file is never all clear. */
   unmapped?: UnmappedColumn[];

@@ -38,6 +38,8 @@ function jsonReport(f: FileReport) {
     refused: f.refused.map((r) => ({ sheet: r.sheet, row: r.row, ...(r.column ? { column: r.column } : {}), reason: r.reason })),
     warnings: f.warnings.map((r) => ({ sheet: r.sheet, row: r.row, ...(r.column ? { column: r.column } : {}), reason: r.reason })),
     duplicates: f.duplicates,
+    // BPS tables: the province each table is stored under, and why (title / chosen / office).
+    ...(f.provinces ? { provinces: f.provinces } : {}),
     // Per-field changes to existing records; a conflict (edited by hand after the last import) is kept unless --take-file.
     ...(f.changes ? { changes: f.changes } : {}),
   };
@@ -70,6 +72,8 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
         console.log(`${f.file}: ${f.status === 'imported' ? 'diimpor' : 'DITOLAK'}${f.message ? ` — ${f.message}` : ''}`);
         if (f.status === 'imported')
           console.log(`  baru ${f.accepted}, diperbarui ${f.updated}, tidak berubah ${f.unchanged}, ditolak ${f.refused.length}, kemungkinan ganda ${f.duplicates.length}`);
+        const why = { title: 'disebut judul tabel', chosen: '--province', office: 'provinsi kantor' };
+        for (const p of f.provinces ?? []) console.log(`  lembar ${p.sheet}: disimpan sebagai data provinsi ${p.code} (${why[p.source]})`);
         for (const u of f.unmapped ?? []) console.log(`  kolom berisi data yang tidak diimpor: lembar ${u.sheet}, kolom ${u.column}${u.header ? ` "${u.header}"` : ''} (${u.values} nilai, mis. ${u.examples.join('; ')})`);
         for (const r of f.refused) console.log(`  ditolak: lembar ${r.sheet}, baris ${r.row}${r.column ? `, kolom ${r.column}` : ''}: ${r.reason}`);
         for (const d of f.duplicates) console.log(`  periksa: lembar ${d.sheet}, baris ${d.row}: ${d.reason}`);

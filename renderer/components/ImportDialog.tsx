@@ -6,7 +6,7 @@
  * "Impor sekarang" in one transaction. Each change of district or mapping reads the file again.
  */
 import { useState } from 'react';
-import type { ImportResult } from '../../shared/import';
+import { noteText, type ImportResult } from '../../shared/import';
 import { useAreas } from '../areas';
 import { toBase64 } from '../files';
 import { useI18n } from '../i18n/i18n';
@@ -35,8 +35,9 @@ export function ImportDialog(p: {
   done(result: ImportResult): string;
   onImported(result: ImportResult): void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const areas = useAreas();
+  const provinceName = (code: string) => areas.provinces.find((x) => x.code === code)?.name ?? code;
   const notify = useToast();
   const [files, setFiles] = useState<ImportFile[]>([]);
   const [preview, setPreview] = useState<ImportResult | null>(null);
@@ -83,6 +84,12 @@ export function ImportDialog(p: {
                   {t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length })}
                 </p>
               )}
+              {/* BPS tables: which province's figures they become, and why (its title, the choice, the office's). */}
+              {f.provinces?.map((x) => (
+                <p key={x.sheet} className="province-note" data-testid={`province-${f.file}`}>
+                  {t(`trade.provinceFrom.${x.source}`, { sheet: x.sheet, name: provinceName(x.code) })}
+                </p>
+              ))}
               {f.needsDistrict && (
                 <label className="district-choice">
                   {t('ship.needsDistrict')}{' '}
@@ -99,6 +106,7 @@ export function ImportDialog(p: {
               <FileMapping report={f} fields={p.fields} label={p.fieldLabel} onMapping={(h, k) => change(i, (x) => ({ ...x, mapping: { ...x.mapping, [h]: k } }))} />
               <Problems title={t('import.refused')} rows={f.refused} tone="error" />
               <Problems title={t('import.warnings')} rows={f.warnings} tone="info" />
+              <Problems title={t('ship.repeats')} rows={f.duplicates.map((d) => ({ sheet: d.sheet, row: d.row, name: d.business_name, reason: noteText(d, lang) }))} tone="info" />
             </section>
           ))}
           <div className="toolbar">

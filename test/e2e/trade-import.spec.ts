@@ -8,8 +8,8 @@ import { expect, test } from './harness';
 
 const FILE = resolve('test/fixtures/ekspor/neraca_bps_ejaan_lain_openpyxl.xlsx');
 type Stat = { year: number; month: number; export_usd: number | null; import_usd: number | null };
-const stats = (h: { db: { prepare(s: string): { all(): unknown[] } } }) =>
-  h.db.prepare(`SELECT year, month, export_usd, import_usd FROM trade_stat WHERE province_code = '62' ORDER BY year, month`).all() as Stat[];
+const stats = (h: { db: { prepare(s: string): { all(...p: unknown[]): unknown[] } } }, province = '62') =>
+  h.db.prepare(`SELECT year, month, export_usd, import_usd FROM trade_stat WHERE province_code = ? ORDER BY year, month`).all(province) as Stat[];
 
 test.use({ seedRows: 0 });
 
@@ -23,6 +23,8 @@ test('a BPS table with unusual headers is mapped by hand in the preview, then im
   // The column the import could not name is listed, not dropped; the refused row says where and why.
   const unmapped = dialog.getByTestId('unmapped');
   await expect(unmapped).toContainText('kolom D "Barang Masuk (US$)": 7 baris berisi data');
+  // The province is the one the title names (no province was picked), and the preview says so.
+  await expect(dialog.getByTestId('province-neraca_bps_ejaan_lain_openpyxl.xlsx')).toHaveText('Lembar Neraca: disimpan sebagai data Provinsi Kalimantan Tengah, provinsi yang disebut judul tabelnya.');
   await expect(dialog.getByRole('row', { name: /Neraca 11 A .*Tahun "20x4" tidak dikenali/ })).toBeVisible();
   await dialog.getByText('Pemetaan kolom').click();
   await expect(dialog.getByRole('combobox', { name: 'Pemetaan kolom: Ekspor Nonmigas (US$)' })).toHaveValue('export_usd');
@@ -80,9 +82,15 @@ test('a BPS table with no header the import knows as exports is refused with its
   await dialog.getByRole('combobox', { name: 'Impor kolom "Pembelian dari Luar Negeri (US$)" sebagai' }).selectOption('import_usd');
   await expect(dialog.getByTestId('unmapped')).toHaveCount(0, { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/trade-import-named-1366x768.png' });
+  // The title names Kalimantan Selatan: its figures, not the office's (Kalimantan Tengah).
+  await expect(dialog.getByTestId('province-neraca_bps_tanpa_kata_ekspor_libreoffice.xlsx')).toContainText('Provinsi Kalimantan Selatan, provinsi yang disebut judul tabelnya');
   await dialog.getByRole('button', { name: 'Impor sekarang' }).click();
   await expect(dialog).toHaveCount(0, { timeout: 60_000 });
-  const rows = stats(harness);
+  expect(stats(harness)).toEqual([]);
+  // The table shows the province the figures went to.
+  await expect(page.locator('.trade-form').getByLabel('Provinsi')).toHaveValue('63');
+  await expect(page.getByRole('row', { name: /2025 Maret 614\.000\.000 99\.000\.000/ })).toBeVisible();
+  const rows = stats(harness, '63');
   expect(rows).toEqual([
     { year: 2025, month: 1, export_usd: 612_000_000, import_usd: 98_500_000 },
     { year: 2025, month: 2, export_usd: 613_000_000, import_usd: 98_750_000 },

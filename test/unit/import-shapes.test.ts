@@ -40,7 +40,7 @@ describe('more shapes', () => {
     ]);
     // The typo'd district is the only refusal: the (1) (2) … row, JUMLAH, notes and signature are skipped.
     expect(f.refused.map(({ original: _o, ...p }) => p)).toEqual([
-      { sheet: 'IKM 2025', row: 11, column: 'H', header: 'KABUPATEN', name: 'Madu Kelulut Sepang', reason: 'Kabupaten/kota "Gunung Mass" tidak dikenal. Pilih dari daftar wilayah Kalimantan.' },
+      { sheet: 'IKM 2025', row: 11, column: 'H', header: 'KABUPATEN', name: 'Madu Kelulut Sepang', reason: 'Kabupaten/kota "Gunung Mass" tidak dikenal. Pilih dari daftar wilayah Kalimantan.', key: 'err.district', params: { value: 'Gunung Mass' } },
     ]);
     expect(f.refused[0]!.original).toMatchObject({ 'NAMA UNIT USAHA': 'Madu Kelulut Sepang', KABUPATEN: 'Gunung Mass' });
     expect(byName(db, 'Kasih Ibu Bakery')).toMatchObject({

@@ -112,6 +112,39 @@ describe('the one junk rule', () => {
     expect(isFurniture(cells, 1, ['business_name'], ['UD Rotan Jaya'], 'business_name')).toBe(false);
     expect(isFurniture(cells, 1, ['business_name'], ['UD Rotan Jaya'])).toBe(true);
   });
+
+  // A BPS table (trade/stats.ts): year, month, exports, imports; the rule it used to have of its own.
+  const bps = [
+    { col: 0, field: 'year' },
+    { col: 1, field: 'month' },
+    { col: 2, field: 'export_usd' },
+    { col: 3, field: 'import_usd' },
+  ];
+  it.each([
+    ['the source note under it', ['Sumber: BPS Provinsi Kalimantan Timur', null, null, null]],
+    ['a note in the year column', ['Catatan: angka 2025 sementara', null, null, null]],
+    ['its grand total', ['Jumlah', null, 5_400_000, 810_000]],
+    ['a year\'s total in the month column', [2024, 'Jumlah', 5_400_000, 810_000]],
+    ['an average written "Rata rata"', ['Rata rata', null, 180_000, 27_000]],
+    ['an average written "rata2"', ['rata2', null, 180_000, 27_000]],
+  ] as [string, RawCell[]][])('in a BPS table, %s is junk', (_, cells) => expect(isJunkRow(cells, bps)).toBe(true));
+  it('in a BPS table, a month and a whole-year row are data', () => {
+    expect(isJunkRow([2024, 'Januari', 180_000_000, 25_500_000], bps)).toBe(false);
+    expect(isJunkRow([2023, null, 2_210_400_000, null], bps)).toBe(false);
+  });
+
+  it('several fields may stand alone (a Go Ekspor list: the name or the NIB); any other lone value is a note', () => {
+    const ge = [
+      { col: 0, field: 'nib' },
+      { col: 1, field: 'business_name' },
+      { col: 2, field: 'product' },
+    ];
+    const alone = ['business_name', 'nib'];
+    expect(isJunkRow(['1207000000019', null, null], ge, alone)).toBe(false);
+    expect(isJunkRow([null, 'CV Rotan Jaya', null], ge, alone)).toBe(false);
+    expect(isJunkRow([null, null, 'Tas rotan'], ge, alone)).toBe(true);
+    expect(isJunkRow(['1207000000019', null, null], ge, 'business_name')).toBe(true);
+  });
 });
 
 describe('the one cell-to-text', () => {

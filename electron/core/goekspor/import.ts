@@ -10,15 +10,15 @@ import type { FileReport, ImportResult, RowProblem } from '../../../shared/impor
 import { CERT_TYPES, type CertStatus, type CertType } from '../../../shared/goekspor';
 import { parseDate, parseNib } from '../../../shared/parse';
 import { fold, nameKey } from '../../../shared/text';
-import type { MessageKey } from '../../../shared/messages';
+import { message, type MessageKey } from '../../../shared/messages';
 import { ValidationError } from '../api/errors';
 import type { DB } from '../db/open';
 import { withImportBatch } from '../import/batch';
 import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
 import { rowProblem, type ProblemParams } from '../import/problem';
-import { SIGNATURE, TOTALS } from '../import/junk';
-import type { RawCell } from '../import/sheet';
+import { isJunkRow } from '../import/junk';
+import { cellText as text, type RawCell } from '../import/sheet';
 import { readTables, type SpreadsheetInput } from '../import/tables';
 import { districtResolver } from '../reference/areas';
 import { addFeatured, getActivity, localToday, saveCertificate, setParticipant, type CertificateInput } from './store';
@@ -69,8 +69,6 @@ export const FEATURED_VOCABULARY = vocabulary<FField>(
   2,
 );
 
-const text = (c: RawCell | undefined): string => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
-
 /** "Sertifikat Halal", "SPP-IRT", "BPOM MD", "HKI/Merek", "ISO 22000" → a type (and a label for "lainnya"). */
 export function parseCertType(raw: string): { type: CertType; label: string | null } | null {
   const f = fold(raw).replace(/[-_/.]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -106,6 +104,9 @@ export function parseAttended(raw: RawCell | undefined): boolean | null {
   if (['v', '√', '✓', '✔', '1', 'h', 'y', 'ok', 'yes', 'true'].includes(f) || /^(ya|hadir)\b/.test(f)) return true;
   return null;
 }
+
+/** Fields that make a row by themselves: a list may give only the IKM's name or NIB. */
+const ALONE = ['business_name', 'nib'] as const;
 
 type Refusal = { key: MessageKey; params?: ProblemParams };
 interface Matcher {
@@ -145,11 +146,11 @@ export interface GoEksporImportOptions {
 export async function importGoEkspor(db: DB, input: SpreadsheetInput, opts: GoEksporImportOptions): Promise<ImportResult> {
   const today = opts.today ?? localToday();
   if (opts.kind === 'participants') {
-    if (!opts.activityId) throw new ImportFileError('Pilih kegiatan untuk daftar peserta ini.');
+    if (!opts.activityId) throw ImportFileError.of('imp.ge.chooseActivity');
     getActivity(db, opts.activityId);
   }
   if (opts.kind === 'featured' && !(opts.decreeId && db.prepare(`SELECT 1 FROM ge_decree WHERE id = ? AND deleted_at IS NULL`).get(opts.decreeId)))
-    throw new ImportFileError('Pilih SK Gubernur untuk daftar produk unggulan ini.');
+    throw ImportFileError.of('imp.ge.chooseDecree');
   return withImportBatch(db, { kind: 'goekspor', files: [input.name], dryRun: opts.dryRun, signal: opts.signal }, (batch) => readAndWrite(batch.conn, batch, input, opts, today));
 }
 
@@ -166,16 +167,25 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
       tables++;
       report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
       const col = (f: string) => table.columns.find((c) => c.field === f);
-      const seen = new Set<string>();
+      /** Each thing recorded from this sheet, and its row: a repeat is recorded once. */
+      const seen = new Map<string, number>();
+      const repeated = (key: string, row: number, reason: MessageKey, name: string): boolean => {
+        const earlier = seen.get(key);
+        if (earlier == null) {
+          seen.set(key, row);
+          return false;
+        }
+        const params = { row: earlier };
+        report.duplicates.push({ sheet: table.sheet, row, kind: 'in_file', business_name: name, reason: message('id', reason, params), messageKey: { key: reason, params } });
+        return true;
+      };
       for await (const { number, cells } of table.rows) {
         const get = (f: string) => {
           const m = col(f);
           return m ? cells[m.col] : undefined;
         };
-        const filled = table.columns.filter((m) => text(cells[m.col]) !== '');
-        if (filled.length === 0) continue;
-        const first = text(cells.find((c) => text(c) !== '') ?? null).toLowerCase();
-        if (filled.length <= 2 && (SIGNATURE.test(first) || TOTALS.test(first))) continue;
+        // A lone name or NIB is an IKM to match; a lone anything else is a note (the one junk rule).
+        if (isJunkRow(cells, table.columns, ALONE)) continue;
         const problem = (m: ColumnMapping<string> | undefined, key: MessageKey, params?: ProblemParams): RowProblem =>
           rowProblem(
             { sheet: table.sheet, row: number, column: m, name: text(get('business_name')), original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])) },
@@ -205,12 +215,7 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
             report.refused.push(problem(col('attended'), 'imp.ge.attended', { value: text(get('attended')) }));
             continue;
           }
-          const key = String(m.id);
-          if (seen.has(key)) {
-            report.duplicates.push({ sheet: table.sheet, row: number, kind: 'in_file', business_name: name, reason: 'IKM yang sama sudah ada di baris sebelumnya; dicatat sekali.' });
-            continue;
-          }
-          seen.add(key);
+          if (repeated(String(m.id), number, 'imp.ge.sameParticipant', name)) continue;
           const note = text(get('note')) || undefined;
           jobs.push({ sheet: table.sheet, row: number, run: () => setParticipant(db, { activity_id: opts.activityId!, ikm_id: m.id, attended, note }, 'import').changed });
           continue;
@@ -221,12 +226,7 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
             report.refused.push(problem(col('product'), 'imp.ge.noProduct'));
             continue;
           }
-          const key = `${m.id}|${fold(product)}`;
-          if (seen.has(key)) {
-            report.duplicates.push({ sheet: table.sheet, row: number, kind: 'in_file', business_name: name, reason: 'Produk yang sama untuk IKM yang sama sudah ada di baris sebelumnya; dicatat sekali.' });
-            continue;
-          }
-          seen.add(key);
+          if (repeated(`${m.id}|${fold(product)}`, number, 'imp.ge.sameProduct', name)) continue;
           const commodity = text(get('commodity')) || null;
           jobs.push({
             sheet: table.sheet,
@@ -272,12 +272,7 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
         status ??= number_ || dates.issued_on ? 'terbit' : 'belum';
         if (status === 'terbit' && dates.expires_on && dates.expires_on < today) status = 'kedaluwarsa';
         const input: CertificateInput = { ikm_id: m.id, type: type.type, label: type.label, number: number_, status, issued_on: dates.issued_on ?? null, expires_on: dates.expires_on ?? null, status_since: dates.status_since ?? null, notes: text(get('notes')) || null };
-        const key = `${m.id}|${type.type}|${type.label ?? ''}|${number_ ?? ''}`;
-        if (seen.has(key)) {
-          report.duplicates.push({ sheet: table.sheet, row: number, kind: 'in_file', business_name: name, reason: 'Sertifikat yang sama sudah ada di baris sebelumnya; dicatat sekali.' });
-          continue;
-        }
-        seen.add(key);
+        if (repeated(`${m.id}|${type.type}|${type.label ?? ''}|${number_ ?? ''}`, number, 'imp.ge.sameCertificate', name)) continue;
         const sheet = table.sheet;
         jobs.push({
           sheet,
@@ -316,17 +311,10 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
         });
       }
     }
-    if (tables === 0)
-      throw new ImportFileError(
-        opts.kind === 'participants'
-          ? 'Tidak ditemukan daftar peserta: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Kabupaten/Kota", "Hadir". Periksa lembar kerjanya.'
-          : opts.kind === 'featured'
-            ? 'Tidak ditemukan daftar produk unggulan: tidak ada baris judul kolom seperti "Nama Produk", "Nama Usaha", "NIB", "Kabupaten/Kota". Periksa lembar kerjanya.'
-            : 'Tidak ditemukan daftar sertifikat: tidak ada baris judul kolom seperti "Nama Usaha", "NIB", "Jenis", "Nomor", "Status". Periksa lembar kerjanya.',
-      );
+    if (tables === 0) throw ImportFileError.of(opts.kind === 'participants' ? 'imp.ge.noParticipants' : opts.kind === 'featured' ? 'imp.ge.noFeatured' : 'imp.ge.noCertificates');
   } catch (e) {
     if (!(e instanceof ImportFileError)) throw e;
-    Object.assign(report, { status: 'refused', message: e.message, refused: [], warnings: [] });
+    Object.assign(report, { status: 'refused', message: e.message, messageKey: e.messageKey, refused: [], warnings: [], duplicates: [] });
     return [report];
   }
 
@@ -340,7 +328,9 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
       else report.unchanged++;
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
-      report.refused.push(rowProblem({ sheet: j.sheet, row: j.row }, 'err.refused', { detail: e.message }));
+      // The store's own reason: its key when it has one of its own (store.ts's invalid() words it in Indonesian only).
+      const one = e.errors.length === 1 && e.errors[0]!.key !== 'err.badRequest' ? e.errors[0]! : null;
+      report.refused.push(one ? rowProblem({ sheet: j.sheet, row: j.row }, one.key, one.params) : rowProblem({ sheet: j.sheet, row: j.row }, 'err.refused', { detail: e.message }));
     }
   }
   report.refused.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);

@@ -4,11 +4,12 @@
  */
 import type { DistrictResolver } from '../../../shared/areas';
 import { parseField, type IkmValues } from '../../../shared/fields';
-import { message } from '../../../shared/messages';
+import type { MessageKey } from '../../../shared/messages';
 import { parseIdNumber, parseYear } from '../../../shared/parse';
 import type { ColumnMapping } from './header';
 import { isFurniture } from './junk';
-import { cellText, columnLetter, type RawCell } from './sheet';
+import { rowProblem, valueWarning, type ProblemParams } from './problem';
+import { cellText, type RawCell } from './sheet';
 import type { RowProblem } from '../../../shared/import';
 
 export type { RowProblem };
@@ -139,14 +140,9 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
 
   const values: IkmValues = {};
   const warnings: RowProblem[] = [];
-  const problem = (m: ColumnMapping | undefined, reason: string): RowProblem => ({
-    sheet: ctx.sheet,
-    row: rowNumber,
-    ...(m ? { column: columnLetter(m.col + 1), header: m.header } : {}),
-    reason,
-    // Only problem rows carry their original values (for the error report): built here, not per row.
-    ...rowAsWritten(ctx.columns, cells),
-  });
+  const at = (m: ColumnMapping | undefined) => ({ sheet: ctx.sheet, row: rowNumber, column: m });
+  // Only problem rows carry their name and original values (for the error report): built here, not per row.
+  const problem = (m: ColumnMapping | undefined, key: MessageKey, params?: ProblemParams): RowProblem => rowProblem({ ...at(m), ...rowAsWritten(ctx.columns, cells) }, key, params);
   let refusal: RowProblem | null = null;
   for (let i = 0; i < mapped.length; i++) {
     const m = mapped[i]!;
@@ -163,13 +159,15 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     }
     const p = parseMemo(m, value, ctx);
     if (!p.ok) {
-      const reason = message('id', p.error.key, p.error.params);
-      if (!WARN_ONLY.has(p.error.key) && (REFUSING.has(m.field) || p.error.key === 'err.negative')) {
+      const { key, params } = p.error;
+      if (!WARN_ONLY.has(key) && (REFUSING.has(m.field) || key === 'err.negative')) {
         // The first refusal is the reason; the rest of the row is still read to tell a sub-total apart.
-        refusal ??= problem(m, reason);
+        refusal ??= problem(m, key, params);
         continue;
       }
-      warnings.push({ sheet: ctx.sheet, row: rowNumber, column: columnLetter(m.col + 1), header: m.header, reason: WARN_ONLY.has(p.error.key) ? reason : `${reason} Nilai ini tidak diimpor.` });
+      // A WARN_ONLY text says itself what became of the value; any other is imported empty.
+      const where = { ...at(m), ...nameOf(ctx.columns, cells) };
+      warnings.push(WARN_ONLY.has(key) ? rowProblem(where, key, params) : valueWarning(where, key, params));
       continue;
     }
     values[m.field] = p.value;
@@ -179,9 +177,9 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     return label && !ctx.columns.some((c) => c.field === 'kecamatan') ? { kind: 'heading', kecamatan: label.match(HEADING)![1]!.trim() } : { kind: 'junk' };
   }
   if (refusal) return { kind: 'refused', problem: refusal };
-  if (values.business_name == null) return { kind: 'refused', problem: problem(ctx.columns.find((c) => c.field === 'business_name'), 'Nama usaha kosong.') };
+  if (values.business_name == null) return { kind: 'refused', problem: problem(ctx.columns.find((c) => c.field === 'business_name'), 'imp.noName') };
   if (values.district_code == null) {
-    if (!ctx.district) return { kind: 'refused', problem: problem(ctx.columns.find((c) => c.field === 'district_code'), 'Kabupaten/kota tidak diisi dan berkas tidak menyebutkannya.') };
+    if (!ctx.district) return { kind: 'refused', problem: problem(ctx.columns.find((c) => c.field === 'district_code'), 'imp.noDistrict') };
     values.district_code = ctx.district;
   }
   if (values.kecamatan == null && ctx.kecamatan) values.kecamatan = ctx.kecamatan;

@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import type { FileReport, ImportResult, RowProblem } from '../../../shared/import';
-import type { MessageKey } from '../../../shared/messages';
+import { message, type MessageKey } from '../../../shared/messages';
 import { parseShipmentField, type ShipmentFieldKey, type ShipmentRecord, type ShipmentValues } from '../../../shared/shipments';
 import type { DB } from '../db/open';
 import { withImportBatch } from '../import/batch';
@@ -17,7 +17,7 @@ import { ImportFileError } from '../import/errors';
 import { vocabulary, type ColumnMapping } from '../import/header';
 import { rowProblem, valueWarning, type ProblemParams } from '../import/problem';
 import { isFurniture } from '../import/junk';
-import { type RawCell } from '../import/sheet';
+import { cellText as text } from '../import/sheet';
 import { noTableNear, readTables, type NearestHeader, type SpreadsheetInput } from '../import/tables';
 import { districtResolver } from '../reference/areas';
 import { countryResolver } from '../reference/countries';
@@ -58,8 +58,6 @@ export interface ShipmentImportOptions {
   now?: Date;
   signal?: AbortSignal;
 }
-
-const text = (c: RawCell | undefined) => (c == null ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim());
 
 interface Candidate {
   file: FileReport;
@@ -180,10 +178,12 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
       const identity = shipmentIdentity(c.values);
       const earlier = seen.get(identity);
       if (earlier) {
+        const params = { row: earlier.row, sheet: earlier.sheet };
         c.file.duplicates.push({
           sheet: c.sheet, row: c.row, kind: 'in_file', business_name: String(c.values.exporter_name),
           match: { business_name: String(earlier.values.exporter_name), nib: (earlier.values.exporter_nib as string) ?? null, sheet: earlier.sheet, row: earlier.row },
-          reason: `Pengapalan yang sama dengan baris ${earlier.row} (${earlier.sheet}); diimpor sekali.`,
+          reason: message('id', 'imp.ship.same', params),
+          messageKey: { key: 'imp.ship.same', params },
         });
         continue;
       }

@@ -3,6 +3,7 @@
  * from a workbook with a year/month (or period) column and export/import columns. Month 0 holds a
  * whole-year figure for years BPS publishes only as a total. They feed the trade-balance report.
  */
+import { provinceNamed, type Province } from '../../../shared/areas';
 import { UNDO_CHANGED_SINCE, type FileReport, type ImportResult, type UndoSkip } from '../../../shared/import';
 import type { MessageKey } from '../../../shared/messages';
 import { parseDate, parseIdNumber, parseMonth, type Parsed } from '../../../shared/parse';
@@ -11,6 +12,7 @@ import type { DB } from '../db/open';
 import { withImportBatch } from '../import/batch';
 import { ImportFileError } from '../import/errors';
 import { vocabulary } from '../import/header';
+import { isJunkRow } from '../import/junk';
 import { rowProblem, type ProblemParams } from '../import/problem';
 import type { RawCell } from '../import/sheet';
 import { readTables, type NearestHeader, type SpreadsheetInput } from '../import/tables';
@@ -46,8 +48,10 @@ export function officeProvince(db: DB): string {
   return row?.code ?? '62';
 }
 
-function requireProvince(db: DB, code: string): void {
-  if (!db.prepare(`SELECT 1 FROM province WHERE code = ?`).get(code)) throw new ImportFileError(`Kode provinsi "${code}" tidak dikenal. Pilih provinsi Kalimantan dari daftar.`);
+function requireProvince(db: DB, code: string): Province {
+  const p = db.prepare(`SELECT code, name FROM province WHERE code = ?`).get(code) as Province | undefined;
+  if (!p) throw ImportFileError.of('imp.trade.province', { code });
+  return p;
 }
 
 /** The figures of one province, or of all (each row names its province). */
@@ -129,10 +133,16 @@ function parsePeriod(raw: RawCell): { year: number; month: number } | null {
   return null;
 }
 
-/** A BPS table of the province's export and import values: one import batch (backed up, undoable). */
+/**
+ * A BPS table of a province's export and import values: one import batch (backed up, undoable).
+ * The province is the one the table's title names ("… Provinsi Kalimantan Timur"), else the one
+ * chosen (`opts.province`), else the office's; a title naming another province than the one
+ * chosen refuses the file: figures are never stored under the wrong province.
+ */
 export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { dryRun?: boolean; province?: string | null; signal?: AbortSignal } = {}): Promise<ImportResult> {
-  const province = opts.province ?? officeProvince(db);
-  requireProvince(db, province);
+  const chosen = opts.province ? requireProvince(db, opts.province) : null;
+  const fallback = chosen ?? requireProvince(db, officeProvince(db));
+  const provinces = db.prepare(`SELECT code, name FROM province ORDER BY code`).all() as Province[];
   return withImportBatch(db, { kind: 'trade', files: [input.name], dryRun: opts.dryRun, signal: opts.signal }, async (batch) => {
     const report: FileReport = { file: input.name, status: 'imported', sheets: [], accepted: 0, updated: 0, unchanged: 0, refused: [], warnings: [], duplicates: [] };
     const rows: (TradeStat & { sheet: string; row: number })[] = [];
@@ -140,14 +150,17 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
       let nearest: NearestHeader | null = null;
       for await (const table of readTables(input, TRADE_VOCABULARY, { nearest: (n) => (nearest ??= n) })) {
         report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
+        const named = provinceNamed(table.header.titles, provinces);
+        if (named && chosen && named.code !== chosen.code) throw ImportFileError.of('imp.trade.otherProvince', { title: named.name, chosen: chosen.name });
+        const province = (named ?? fallback).code;
+        (report.provinces ??= []).push({ sheet: table.sheet, code: province, source: named ? 'title' : chosen ? 'chosen' : 'office' });
         const col = new Map(table.columns.map((c) => [c.field, c]));
-        if (!col.has('period') && !col.has('year')) throw new ImportFileError(`Lembar "${table.sheet}": tidak ada kolom Tahun atau Periode.`);
+        if (!col.has('period') && !col.has('year')) throw ImportFileError.of('imp.trade.noPeriod', { sheet: table.sheet });
         for await (const { number, cells } of table.rows) {
           const get = (f: TradeField) => (col.has(f) ? (cells[col.get(f)!.col] ?? null) : null);
           const refuse = (f: TradeField, key: MessageKey, params?: ProblemParams) => report.refused.push(rowProblem({ sheet: table.sheet, row: number, column: col.get(f) }, key, params));
-          if (cells.every((c) => c == null || c === '')) continue;
-          const first = String(cells.find((c) => c != null && c !== '') ?? '').trim().toLowerCase();
-          if (/^(jumlah|total|rata|sumber|catatan|keterangan)/.test(first)) continue;
+          // Totals, averages and the "Sumber: BPS" note under the table (the one junk rule).
+          if (isJunkRow(cells, table.columns)) continue;
           table.unmapped.see(cells);
           let year: number | null = null;
           let month = 0;
@@ -188,11 +201,11 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         report.sheets.push({ name: n.sheet, headerRow: n.row, columns: n.columns });
         throw ImportFileError.of('imp.trade.noExport', { sheet: n.sheet, row: n.row, headers: n.columns.map((c) => c.header).join(', ') });
       }
-      if (report.sheets.length === 0)
-        throw new ImportFileError('Tidak ditemukan tabel neraca perdagangan: perlu kolom Tahun (atau Periode) dan kolom Ekspor / Impor.');
+      if (report.sheets.length === 0) throw ImportFileError.of('imp.trade.noTable');
     } catch (e) {
       if (!(e instanceof ImportFileError)) throw e;
-      Object.assign(report, { status: 'refused', message: e.message, refused: [], ...(e.messageKey ? { messageKey: e.messageKey } : {}) });
+      Object.assign(report, { status: 'refused', message: e.message, messageKey: e.messageKey, refused: [] });
+      delete report.provinces;
       return [report];
     }
     if (rows.length === 0) return [report];

@@ -1,6 +1,6 @@
 /** Picks a district's .xlsx (participants or certificates), previews it as a dry run, then imports it. */
 import { useState } from 'react';
-import { fileMessage, problemText, type ImportResult } from '../../../shared/import';
+import { fileMessage, noteText, problemText, type ImportResult } from '../../../shared/import';
 import { api } from '../../api/client';
 import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
@@ -39,7 +39,15 @@ export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kin
           {f.refused.length > 0 && (
             <ul className="ge-refused">
               {f.refused.slice(0, 50).map((p, i) => (
-                <li key={i}>{t('ge.refusedRow', { sheet: p.sheet, row: p.row, column: p.column ? `, kolom ${p.column}` : '', reason: problemText(p, lang) })}</li>
+                <li key={i}>{t('ge.refusedRow', { sheet: p.sheet, row: p.row, column: p.column ? `, ${t('import.column').toLowerCase()} ${p.column}` : '', reason: problemText(p, lang) })}</li>
+              ))}
+            </ul>
+          )}
+          {/* Rows that repeat an earlier one: recorded once, said so. */}
+          {f.duplicates.length > 0 && (
+            <ul className="ge-repeats">
+              {f.duplicates.slice(0, 50).map((d, i) => (
+                <li key={i}>{t('ge.refusedRow', { sheet: d.sheet, row: d.row, column: '', reason: `${d.business_name}: ${noteText(d, lang)}` })}</li>
               ))}
             </ul>
           )}

@@ -6,7 +6,7 @@
  * file's value. Each choice re-runs the preview, so what is shown is what "Impor" will do.
  */
 import { useState } from 'react';
-import type { DuplicateNote, FileReport, ImportDecisions, RecordChange } from '../../../shared/import';
+import { noteText, type DuplicateNote, type FileReport, type ImportDecisions, type RecordChange } from '../../../shared/import';
 import { formatDate, formatNumber } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 
@@ -15,7 +15,7 @@ const PAGE = 100;
 const show = (v: string | number | null | undefined) => (v == null || v === '' ? '—' : typeof v === 'number' ? formatNumber(v) : v);
 
 export function MatchReview(p: { report: FileReport; decisions?: ImportDecisions; onDecide?: (d: ImportDecisions) => void; districtName(code: string): string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const f = p.report;
   const pairs = f.duplicates.filter((d) => d.mergeable || d.merged);
   const joined = f.duplicates.filter((d) => !d.mergeable && !d.merged);
@@ -82,7 +82,7 @@ export function MatchReview(p: { report: FileReport; decisions?: ImportDecisions
                     </tr>
                   </tbody>
                 </table>
-                <p className="muted">{n.reason}</p>
+                <p className="muted">{noteText(n, lang)}</p>
                 {p.onDecide && n.key ? (
                   <div className="pair-choice" role="radiogroup" aria-label={t('review.choice', { row: n.row })}>
                     <label>
@@ -152,7 +152,7 @@ export function MatchReview(p: { report: FileReport; decisions?: ImportDecisions
           <ul>
             {joined.slice(0, 300).map((n) => (
               <li key={`${n.key}-${n.kind}`}>
-                {t('import.row')} {n.row} ({n.sheet}) · {n.business_name}: {n.reason}
+                {t('import.row')} {n.row} ({n.sheet}) · {n.business_name}: {noteText(n, lang)}
               </li>
             ))}
           </ul>

@@ -20,6 +20,8 @@ export function TradeTable() {
   // BPS figures are per province: the table shows and edits one province's at a time (at first,
   // the province that already has figures; else the core's office province).
   const [province, setProvince] = useState<string | null>(null);
+  // Only a province the user picked is sent with an import: else the table's title names it (or the office's is taken).
+  const [chosen, setChosen] = useState(false);
   useEffect(() => {
     if (province) void api.call('trade.list', { province }).then(setRows);
     else void api.call('trade.list', {}).then((all) => setProvince(all[0]?.province_code ?? '62'));
@@ -40,7 +42,7 @@ export function TradeTable() {
   };
   const importFile = (files: ImportFile[], dryRun: boolean) => {
     const { name, dataBase64, mapping } = files[0]!;
-    return api.call('trade.import', { file: { name, dataBase64 }, mapping, dryRun, province: province ?? undefined });
+    return api.call('trade.import', { file: { name, dataBase64 }, mapping, dryRun, province: chosen ? (province ?? undefined) : undefined });
   };
   const years = Array.from({ length: 30 }, (_, i) => new Date().getFullYear() - i);
   return (
@@ -56,7 +58,12 @@ export function TradeTable() {
       >
         <label>
           {t('trade.province')}
-          <ProvinceSelect value={province ?? undefined} onChange={(code) => code && setProvince(code)} />
+          <ProvinceSelect value={province ?? undefined} onChange={(code) => {
+              if (!code) return;
+              setProvince(code);
+              setChosen(true);
+            }}
+          />
         </label>
         <label>
           {t('trade.year')}
@@ -98,7 +105,12 @@ export function TradeTable() {
             const f = r.files[0]!;
             return t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length });
           }}
-          onImported={() => void api.call('trade.list', { province: province ?? undefined }).then(setRows, fail)}
+          onImported={(r) => {
+            // Show the province the figures went to (the table's title may name another than the one shown).
+            const went = r.files.find((f) => f.status === 'imported')?.provinces?.[0]?.code;
+            if (went && went !== province) setProvince(went);
+            else void api.call('trade.list', { province: province ?? undefined }).then(setRows, fail);
+          }}
         />
       </form>
       {rows.length === 0 ? (
