@@ -148,6 +148,8 @@ export interface FileReport {
   messageKey?: { key: MessageKey; params?: Record<string, string | number> };
   /** Refused only until the user chooses its district; everything else was readable. */
   needsDistrict?: boolean;
+  /** Refused only until the user names, in the mapping, the column no header named (no table found; `sheets` holds the columns read). */
+  needsMapping?: boolean;
   /** Where rows get their district: a column of the file, the user's choice, or still missing. */
   district?: { source: 'column' | 'chosen' | 'missing'; code: string | null; suggested?: string | null };
   /** BPS tables: the province each table's figures are stored under, and why (its title names it, the user chose it, or the office's). */

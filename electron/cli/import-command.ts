@@ -1,5 +1,5 @@
 /**
- * `npm run cli -- import <file>... --db <file> [--district <BPS code>] [--dry-run] [--json] [--take-file]`, and
+ * `npm run cli -- import <file>... --db <file> [--district <BPS code>] [--map "<header>=<field>"]... [--dry-run] [--json] [--take-file]`, and
  * the same for `import-shipments` and `import-trade-stats` (one JSON shape for all three).
  * Exit code non-zero only when a file could not be read at all.
  */
@@ -9,8 +9,10 @@ import { openDatabase } from '../core/db/open';
 import { importFiles, type FileReport } from '../core/import/run';
 import { importShipments } from '../core/shipments/import';
 import { importTradeStats } from '../core/trade/stats';
+import { IKM_FIELD_KEYS } from '../../shared/fields';
 import type { ImportResult } from '../../shared/import';
 import { message, type MessageKey } from '../../shared/messages';
+import { SHIPMENT_FIELD_KEYS, TRADE_FIELD_KEYS } from '../../shared/shipments';
 import { parseArgs, UsageError } from './args';
 
 /** The JSON shape promised by the import issue, per file. */
@@ -47,15 +49,36 @@ function jsonReport(f: FileReport) {
 
 export type ImportKind = 'ikm' | 'shipments' | 'trade';
 
+/** The fields a column can be named as, per import (the wizard's mapping lists the same). */
+const FIELDS: Record<ImportKind, readonly string[]> = { ikm: IKM_FIELD_KEYS, shipments: SHIPMENT_FIELD_KEYS, trade: TRADE_FIELD_KEYS };
+/** The column a table cannot be without: what a file refused for want of it is told to name. */
+const KEY_FIELD: Record<ImportKind, string> = { ikm: 'business_name', shipments: 'country_code', trade: 'export_usd' };
+
+/** `--map "Mitra Binaan=business_name"` (repeatable; an empty field ignores the column): the wizard's mapping corrections. */
+function mappingOption(values: readonly string[] | undefined, kind: ImportKind): Record<string, string> | undefined {
+  if (!values?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const at = v.lastIndexOf('=');
+    const header = v.slice(0, at).trim();
+    const field = v.slice(at + 1).trim();
+    if (at < 0 || !header) throw new UsageError(`--map harus "<judul kolom>=<field>", misalnya --map "Mitra Binaan=${KEY_FIELD[kind]}", bukan "${v}".`);
+    if (field && !FIELDS[kind].includes(field)) throw new UsageError(`--map: field "${field}" tidak dikenal. Pilihan: ${FIELDS[kind].join(', ')} (kosong = kolom tidak diimpor).`);
+    out[header] = field;
+  }
+  return out;
+}
+
 export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promise<number> {
-  const a = parseArgs(argv, { db: 'string', district: 'string', province: 'string', 'dry-run': 'boolean', json: 'boolean', 'take-file': 'boolean' });
+  const a = parseArgs(argv, { db: 'string', district: 'string', province: 'string', map: 'strings', 'dry-run': 'boolean', json: 'boolean', 'take-file': 'boolean' });
+  const mapping = mappingOption(a.map, kind);
   if (a._.length === 0) throw new UsageError('Sebutkan berkas yang akan diimpor: npm run cli -- import <berkas>... --db <berkas>');
   if (!a.db) throw new UsageError('Opsi --db <berkas> wajib diisi.');
   if (a.province && !/^\d{2}$/.test(a.province)) throw new UsageError(`--province harus kode BPS 2 angka (misalnya 62), bukan "${a.province}".`);
   if (a.district && !/^\d{4}$/.test(a.district)) throw new UsageError(`--district harus kode BPS 4 angka (misalnya 6208), bukan "${a.district}".`);
   const db = openDatabase(resolve(a.db));
   try {
-    const inputs = a._.map((p) => ({ name: basename(p), path: resolve(p) }));
+    const inputs = a._.map((p) => ({ name: basename(p), path: resolve(p), mapping }));
     const opts = { dryRun: a['dry-run'], district: a.district ?? null, takeFile: a['take-file'] };
     let result: ImportResult;
     if (kind === 'ikm') result = await importFiles(db, inputs, opts);
@@ -72,6 +95,12 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
         console.log(`${f.file}: ${f.status === 'imported' ? 'diimpor' : 'DITOLAK'}${f.message ? ` — ${f.message}` : ''}`);
         if (f.status === 'imported')
           console.log(`  baru ${f.accepted}, diperbarui ${f.updated}, tidak berubah ${f.unchanged}, ditolak ${f.refused.length}, kemungkinan ganda ${f.duplicates.length}`);
+        else if (f.needsMapping)
+          // No table found, only a row near one: its columns as read, and how to name the missing one here.
+          for (const sh of f.sheets) {
+            console.log(`  kolom yang dibaca (lembar ${sh.name}, baris ${sh.headerRow}): ${sh.columns.map((c) => `${c.column} "${c.header}"${c.field ? ` = ${c.field}` : ''}`).join(', ')}`);
+            console.log(`  Sebutkan kolomnya dengan --map "<judul kolom>=${KEY_FIELD[kind]}".`);
+          }
         const why = { title: 'disebut judul tabel', chosen: '--province', office: 'provinsi kantor' };
         for (const p of f.provinces ?? []) console.log(`  lembar ${p.sheet}: disimpan sebagai data provinsi ${p.code} (${why[p.source]})`);
         for (const u of f.unmapped ?? []) console.log(`  kolom berisi data yang tidak diimpor: lembar ${u.sheet}, kolom ${u.column}${u.header ? ` "${u.header}"` : ''} (${u.values} nilai, mis. ${u.examples.join('; ')})`);
@@ -89,7 +118,7 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
       else if (result.batchId) console.log(`Impor nomor ${result.batchId}; cadangan basis data: ${result.backupPath ?? '-'}`);
     }
     // Unreadable files (missing, corrupt, not a spreadsheet) make the exit code non-zero.
-    const unreadable = result.files.some((f) => f.status === 'refused' && !f.needsDistrict);
+    const unreadable = result.files.some((f) => f.status === 'refused' && !f.needsDistrict && !f.needsMapping);
     return unreadable || inputs.some((i) => !existsSync(i.path)) ? 1 : 0;
   } finally {
     db.close();

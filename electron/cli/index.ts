@@ -19,9 +19,9 @@ const USAGE = `Pemakaian: npm run cli -- <perintah> [opsi]
   export ikm --db <berkas> --format csv|json --out <berkas>
   export shipments --db <berkas> --format csv|json --out <berkas>
   export readiness --db <berkas> --format csv|json --out <berkas>   kesiapan ekspor IKM Go Ekspor
-  import <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
-  import-shipments <berkas>... --db <berkas> [--district <kode BPS>] [--dry-run] [--json]
-  import-trade-stats <berkas> --db <berkas> [--province KODE] [--dry-run] [--json]
+  import <berkas>... --db <berkas> [--district <kode BPS>] [--map "<judul kolom>=<field>"]... [--dry-run] [--json]
+  import-shipments <berkas>... --db <berkas> [--district <kode BPS>] [--map "<judul kolom>=<field>"]... [--dry-run] [--json]
+  import-trade-stats <berkas> --db <berkas> [--province KODE] [--map "<judul kolom>=<field>"]... [--dry-run] [--json]
   backup list|create --db <berkas> [--json]          daftar cadangan / buat cadangan (diperiksa integritasnya)
   backup copy <nama cadangan> --to <folder> --db <berkas>   salin cadangan, misalnya ke flash disk
   restore <nama cadangan|berkas> --db <berkas>        pulihkan registri dari cadangan (registri sekarang dicadangkan dulu)

@@ -75,10 +75,11 @@ export function ImportDialog(p: {
       {preview && (
         <div className="import-dialog" role="dialog" aria-label={p.label}>
           {preview.files.map((f, i) => (
-            <section key={f.file} className={`file-card ${f.status === 'refused' ? 'refused' : ''}`} aria-label={f.file}>
+            // A file refused only for a column to name is a choice to make (amber), not a bad file (red).
+            <section key={f.file} className={`file-card ${f.needsMapping ? 'map' : f.status === 'refused' ? 'refused' : ''}`} aria-label={f.file}>
               <strong>{f.file}</strong>
               {f.status === 'refused' ? (
-                <FileMessage report={f} />
+                <FileMessage report={f} className={f.needsMapping ? 'file-message warn' : undefined} />
               ) : (
                 <p className="counts" data-testid={`counts-${f.file}`}>
                   {t('ship.preview', { file: f.file, accepted: f.accepted, updated: f.updated, unchanged: f.unchanged, refused: f.refused.length })}

@@ -18,7 +18,7 @@ test('an IKM list refused for want of a business-name column is read once the us
   await page.getByRole('tab', { name: 'Impor' }).click();
   await page.locator('input[type=file]').setInputFiles(MITRA);
   const card = page.getByRole('region', { name: 'mitra_binaan_libreoffice.xlsx' });
-  await expect(page.getByTestId('badge-mitra_binaan_libreoffice.xlsx')).toHaveText('Ditolak', { timeout: 60_000 });
+  await expect(page.getByTestId('badge-mitra_binaan_libreoffice.xlsx')).toHaveText('Pilih kolom', { timeout: 60_000 });
   const alert = card.getByRole('alert');
   await expect(alert).toContainText('baris 3 lembar "Binaan 2025" dibaca sebagai judul kolom (No, Mitra Binaan, Pemilik, Alamat, Kabupaten/Kota, Produk, Jumlah TK)');
   await expect(alert).toContainText('Pilih kolom nama usaha pada pemetaan kolom di bawah');

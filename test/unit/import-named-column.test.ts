@@ -7,13 +7,13 @@
  * year's file reads by itself. IKM lists and shipment lists (BPS tables: import-header.test.ts,
  * trade-import.spec.ts).
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../electron/core/import/run';
 import { importShipments } from '../../electron/core/shipments/import';
 import { message, type MessageKey } from '../../shared/messages';
-import { tempDb } from './helpers';
+import { cli, tempDb, tempDir } from './helpers';
 
 const MITRA = resolve('test/fixtures/mitra_binaan_libreoffice.xlsx');
 const PASAR = resolve('test/fixtures/ekspor/ekspor_kolom_pasar_openpyxl.xlsx');
@@ -24,7 +24,7 @@ describe('an IKM list whose business-name column no vocabulary names', () => {
     const { db } = tempDb();
     const r = await importFiles(db, [{ name: 'mitra_binaan_libreoffice.xlsx', path: MITRA }], { dryRun: true });
     const f = r.files[0]!;
-    expect(f.status).toBe('refused');
+    expect(f).toMatchObject({ status: 'refused', needsMapping: true });
     expect(f.messageKey).toEqual({
       key: 'imp.noTableNear',
       params: { row: 3, sheet: 'Binaan 2025', headers: 'No, Mitra Binaan, Pemilik, Alamat, Kabupaten/Kota, Produk, Jumlah TK' },
@@ -140,5 +140,22 @@ describe('a shipments list whose destination column no vocabulary names', () => 
     const again = await importShipments(db, [{ name, path: PASAR }], { dryRun: true });
     expect(again.files[0]).toMatchObject({ status: 'imported', accepted: 0, unchanged: 3 });
     db.close();
+  });
+});
+
+describe('the CLI', () => {
+  it('lists the columns of a refused file and names one with --map; an unknown field is a usage error', () => {
+    const db = join(tempDir(), 'registry.db');
+    const refused = cli('import', MITRA, '--db', db, '--dry-run');
+    expect(refused.status).toBe(0); // read, only a column to name (as a district to choose)
+    expect(refused.stdout).toContain('mitra_binaan_libreoffice.xlsx: DITOLAK — Tidak ditemukan tabel IKM: baris 3 lembar "Binaan 2025"');
+    expect(refused.stdout).toContain('kolom yang dibaca (lembar Binaan 2025, baris 3): A "No", B "Mitra Binaan", C "Pemilik" = owner_name,');
+    expect(refused.stdout).toContain('Sebutkan kolomnya dengan --map "<judul kolom>=business_name".');
+    const named = cli('import', MITRA, '--db', db, '--map', 'Mitra Binaan=business_name', '--dry-run');
+    expect(named.stdout).toContain('mitra_binaan_libreoffice.xlsx: diimpor');
+    expect(named.stdout).toContain('baru 4, diperbarui 0, tidak berubah 0, ditolak 0');
+    const wrong = cli('import', MITRA, '--db', db, '--map', 'Mitra Binaan=nama_usaha');
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toContain('--map: field "nama_usaha" tidak dikenal. Pilihan: nib, business_name, owner_name,');
   });
 });

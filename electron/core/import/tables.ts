@@ -99,6 +99,7 @@ export interface NearestHeader {
  */
 export function noTableNear(report: FileReport, n: NearestHeader, key: MessageKey): ImportFileError {
   report.sheets.push({ name: n.sheet, headerRow: n.row, columns: n.columns });
+  report.needsMapping = true;
   return ImportFileError.of(key, { row: n.row, sheet: n.sheet, headers: n.columns.map((c) => c.header).join(', ') });
 }
 

@@ -210,7 +210,7 @@ export function ImportPage({ onImported, onOpened, visible = true }: { onImporte
           <button type="button" className="primary" disabled={!importable || busy != null} onClick={() => void commit()}>
             {ready === 1 ? t('import.goOne') : t('import.go', { n: ready })}
           </button>
-          {preview.files.some((f) => (f.unmapped ?? []).length > 0 || f.needsDistrict) && <span className="warn-text">{t('import.checkFirst')}</span>}
+          {preview.files.some((f) => (f.unmapped ?? []).length > 0 || f.needsDistrict || f.needsMapping) && <span className="warn-text">{t('import.checkFirst')}</span>}
         </div>
       )}
 
@@ -303,7 +303,7 @@ function FileCard(p: {
   const suggested = f.district?.source === 'missing' ? f.district.suggested : null;
   const unmapped = f.unmapped ?? [];
   // Only a district to choose is not a refusal: the file was read and its rows are fine.
-  const state = f.needsDistrict ? 'choose' : f.status === 'refused' ? 'refused' : p.done ? 'done' : unmapped.length > 0 || f.refused.length > 0 ? 'check' : 'imported';
+  const state = f.needsDistrict ? 'choose' : f.needsMapping ? 'map' : f.status === 'refused' ? 'refused' : p.done ? 'done' : unmapped.length > 0 || f.refused.length > 0 ? 'check' : 'imported';
   const label = (k: string) => t(`field.${k}` as never);
   return (
     <section className={`file-card ${state}`} aria-label={f.file}>
@@ -321,7 +321,7 @@ function FileCard(p: {
           )}
         </p>
       ) : (
-        <FileMessage report={f} />
+        <FileMessage report={f} className={f.needsMapping ? 'file-message warn' : undefined} />
       )}
       {f.district && f.district.source !== 'column' && p.onDistrict && (
         <label className="district-choice">
