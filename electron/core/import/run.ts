@@ -353,5 +353,9 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
   // Corrections the user made to a file's mapping are remembered for its district, keyed as
   // read-file.ts looks them up: by the chosen district, or "umum" for files with a district column.
   rememberImported(db, result, named, (f) => (f.district?.source === 'chosen' ? f.district.code : null));
+  // The header the user named as the business name is what finds the table, before a file without
+  // a district column has its district: that naming is remembered for every file ("umum") too.
+  const businessName = named.map((i) => ({ mapping: Object.fromEntries(Object.entries(i.mapping ?? {}).filter(([, f]) => f === 'business_name')) }));
+  rememberImported(db, result, businessName, () => null);
   return result;
 }
