@@ -52,8 +52,8 @@ export interface DuplicateNote {
   business_name: string;
   match?: { id?: number; business_name: string; nib: string | null; sheet?: string; row?: number; file?: string; owner_name?: string | null; address?: string | null; district_code?: string | null };
   reason: string;
-  /** The reason as a message key with its parameters (noteText shows it in the UI's language); `reason` is its Indonesian text. */
-  messageKey?: { key: MessageKey; params?: Record<string, string | number> };
+  /** The reason as message keys with their parameters (one sentence, or several said in turn; noteText shows them in the UI's language); `reason` is its Indonesian text. */
+  messageKey?: Keyed | Keyed[];
   key?: string;
   /** The row's own owner, address, NIB and district (for the side-by-side review). */
   values?: { owner_name?: string | null; address?: string | null; nib?: string | null; district_code?: string | null };
@@ -96,9 +96,13 @@ export interface ImportDecisions {
   takeFile?: string[];
 }
 
-/** A text the core sent with its message key: in the reader's language from the key when there is one, else the (Indonesian) text. */
-function keyedText(k: { key: MessageKey; params?: Record<string, string | number> } | undefined, text: string, lang: Lang): string {
-  return k ? message(lang, k.key, k.params) : text;
+/** A message key with its parameters. */
+export type Keyed = { key: MessageKey; params?: Record<string, string | number> };
+
+/** A text the core sent with its message key(s): in the reader's language from the keys when there are some, else the (Indonesian) text. */
+function keyedText(k: Keyed | Keyed[] | undefined, text: string, lang: Lang): string {
+  if (!k) return text;
+  return Array.isArray(k) ? k.map((x) => message(lang, x.key, x.params)).join(' ') : message(lang, k.key, k.params);
 }
 
 /** A refused file's reason in the reader's language. */

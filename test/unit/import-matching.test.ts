@@ -13,6 +13,7 @@ import { applyChanges } from '../../electron/core/registry/write';
 import { importSource } from '../../electron/core/import/provenance';
 import { corroboration, decide, namesAgree, realNib } from '../../electron/core/import/match';
 import type { IkmRecord } from '../../shared/fields';
+import { noteText } from '../../shared/import';
 import { openDatabase } from '../../electron/core/db/open';
 import { cli, tempDb, tempDir } from './helpers';
 
@@ -66,6 +67,15 @@ describe('importing with the matching rules', () => {
     expect(f.duplicates[0]).toMatchObject({ mergeable: true, values: { owner_name: 'Siti' }, match: { owner_name: 'Rusdi' } });
     // The later row fills nothing the first had, and says which value it left as it was.
     expect(f.duplicates[1]!.reason).toMatch(/1 nilai yang berbeda dibiarkan seperti baris 2/);
+    // Said by keys, so the review reads in the UI language: the same sentences in English.
+    expect(f.duplicates.map((d) => d.reason)).toEqual([
+      'Nama dan kabupaten/kota sama dengan baris 2 (kotim), tetapi pemilik dan alamat tidak sama. Diimpor terpisah; periksa apakah ini usaha yang sama.',
+      'Usaha yang sama dengan baris 2 (kotim) (nama usaha, kabupaten/kota dan pemilik sama); digabung ke satu IKM. 1 nilai yang berbeda dibiarkan seperti baris 2 (kotim).',
+    ]);
+    expect(f.duplicates.map((d) => noteText(d, 'en'))).toEqual([
+      'The same name and district as row 2 (kotim), but another owner and address. Imported apart; check whether it is the same business.',
+      'The same business as row 2 (kotim) (same business name, district and owner); merged into one IKM. Values that differ (1) were left as row 2 (kotim) has them.',
+    ]);
     expect(f.duplicates[1]!.fields).toEqual(['production_value_idr']);
     expect(all(db).map((x) => [x.owner_name, x.production_value_idr])).toEqual([['Rusdi', 1_000_000], ['Siti', 2_000_000]]);
     db.close();

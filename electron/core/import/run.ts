@@ -20,7 +20,7 @@ import { rememberImported, savedOverrides, type MappingOverrides } from './mappi
 import type { FileInput, ReadRecord } from './read-file';
 import { unpackRecords } from './read-files';
 import { startReader } from './reader';
-import { rowKey, type DuplicateNote, type FieldChange, type FileReport, type ImportDecisions, type ImportProgress, type ImportResult, type MergeTarget } from '../../../shared/import';
+import { noteText, rowKey, type DuplicateNote, type Keyed, type FieldChange, type FileReport, type ImportDecisions, type ImportProgress, type ImportResult, type MergeTarget } from '../../../shared/import';
 import { decide, distance, realNib, repeats, type Match, type MatchedBy } from './match';
 
 /** A file to import, with the user's choices from its preview (merges, conflicts resolved to the file's value). */
@@ -64,12 +64,13 @@ interface Origin {
   name: string;
 }
 
-const MATCHED_BY: Record<MatchedBy, string> = {
-  nib: 'NIB sama',
-  owner: 'nama usaha, kabupaten/kota dan pemilik sama',
-  address: 'nama usaha, kabupaten/kota dan alamat sama',
-  exact: 'semua nilainya sama',
-  chosen: 'digabung atas pilihan Anda',
+/** "The same business as row …", by what made them the same. */
+const SAME_BY: Record<MatchedBy, Keyed['key']> = {
+  nib: 'imp.match.same.nib',
+  owner: 'imp.match.same.owner',
+  address: 'imp.match.same.address',
+  exact: 'imp.match.same.exact',
+  chosen: 'imp.match.same.chosen',
 };
 
 export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOptions = {}): Promise<ImportResult> {
@@ -135,16 +136,18 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
       return out;
     };
 
-    const note = (c: Candidate, kind: DuplicateNote['kind'], reason: string, match: DuplicateNote['match'], mergeable = false) =>
+    const note = (c: Candidate, kind: DuplicateNote['kind'], said: Keyed | Keyed[], match: DuplicateNote['match'], mergeable = false) =>
       c.file.duplicates.push({
-        sheet: c.sheet, row: c.row, key: rowKey(c.sheet, c.row), kind, business_name: String(c.values.business_name), match, reason,
+        sheet: c.sheet, row: c.row, key: rowKey(c.sheet, c.row), kind, business_name: String(c.values.business_name), match,
+        reason: noteText({ reason: '', messageKey: said }, 'id'), messageKey: said,
         values: { owner_name: (c.values.owner_name as string | null) ?? null, address: (c.values.address as string | null) ?? null, nib: (c.values.nib as string | null) ?? null, district_code: String(c.values.district_code) },
         ...(mergeable ? { mergeable } : {}),
       });
     const described = (r: IkmRecord): NonNullable<DuplicateNote['match']> => ({
       id: r.id, business_name: r.business_name, nib: r.nib, owner_name: (r.owner_name as string | null) ?? null, address: (r.address as string | null) ?? null, district_code: r.district_code,
     });
-    const where = (o: Origin, c: Candidate) => `baris ${o.row} (${o.sheet}${o.file !== c.file ? `, ${o.file.file}` : ''})`;
+    /** The params of "baris {row} ({sheet}{file})": an earlier row, its file named when it is another. */
+    const where = (o: Origin, c: Candidate) => ({ row: o.row, sheet: o.sheet, file: o.file !== c.file ? `, ${o.file.file}` : '' });
     const remember = (id: number, c: Candidate) => {
       if (touched.has(id)) return;
       touched.set(id, { file: c.file, sheet: c.sheet, row: c.row, name: String(c.values.business_name) });
@@ -181,7 +184,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
           // The import itself wrote this record from an earlier row: a repeat is imported once; a
           // row that says more fills only what the earlier row left empty (never overwrites it).
           if (repeats(c.values, record)) {
-            note(c, 'in_file', `Sama persis dengan ${where(earlier, c)}; diimpor sekali.`, { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file });
+            note(c, 'in_file', { key: 'imp.match.repeat', params: where(earlier, c) }, { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file });
             return;
           }
           const fill = Object.fromEntries(Object.entries(c.values).filter(([k, v]) => v != null && record[k as IkmFieldKey] == null)) as IkmValues;
@@ -189,8 +192,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
           writer.update(record, fill, batchId);
           note(
             c, 'in_file_same',
-            `Usaha yang sama dengan ${where(earlier, c)} (${MATCHED_BY[m.by]}); digabung ke satu IKM.` +
-              (differ.length ? ` ${differ.length} nilai yang berbeda dibiarkan seperti ${where(earlier, c)}.` : ''),
+            [{ key: SAME_BY[m.by], params: where(earlier, c) }, ...(differ.length ? [{ key: 'imp.match.differ' as const, params: { n: differ.length, ...where(earlier, c) } }] : [])],
             { business_name: earlier.name, nib: record.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file },
           );
           if (differ.length) c.file.duplicates[c.file.duplicates.length - 1]!.fields = differ;
@@ -216,7 +218,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
           provenance.run(record.id, batchId, input.name, c.sheet, c.row);
         } else c.file.unchanged++;
         remember(record.id, c);
-        if (m.by === 'chosen') note(c, 'likely_duplicate', `Digabung ke IKM "${record.business_name}" atas pilihan Anda.`, described(record));
+        if (m.by === 'chosen') note(c, 'likely_duplicate', { key: 'imp.match.chosen', params: { name: record.business_name } }, described(record));
         if (m.by === 'chosen') c.file.duplicates[c.file.duplicates.length - 1]!.merged = true;
         return;
       }
@@ -232,8 +234,9 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
         const earlier = touched.get(m.record.id);
         note(
           c, 'nib_conflict',
-          `NIB ${nib} sudah dipakai oleh "${m.record.business_name}" (${earlier ? where(earlier, c) : `kabupaten/kota ${m.record.district_code}`}), dengan nama dan kabupaten/kota lain. ` +
-            'Diimpor sebagai usaha tersendiri tanpa NIB; periksa NIB-nya.',
+          earlier
+            ? { key: 'imp.match.nibConflictRow', params: { nib: nib!, name: m.record.business_name, ...where(earlier, c) } }
+            : { key: 'imp.match.nibConflict', params: { nib: nib!, name: m.record.business_name, district: m.record.district_code } },
           earlier ? { ...described(m.record), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(m.record),
           true,
         );
@@ -247,11 +250,10 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
         const other = m.pair.record;
         const earlier = touched.get(other.id);
         const match = earlier ? { ...described(other), id: undefined, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : described(other);
-        const them = earlier ? where(earlier, c) : 'IKM yang sudah ada';
+        const otherNib = other.nib ?? '-';
         if (m.pair.why === 'other_nib')
-          note(c, 'same_name_other_nib', `Nama dan kabupaten/kota sama dengan ${them} (NIB ${other.nib ?? 'kosong'}), tetapi NIB berbeda. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
-        else
-          note(c, 'likely_duplicate', `Nama dan kabupaten/kota sama dengan ${them}, tetapi pemilik dan alamat tidak sama. Diimpor terpisah; periksa apakah ini usaha yang sama.`, match, true);
+          note(c, 'same_name_other_nib', earlier ? { key: 'imp.match.otherNibRow', params: { nib: otherNib, ...where(earlier, c) } } : { key: 'imp.match.otherNib', params: { nib: otherNib } }, match, true);
+        else note(c, 'likely_duplicate', earlier ? { key: 'imp.match.likelyRow', params: where(earlier, c) } : { key: 'imp.match.likely' }, match, true);
       } else if (!nib && name.length >= 6) {
         // A row with its own NIB is a registered business (an identical name was checked above);
         // names that differ only in digits ("Berkah 1", "Berkah 2") are branches, not typos.
@@ -261,7 +263,7 @@ export async function importFiles(db: DB, inputs: ImportInput[], opts: ImportOpt
         );
         if (near) {
           const earlier = touched.get(near.id);
-          note(c, 'similar_name', `Nama sangat mirip dengan "${near.business_name}" di kabupaten/kota yang sama. Periksa apakah ini usaha yang sama.`,
+          note(c, 'similar_name', { key: 'imp.match.similar', params: { name: near.business_name } },
             earlier ? { business_name: near.business_name, nib: near.nib, sheet: earlier.sheet, row: earlier.row, file: earlier.file.file } : { id: near.id, business_name: near.business_name, nib: near.nib }, true);
         }
       }
