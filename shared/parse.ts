@@ -135,14 +135,19 @@ function identifierDigits(raw: unknown): string | null {
 
 /** "8,12E+12" (a number cell shown in scientific notation, then saved as text): its digits are gone. */
 const SCIENTIFIC = /^\d+(?:[.,]\d+)?e\+?\d+$/i;
+/**
+ * 8120000000000: what is left of "8,12E+12" typed or pasted back into a number cell — a few digits,
+ * then zeros. Eight or more zeros at the end of a real NIB are a one-in-a-hundred-million chance.
+ */
+const ZEROED = /^[1-9]\d{0,4}0{8,}$/;
 
 /**
  * NIB: 13 digits; placeholders (`0`, zeros, `BELUM ADA`) are empty. A number cell that lost its
  * leading zero (Excel's number format) gets it back, and so does text that went through one (a
  * paste, a CSV). `typed`: a value typed into the grid's editor, or a text cell of a workbook, has
  * lost no zero, so 12 digits there are a typo. An NIB whose digits Excel destroyed (`8,12E+12` as
- * text, a number cell past 15 significant digits) fails with err.nibLost: the importer keeps the
- * business without it.
+ * text, its remains 8120000000000, a number cell past 15 significant digits) fails with
+ * err.nibLost: the importer keeps the business without it.
  */
 export function parseNib(raw: unknown, typed = false): Parsed<string> {
   if (isPlaceholder(raw)) return ok(null);
@@ -150,6 +155,7 @@ export function parseNib(raw: unknown, typed = false): Parsed<string> {
   if (typeof raw === 'string' && SCIENTIFIC.test(raw.trim())) return fail('err.nibLost', { value: raw.trim() });
   const d = identifierDigits(raw);
   if (d == null) return fail('err.nib', { value: String(raw) });
+  if (d.length >= 11 && d.length <= 13 && ZEROED.test(d)) return fail('err.nibLost', { value: String(raw) });
   if (d.length === 13) return ok(d);
   if ((typeof raw === 'number' || !typed) && (d.length === 12 || d.length === 11)) return ok(d.padStart(13, '0'));
   return fail('err.nib', { value: String(raw) });

@@ -68,8 +68,11 @@ describe('identifiers', () => {
     expect(value(parseNib('815908301661'))).toBe('0815908301661');
   });
   it('an NIB Excel destroyed (scientific notation, past 15 digits) is lost, not refused', () => {
-    for (const lost of ['8,12E+12', '8.12E+12', '8.12e12', 1.2345678901234567e16])
+    for (const lost of ['8,12E+12', '8.12E+12', '8.12e12', 1.2345678901234567e16, 8.12e12, 8120000000000, '8120000000000', 812000000000])
       expect(parseNib(lost)).toMatchObject({ ok: false, error: { key: 'err.nibLost' } });
+    // A real NIB may end in a few zeros.
+    expect(value(parseNib(9120301000000))).toBe('9120301000000');
+    expect(value(parseNib('0220000000001'))).toBe('0220000000001');
   });
   it('placeholders are empty, never an NIB, KBLI or phone', () => {
     for (const p of [0, '0', '0000000000000', '-', '.', '--', 'BELUM ADA', 'TIDAK ADA', 'belum punya', 'Blm ada', 'n/a', 'Dalam Proses'])
