@@ -162,12 +162,13 @@ export function parseNib(raw: unknown, typed = false): Parsed<string> {
 }
 
 /**
- * KBLI: 5 digits. A leading zero lost to a number cell is restored; four digits typed as text are
- * a KBLI group, not a code, and are refused.
+ * KBLI: 5 digits ("KBLI 16299" too). A leading zero lost to a number cell is restored; four digits
+ * typed as text are a KBLI group, not a code, and are refused.
  */
 export function parseKbli(raw: unknown): Parsed<string> {
   if (isPlaceholder(raw)) return ok(null);
-  const d = identifierDigits(raw);
+  // "KBLI 16299", "KBLI: 16299": the code with its name before it.
+  const d = identifierDigits(typeof raw === 'string' ? raw.trim().replace(/^kbli\s*[:.]?\s*/i, '') : raw);
   if (d != null && d.length === 5) return ok(d);
   if (d != null && d.length === 4 && typeof raw === 'number') return ok(d.padStart(5, '0'));
   return fail('err.kbli', { value: String(raw) });

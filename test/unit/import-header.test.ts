@@ -71,6 +71,8 @@ const UNLISTED: Record<string, string> = {
   'Bentuk Badan Usaha': 'business_form',
   TAHUN_PENDIRIAN: 'year_established',
   'Nomor Telepon Pemilik': 'phone',
+  'NAMA IKM / UKM': 'business_name',
+  Satuan: 'capacity_unit',
 };
 
 describe('header words by meaning', () => {

@@ -3,6 +3,7 @@
  * (junk.ts) and the one cell-to-text (sheet.ts). The IKM importer runs on the same reader
  * (read-file.ts): its tests (import-*.test.ts) cover the hooks end to end.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { vocabulary } from '../../electron/core/import/header';
 import { isFurniture, isJunkRow } from '../../electron/core/import/junk';
@@ -80,6 +81,25 @@ describe('the table reader', () => {
         },
       }),
     ).rejects.toThrow('tolak');
+  });
+});
+
+describe('recap and hidden sheets', () => {
+  /** A workbook by exceljs: sheets by name, each the TABLE's rows; `hidden` ones hidden. */
+  async function workbook(names: string[], hidden: string[] = []) {
+    const wb = new ExcelJS.Workbook();
+    for (const n of names) {
+      const ws = wb.addWorksheet(n, { state: hidden.includes(n) ? 'hidden' : 'visible' });
+      for (const line of TABLE) ws.addRow(line === '' ? [] : line.split(';'));
+    }
+    return { name: 'kab.xlsx', data: Buffer.from(await wb.xlsx.writeBuffer()) };
+  }
+  it('are skipped beside a data sheet', async () => {
+    expect((await read(await workbook(['Rekap', 'Data IKM', 'Lama'], ['Lama']))).map((t) => t.sheet)).toEqual(['Data IKM']);
+  });
+  it('a workbook whose only sheet is "Rekap" is that table; so are "Rekap 2024" and "Rekap 2025" alone', async () => {
+    expect((await read(await workbook(['Rekap']))).map((t) => t.sheet)).toEqual(['Rekap']);
+    expect((await read(await workbook(['Rekap 2024', 'Rekap 2025']))).map((t) => t.sheet)).toEqual(['Rekap 2024', 'Rekap 2025']);
   });
 });
 

@@ -85,6 +85,8 @@ describe('identifiers', () => {
     expect(value(parseKbli(1111))).toBe('01111');
     expect(parseKbli('1075').ok).toBe(false); // a 4-digit KBLI group typed as text is not a code
     expect(parseKbli('123').ok).toBe(false);
+    expect(value(parseKbli('KBLI 16299'))).toBe('16299');
+    expect(value(parseKbli('kbli: 10392'))).toBe('10392');
   });
   it('phones keep their leading zero', () => {
     expect(value(parsePhone(81234567890))).toBe('081234567890');

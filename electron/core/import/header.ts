@@ -368,6 +368,8 @@ export const IKM_VOCABULARY = vocabulary<IkmFieldKey>(SYNONYMS, 'business_name',
     address: ['alamat rumah'],
     year_established: ['tanggal izin'],
     production_value_idr: ['nilai'],
+    // "Satuan" beside "Kapasitas Terpasang": the capacity's unit (ton/thn, buah).
+    capacity_unit: ['satuan'],
   },
   not: {
     business_name: NAMEISH,

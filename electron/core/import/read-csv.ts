@@ -70,12 +70,6 @@ export function readCsv(name: string, buf: Buffer): SheetSource[] {
   const rows = parseDelimited(text, delimiter ?? detectDelimiter(text), { maxCellsPerRow: MAX_CELLS_PER_ROW });
   if (rows.length > MAX_ROWS) throw tooManyRows();
   const cells = (r: string[]): RawCell[] => r.map((c) => (c.trim() === '' ? null : c));
-  return [
-    {
-      name: name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''),
-      hidden: false,
-      date1904: false,
-      rows: rows.map((r, i) => ({ number: i + 1 + skipped, cells: cells(r) })),
-    },
-  ];
+  const sheet = { name: name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, ''), hidden: false };
+  return [{ ...sheet, workbook: [sheet], date1904: false, rows: rows.map((r, i) => ({ number: i + 1 + skipped, cells: cells(r) })) }];
 }

@@ -60,6 +60,7 @@ export function readSheetjs(buf: Buffer, format: LegacyFormat): SheetSource[] {
   }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const sheets: SheetSource[] = [];
+  const workbook = wb.SheetNames.map((name, i) => ({ name, hidden: (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 }));
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
     if (!ws) return;
@@ -76,7 +77,7 @@ export function readSheetjs(buf: Buffer, format: LegacyFormat): SheetSource[] {
         yield { number: r + 1, cells };
       }
     }
-    sheets.push({ name, hidden: (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0, date1904, rows: rows(), merges });
+    sheets.push({ name, hidden: workbook[i]!.hidden, workbook, date1904, rows: rows(), merges });
   });
   return sheets;
 }

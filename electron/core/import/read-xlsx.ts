@@ -101,6 +101,7 @@ export async function* readXlsx(buf: Buffer, entries: ZipEntry[], merges?: Map<s
     worksheets: 'emit',
     entries: 'ignore',
   } as ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>[1]);
+  const workbook = [...info.bySheetId.values()];
   let rowCount = 0;
   async function* rowsOf(ws: StreamSheet): AsyncGenerator<SheetRow> {
     try {
@@ -128,7 +129,7 @@ export async function* readXlsx(buf: Buffer, entries: ZipEntry[], merges?: Map<s
       const hidden = known?.hidden ?? (ws.state != null && ws.state !== 'visible');
       // The sheet's part in the zip (xl/worksheets/sheetN.xml), where its merged ranges were found.
       const file = placeholder ? id : [...info.byFile].find(([, x]) => x === known)?.[0];
-      yield { name, hidden, date1904: info.date1904, rows: rowsOf(ws), merges: file != null ? merges?.get(`xl/worksheets/sheet${file}.xml`) : undefined };
+      yield { name, hidden, workbook, date1904: info.date1904, rows: rowsOf(ws), merges: file != null ? merges?.get(`xl/worksheets/sheet${file}.xml`) : undefined };
     }
   } catch (e) {
     throw unreadable(e);

@@ -19,6 +19,8 @@ export interface SheetSource {
   rows: AsyncIterable<SheetRow> | Iterable<SheetRow>;
   /** Merged ranges (xlsx): exceljs reads only their top-left cell (see merges.ts). */
   merges?: MergeRange[];
+  /** Every sheet of the workbook, this one too (a CSV: itself), known before any is read. */
+  workbook: readonly { name: string; hidden: boolean }[];
 }
 
 /**

@@ -24,13 +24,15 @@ import { sniff, type FileKind } from './sniff';
 export const HEADER_SCAN = 40;
 export const SUMMARY_SHEET = /^(rekap|rekapitulasi|ringkasan|jumlah|total|summary|resume|grafik|chart|petunjuk|keterangan|daftar isi)/;
 
+const asideSheet = (s: { name: string; hidden: boolean }) => s.hidden || SUMMARY_SHEET.test(fold(s.name));
+
 /**
- * Hidden sheets and recap sheets are not data; a CSV's one "sheet" is named after the file, so
- * "rekap_ekspor.csv" is the table itself, never a recap to skip.
+ * Hidden sheets and recap sheets are not data — when the workbook has a sheet that is neither. A
+ * district's only sheet named "Rekap", or "Rekap 2024" beside "Rekap 2025", is the table itself;
+ * so is a CSV's one "sheet", named after the file ("rekap_ekspor.csv").
  */
-export function skipSheet(sheets: AsyncIterable<SheetSource> | Iterable<SheetSource>, sheet: SheetSource): boolean {
-  if (Array.isArray(sheets) && sheets.length === 1) return false;
-  return sheet.hidden || SUMMARY_SHEET.test(fold(sheet.name));
+export function skipSheet(sheet: SheetSource): boolean {
+  return asideSheet(sheet) && sheet.workbook.some((s) => !asideSheet(s));
 }
 
 /** A row with data: a filled cell other than a lone row number (a template numbered ahead is still empty). */
@@ -195,7 +197,7 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
   /** The first header with no data under it: the refusal when no sheet has a table with data. */
   let empty: { sheet: string; row: number } | null = null;
   for await (const sheet of sheets) {
-    if (skipSheet(sheets, sheet)) continue;
+    if (skipSheet(sheet)) continue;
     const fixes = fixesFor(input.fixes, sheet.name);
     const fixed: AppliedFix[] = [];
     const it = iterate(sheet.rows);
