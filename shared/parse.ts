@@ -123,6 +123,16 @@ export function parseWholeNumber(raw: unknown, opts: { round?: boolean } = {}): 
   return ok(v);
 }
 
+/**
+ * "500 kg", "1,5 ton/thn", "200 lembar": an amount with its unit after it, as districts write a
+ * capacity in one cell. The importer takes the amount as the capacity and the unit as its unit.
+ */
+export function splitQuantity(raw: unknown): { amount: string; unit: string } | null {
+  if (typeof raw !== 'string') return null;
+  const m = raw.trim().match(/^(\d[\d.,]*)\s*([a-z][a-z0-9 ./²³-]{0,29})$/i);
+  return m ? { amount: m[1]!, unit: m[2]!.trim() } : null;
+}
+
 /** Digits of an identifier typed or stored as a number: strips spaces, dots, dashes. */
 function identifierDigits(raw: unknown): string | null {
   if (typeof raw === 'number') {

@@ -61,6 +61,26 @@ describe('rows inside the table that are not businesses', () => {
   });
 });
 
+describe('a capacity written with its unit', () => {
+  it('"500 kg" is 500 with unit kg (a unit column of its own wins); the values confirm the column', async () => {
+    const { db } = tempDb();
+    const text = 'Nama Usaha;Kapasitas Produksi / Bulan;Satuan\n' +
+      'Kerupuk Haruan;500 kg;\nAmplang Jaya;1,5 ton;\nSasirangan Intan;200 lembar;\nMeubel Ulin;20;set\nGula Aren;300 kg;karung\n';
+    const r = await importFiles(db, [csv('banjar.csv', text)]);
+    const f = r.files[0]!;
+    expect(f.warnings).toEqual([]);
+    expect(f.sheets[0]!.columns.find((c) => c.column === 'B')).toMatchObject({ field: 'capacity_value', why: expect.arrayContaining([{ key: 'map.values', params: { n: 5, of: 5 } }]) });
+    expect(db.prepare('SELECT business_name, capacity_value, capacity_unit FROM ikm ORDER BY id').all()).toEqual([
+      { business_name: 'Kerupuk Haruan', capacity_value: 500, capacity_unit: 'kg' },
+      { business_name: 'Amplang Jaya', capacity_value: 1.5, capacity_unit: 'ton' },
+      { business_name: 'Sasirangan Intan', capacity_value: 200, capacity_unit: 'lembar' },
+      { business_name: 'Meubel Ulin', capacity_value: 20, capacity_unit: 'set' },
+      { business_name: 'Gula Aren', capacity_value: 300, capacity_unit: 'karung' },
+    ]);
+    db.close();
+  });
+});
+
 describe('placeholders and what Excel destroyed', () => {
   it('NIB 0 / BELUM ADA are empty; 8,12E+12 keeps the business without NIB and warns with the cell; a 12-digit text NIB in a workbook is refused', async () => {
     const wb = new ExcelJS.Workbook();
@@ -72,13 +92,17 @@ describe('placeholders and what Excel destroyed', () => {
     ws.addRow(['Kopi Kasongan', '081234567000', '081250001112']); // text, one digit short
     ws.addRow(['Kerupuk Saluang', 812345670009, '081250001113']); // a number cell: the lost zero comes back
     ws.addRow(['Anyaman Purun', '0000000000000', '081250001114']);
+    ws.addRow(['Gula Aren', 8.12e12, '081250001115']); // 8,12E+12 typed back into a number cell
     const data = Buffer.from(await wb.xlsx.writeBuffer());
     const { db } = tempDb();
     const r = await importFiles(db, [{ name: 'd.xlsx', data, district: '6209' }]);
     const f = r.files[0]!;
-    expect(f.accepted).toBe(5);
+    expect(f.accepted).toBe(6);
     expect(f.refused.map((p) => [p.row, p.column])).toEqual([[5, 'B']]);
-    expect(f.warnings).toEqual([expect.objectContaining({ sheet: 'IKM', row: 4, column: 'B', reason: expect.stringContaining('8,12E+12') })]);
+    expect(f.warnings).toEqual([
+      expect.objectContaining({ sheet: 'IKM', row: 4, column: 'B', reason: expect.stringContaining('8,12E+12') }),
+      expect.objectContaining({ sheet: 'IKM', row: 8, column: 'B', key: 'err.nibLost' }),
+    ]);
     const nibs = db.prepare('SELECT business_name, nib, phone FROM ikm ORDER BY id').all();
     expect(nibs).toEqual([
       { business_name: 'Rotan Jaya', nib: null, phone: null },
@@ -86,6 +110,7 @@ describe('placeholders and what Excel destroyed', () => {
       { business_name: 'Madu Hutan', nib: null, phone: '081250001111' },
       { business_name: 'Kerupuk Saluang', nib: '0812345670009', phone: '081250001113' },
       { business_name: 'Anyaman Purun', nib: null, phone: '081250001114' },
+      { business_name: 'Gula Aren', nib: null, phone: '081250001115' },
     ]);
     db.close();
   });

@@ -8,7 +8,7 @@
 import type { DistrictResolver } from '../../../shared/areas';
 import { FIELD_BY_KEY, parseField, type IkmFieldKey } from '../../../shared/fields';
 import type { FileReport, ImportResult, UnmappedColumn } from '../../../shared/import';
-import { numberGroup } from '../../../shared/parse';
+import { numberGroup, splitQuantity } from '../../../shared/parse';
 import type { DB } from '../db/open';
 import { getSetting, setSetting } from '../settings/store';
 import { headerWords, type ColumnMapping, type MappingReason } from './header';
@@ -86,7 +86,9 @@ export function confirmMapping(columns: ColumnMapping[], cells: { col: number; h
     for (const v of values) {
       if (TEXTUAL.has(m.field)) agree += typeof v === 'string' && /\p{L}/u.test(v) ? 1 : 0;
       else {
-        const p = parseField(m.field, group && typeof v === 'string' ? v.replace(group === ',' ? /,(?=\d{3}\b)/g : /\.(?=\d{3}\b)/g, '') : v, { districts: ctx.districts, now: ctx.now });
+        // A capacity with its unit ("500 kg") is read as its amount (rows.ts).
+        const raw = m.field === 'capacity_value' ? (splitQuantity(v)?.amount ?? v) : v;
+        const p = parseField(m.field, group && typeof raw === 'string' ? raw.replace(group === ',' ? /,(?=\d{3}\b)/g : /\.(?=\d{3}\b)/g, '') : raw, { districts: ctx.districts, now: ctx.now });
         agree += p.ok && p.value != null ? 1 : 0;
       }
     }

@@ -5,7 +5,7 @@
 import type { DistrictResolver } from '../../../shared/areas';
 import { parseField, type IkmValues } from '../../../shared/fields';
 import type { MessageKey } from '../../../shared/messages';
-import { parseIdNumber, parseYear } from '../../../shared/parse';
+import { parseIdNumber, parseYear, splitQuantity } from '../../../shared/parse';
 import type { ColumnMapping } from './header';
 import { isFurniture } from './junk';
 import { rowProblem, valueWarning, type ProblemParams } from './problem';
@@ -144,6 +144,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
   // Only problem rows carry their name and original values (for the error report): built here, not per row.
   const problem = (m: ColumnMapping | undefined, key: MessageKey, params?: ProblemParams): RowProblem => rowProblem({ ...at(m), ...rowAsWritten(ctx.columns, cells) }, key, params);
   let refusal: RowProblem | null = null;
+  let unit: string | null = null;
   for (let i = 0; i < mapped.length; i++) {
     const m = mapped[i]!;
     const raw = raws[i]!;
@@ -152,9 +153,15 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
       const y = parseYear(raw, ctx.now, ctx.date1904);
       value = y.ok ? y.value : raw;
     }
-    if (m.multiplier !== 1 || (m.group && typeof raw === 'string')) {
+    // "500 kg" in the capacity column: 500, and kg its unit (below) unless the row has one.
+    const quantity = m.field === 'capacity_value' && !parseIdNumber(raw).ok ? splitQuantity(raw) : null;
+    if (quantity) {
+      value = quantity.amount;
+      unit = quantity.unit;
+    }
+    if (m.multiplier !== 1 || (m.group && typeof value === 'string')) {
       // "(Juta Rp)" 1,5 is Rp 1.500.000: scale before rounding to whole rupiah.
-      const n = parseIdNumber(raw, m.group);
+      const n = parseIdNumber(value, m.group);
       if (n.ok && n.value != null) value = n.value * m.multiplier;
     }
     const p = parseMemo(m, value, ctx);
@@ -183,6 +190,7 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
     values.district_code = ctx.district;
   }
   if (values.kecamatan == null && ctx.kecamatan) values.kecamatan = ctx.kecamatan;
+  if (unit && values.capacity_value != null && values.capacity_unit == null) values.capacity_unit = unit;
   const male = values.workers_male as number | undefined;
   const female = values.workers_female as number | undefined;
   if (male != null && female != null) values.workers_total = male + female;
