@@ -31,3 +31,19 @@ test('a repeated shipment is listed in the preview as imported once, in Indonesi
   await page.screenshot({ path: info.outputPath('repeats-en-1366x768.png') });
   expect(harness.db.prepare('SELECT count(*) AS n FROM shipment').get()).toEqual({ n: 0 }); // a preview writes nothing
 });
+
+test('the IKM wizard’s review of a likely-duplicate pair reads in English once the UI is English', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = join(mkdtempSync(join(tmpdir(), 'pangkalan-pair-')), 'kotim_pasangan.csv');
+  writeFileSync(path, 'Nama Usaha;Pemilik;Alamat;NIB;Kabupaten;Nilai Produksi\nToko Berkah;Siti;Jl. Ahmad Yani 9;;Kotim;\nToko Berkah;Ani;Jl. Pelita 7;;Kotim;\n');
+  await page.getByRole('tab', { name: 'Impor' }).click();
+  await page.locator('input[type=file]').setInputFiles(path);
+  const pair = page.getByRole('region', { name: 'kotim_pasangan.csv' }).getByTestId('pair');
+  await expect(pair).toContainText('Nama dan kabupaten/kota sama dengan baris 2 (kotim_pasangan), tetapi pemilik dan alamat tidak sama.', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(pair).toContainText('The same name and district as row 2 (kotim_pasangan), but another owner and address. Imported apart; check whether it is the same business.');
+  await pair.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath('pair-en-1366x768.png') });
+});
