@@ -26,6 +26,18 @@ describe('values confirm the mapping', () => {
     db.close();
   });
 
+  it('only data rows confirm a column: the column-number row and a total under the header are not its values', async () => {
+    const { db } = tempDb();
+    const text = 'No;Nama Usaha;Pemilik;Tenaga Kerja\n(1);(2);(3);(4)\n' +
+      '1;Rotan Jaya;Budi;3\n2;Tenun Indah;Sari;4\n3;Madu Hutan;Yanto;2\n;JUMLAH;;9\n';
+    const r = await importFiles(db, [csv('katingan.csv', text)], { dryRun: true });
+    const cols = r.files[0]!.sheets[0]!.columns;
+    for (const header of ['Nama Usaha', 'Pemilik', 'Tenaga Kerja'])
+      expect(cols.find((c) => c.header === header)!.why, header).toContainEqual({ key: 'map.values', params: { n: 3, of: 3 } });
+    expect(r.files[0]!.accepted).toBe(3);
+    db.close();
+  });
+
   it('values that do not fit their header lower its confidence, and the why says so', async () => {
     const { db } = tempDb();
     const r = await importFiles(db, [csv('a.csv', 'Nama Usaha;KBLI\nA;rotan\nB;tenun\nC;16291\n')], { dryRun: true });

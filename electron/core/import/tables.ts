@@ -13,6 +13,7 @@ import { fold } from '../../../shared/text';
 import { ImportFileError } from './errors';
 import { guessHeader, withUserHeaders, type ColumnMapping, type HeaderInfo, type Vocabulary } from './header';
 import { applyOverrides, UnmappedColumns, type MappingOverrides } from './mapping';
+import { isJunkRow } from './junk';
 import { mergeFiller } from './merges';
 import { readCsv } from './read-csv';
 import { readSheetjs } from './read-sheetjs';
@@ -81,7 +82,7 @@ export async function openSheets(input: SpreadsheetInput, opened?: (buf: Buffer,
 export interface FoundHeader<F extends string> {
   sheet: SheetSource;
   header: HeaderInfo<F>;
-  /** The rows under the header among the first rows read (worksheet row header.headerRow + 1 on). */
+  /** The data rows under the header among the first rows read (junk.ts's furniture left out). */
   sample: readonly RawCell[][];
 }
 
@@ -224,7 +225,9 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
         continue;
       }
       tables++;
-      const decided = hooks.mapping?.({ sheet, header, sample: head.slice(header.headerRow) }) ?? { overrides: input.mapping ?? {} };
+      // The values that confirm the columns are data rows: not the column-number row, a total or a note.
+      const sample = head.slice(header.headerRow).filter((r) => !isJunkRow(r, header.columns, vocab.required));
+      const decided = hooks.mapping?.({ sheet, header, sample }) ?? { overrides: input.mapping ?? {} };
       const corrected = applyOverrides(header.columns, header.cells, decided.overrides, (f) => known.has(f));
       const ignored = new Set(header.cells.filter((c) => decided.overrides[c.header] === '').map((c) => c.col));
       const columns = decided.confirm ? decided.confirm(corrected, ignored) : corrected;

@@ -32,7 +32,7 @@ export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kin
   const f = pending?.preview.files[0];
   return (
     <span className="ge-import">
-      <FileButton label={t('ge.importFile')} title={hint} accept=".xlsx,.xlsm,.csv" onFiles={(files) => pick(files?.[0])} />
+      <FileButton label={t('ge.importFile')} title={hint} accept=".xlsx,.xlsm,.xls,.ods,.csv" onFiles={(files) => pick(files?.[0])} />
       {pending && f && (
         <div className="ge-import-preview" role="dialog" aria-label={t('ge.importFile')}>
           <p>{summary(pending.preview)}</p>
