@@ -157,7 +157,7 @@ export interface FileReport {
   /** Where rows get their district: a column of the file, the user's choice, or still missing. */
   district?: { source: 'column' | 'chosen' | 'missing'; code: string | null; suggested?: string | null };
   /** BPS tables: the province each table's figures are stored under, and why (its title names it, the user chose it, or the office's). */
-  provinces?: { sheet: string; code: string; source: 'title' | 'chosen' | 'office' }[];
+  provinces?: { sheet: string; code: string; source: 'title' | 'chosen' | 'office'; /** The table has no year column: the year its title names. */ year?: number }[];
   sheets: SheetReport[];
   /** Columns with data that are not imported: such a file is never all clear. */
   unmapped?: UnmappedColumn[];

@@ -102,7 +102,7 @@ export async function runImport(argv: string[], kind: ImportKind = 'ikm'): Promi
             console.log(`  Sebutkan kolomnya dengan --map "<judul kolom>=${KEY_FIELD[kind]}".`);
           }
         const why = { title: 'disebut judul tabel', chosen: '--province', office: 'provinsi kantor' };
-        for (const p of f.provinces ?? []) console.log(`  lembar ${p.sheet}: disimpan sebagai data provinsi ${p.code} (${why[p.source]})`);
+        for (const p of f.provinces ?? []) console.log(`  lembar ${p.sheet}: disimpan sebagai data provinsi ${p.code} (${why[p.source]})${p.year ? `, tahun ${p.year} (disebut judul tabel)` : ''}`);
         for (const u of f.unmapped ?? []) console.log(`  kolom berisi data yang tidak diimpor: lembar ${u.sheet}, kolom ${u.column}${u.header ? ` "${u.header}"` : ''} (${u.values} nilai, mis. ${u.examples.join('; ')})`);
         for (const r of f.refused) console.log(`  ditolak: lembar ${r.sheet}, baris ${r.row}${r.column ? `, kolom ${r.column}` : ''}: ${r.reason}`);
         for (const d of f.duplicates) console.log(`  periksa: lembar ${d.sheet}, baris ${d.row}: ${d.reason}`);

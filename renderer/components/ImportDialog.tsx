@@ -89,6 +89,7 @@ export function ImportDialog(p: {
               {f.provinces?.map((x) => (
                 <p key={x.sheet} className="province-note" data-testid={`province-${f.file}`}>
                   {t(`trade.provinceFrom.${x.source}`, { sheet: x.sheet, name: provinceName(x.code) })}
+                  {x.year != null && ` ${t('trade.yearFromTitle', { year: x.year })}`}
                 </p>
               ))}
               {f.needsDistrict && (

@@ -31,7 +31,18 @@ export const TRADE_VOCABULARY = vocabulary<TradeField>(
   },
   'export_usd',
   2,
+  // "(juta US$)" in the table's title scales both columns, as "(juta Rp)" scales an IKM table's money.
+  { money: ['export_usd', 'import_usd'] },
 );
+
+/**
+ * The one year a table's title names ("… Menurut Bulan, 2024"): BPS monthly tables carry their
+ * year there, not in a column. Two years ("2023–2024") name none.
+ */
+function titleYear(titles: readonly string[], now: Date): number | null {
+  const years = new Set((titles.join(' ').match(/(?<!\d)(19|20)\d{2}(?!\d)/g) ?? []).map(Number).filter((y) => y <= now.getFullYear() + 1));
+  return years.size === 1 ? [...years][0]! : null;
+}
 
 /**
  * The office's own province: the one named in the saved letterhead's government line
@@ -153,9 +164,11 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         const named = provinceNamed(table.header.titles, provinces);
         if (named && chosen && named.code !== chosen.code) throw ImportFileError.of('imp.trade.otherProvince', { title: named.name, chosen: chosen.name });
         const province = (named ?? fallback).code;
-        (report.provinces ??= []).push({ sheet: table.sheet, code: province, source: named ? 'title' : chosen ? 'chosen' : 'office' });
         const col = new Map(table.columns.map((c) => [c.field, c]));
-        if (!col.has('period') && !col.has('year')) throw ImportFileError.of('imp.trade.noPeriod', { sheet: table.sheet });
+        // Without a year or period column, the year the title names (shown in the preview).
+        const yearOfTitle = !col.has('period') && !col.has('year') ? titleYear(table.header.titles, new Date()) : null;
+        (report.provinces ??= []).push({ sheet: table.sheet, code: province, source: named ? 'title' : chosen ? 'chosen' : 'office', ...(yearOfTitle ? { year: yearOfTitle } : {}) });
+        if (!col.has('period') && !col.has('year') && !yearOfTitle) throw ImportFileError.of('imp.trade.noPeriod', { sheet: table.sheet });
         for await (const { number, cells } of table.rows) {
           const get = (f: TradeField) => (col.has(f) ? (cells[col.get(f)!.col] ?? null) : null);
           const refuse = (f: TradeField, key: MessageKey, params?: ProblemParams) => report.refused.push(rowProblem({ sheet: table.sheet, row: number, column: col.get(f) }, key, params));
@@ -172,7 +185,7 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
             }
             ({ year, month } = p);
           } else {
-            const y = parseIdNumber(get('year'));
+            const y = yearOfTitle ? { ok: true as const, value: yearOfTitle } : parseIdNumber(get('year'));
             if (!y.ok || y.value == null || !Number.isInteger(y.value) || y.value < 1900 || y.value > 2200) {
               refuse('year', 'imp.trade.year', { value: String(get('year') ?? '') });
               continue;
