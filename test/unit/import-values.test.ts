@@ -73,6 +73,26 @@ describe('rows inside the table that are not businesses', () => {
   });
 });
 
+describe('amounts per month', () => {
+  it('an omzet per month is kept as the year\'s (×12, said in the why); investment and a yearly omzet are as written', async () => {
+    const { db } = tempDb();
+    const text = 'Nama Usaha;OMZET (Rp/bulan);Nilai Investasi;Bahan Baku per bln\nRotan Jaya;Rp 4.500.000;25 jt;1.000.000\nTenun Indah;12.000.000;10 jt;500.000\nMadu Hutan;3 jt;5 jt;-\n';
+    const r = await importFiles(db, [csv('hsu.csv', text)]);
+    const cols = r.files[0]!.sheets[0]!.columns;
+    expect(cols.find((c) => c.column === 'B')).toMatchObject({ field: 'production_value_idr', why: expect.arrayContaining([{ key: 'map.perMonth' }]) });
+    expect(cols.find((c) => c.column === 'C')!.why).not.toContainEqual({ key: 'map.perMonth' });
+    expect(db.prepare('SELECT production_value_idr AS p, investment_idr AS i, raw_material_value_idr AS b FROM ikm ORDER BY id').all()).toEqual([
+      { p: 54_000_000, i: 25_000_000, b: 12_000_000 },
+      { p: 144_000_000, i: 10_000_000, b: 6_000_000 },
+      { p: 36_000_000, i: 5_000_000, b: null },
+    ]);
+    const yearly = await importFiles(db, [csv('hsu2.csv', 'Nama Usaha;Omzet per tahun\nKopi Amuntai;60.000.000\n')]);
+    expect(yearly.files[0]!.sheets[0]!.columns.find((c) => c.column === 'B')!.why).not.toContainEqual({ key: 'map.perMonth' });
+    expect(db.prepare("SELECT production_value_idr AS p FROM ikm WHERE business_name = 'Kopi Amuntai'").get()).toEqual({ p: 60_000_000 });
+    db.close();
+  });
+});
+
 describe('a capacity written with its unit', () => {
   it('"500 kg" is 500 with unit kg (a unit column of its own wins); the values confirm the column', async () => {
     const { db } = tempDb();

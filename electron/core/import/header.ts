@@ -16,7 +16,7 @@ import { cellText, type RawCell } from './sheet';
 
 /** Why a column got its field (a message key of the wizard and its parameters). */
 export interface MappingReason {
-  key: 'map.header' | 'map.values' | 'map.valuesWeak' | 'map.proposed' | 'map.user' | 'map.unit';
+  key: 'map.header' | 'map.values' | 'map.valuesWeak' | 'map.proposed' | 'map.user' | 'map.unit' | 'map.perMonth';
   params?: Record<string, string | number>;
 }
 
@@ -58,6 +58,8 @@ export interface Vocabulary<F extends string> {
   minColumns: number;
   /** Fields in rupiah that take a unit from a title line ("dalam ribuan rupiah"). */
   money: ReadonlySet<string>;
+  /** Amounts the registry keeps per year: a header "per bulan" is twelve times smaller. */
+  perYear: ReadonlySet<string>;
   /** Every word of every phrase (canonical), for splitting words run together. */
   words: ReadonlySet<string>;
 }
@@ -82,6 +84,7 @@ export interface VocabularyExtras<F extends string> {
   not?: Partial<Record<F, string[]>>;
   lesser?: Partial<Record<F, string[]>>;
   money?: F[];
+  perYear?: F[];
 }
 
 /**
@@ -331,7 +334,7 @@ export function vocabulary<F extends string>(synonyms: Record<F, string[]>, requ
       lesser: (extras.lesser?.[field] ?? []).flatMap(canon),
     });
   }
-  return { fields, required, minColumns, money: new Set(extras.money ?? []), words };
+  return { fields, required, minColumns, money: new Set(extras.money ?? []), perYear: new Set(extras.perYear ?? []), words };
 }
 
 const SYNONYMS: Record<IkmFieldKey, string[]> = {
@@ -388,6 +391,8 @@ export const IKM_VOCABULARY = vocabulary<IkmFieldKey>(SYNONYMS, 'business_name',
   // A home address is an address, but the business's own address wins when both are there.
   lesser: { address: ['rumah', 'pemilik', 'tinggal', 'domisili', 'ktp'], district_code: ['pemilik', 'rumah'] },
   money: ['investment_idr', 'production_value_idr', 'raw_material_value_idr'],
+  // Production and raw materials are a year's; investment is what the business has, not a flow.
+  perYear: ['production_value_idr', 'raw_material_value_idr'],
 });
 
 /** Units in a header or a title: "(Rp 000)", "dalam ribuan rupiah", "(Juta Rp)". */
@@ -397,6 +402,9 @@ export function unitMultiplier(text: string): number {
   if (/\b(ribu|ribuan|000|rb)\b/.test(f) && /(rp|rupiah|ribu)/.test(f)) return 1000;
   return 1;
 }
+
+/** "Omzet (Rp/bulan)", "Omset per bln", "Penjualan bulanan": an amount per month. */
+export const perMonth = (text: string): boolean => /(?:\bper\s*|\/\s*)(?:bulan|bln)\b|\bbulanan\b|\bsebulan\b/.test(fold(text));
 
 /** Header text → words: folded, units and punctuation removed (kept for the saved overrides). */
 export function headerWords(text: string): { words: string; multiplier: number } {
@@ -468,6 +476,7 @@ interface Candidate<F extends string> {
   score: number;
   header: string;
   multiplier: number;
+  perMonth: boolean;
 }
 
 /** The best assignment of fields to columns: highest scores first, one field per column, no field twice. */
@@ -495,7 +504,8 @@ function mapRows<F extends string>(vocab: Vocabulary<F>, rows: RawCell[][], cach
     let scores = cache.get(key);
     if (!scores) cache.set(key, (scores = scoreHeader(t.own, vocab, t.parent)));
     const multiplier = Math.max(unitMultiplier(t.own), unitMultiplier(t.parent));
-    for (const s of scores) if (s.score >= MIN_SCORE) cands.push({ col, field: s.field, score: s.score, header: t.shown, multiplier });
+    const monthly = perMonth(t.own) || perMonth(t.parent);
+    for (const s of scores) if (s.score >= MIN_SCORE) cands.push({ col, field: s.field, score: s.score, header: t.shown, multiplier, perMonth: monthly });
   });
   const chosen = assign(cands);
   return { chosen, texts, total: chosen.reduce((s, c) => s + c.score, 0) };
@@ -564,7 +574,10 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
     const unit = c.multiplier === 1 && titleUnit !== 1 && vocab.money.has(c.field) ? titleUnit : c.multiplier;
     const why: MappingReason[] = [{ key: 'map.header', params: { score: Math.round(Math.min(1, c.score) * 100) } }];
     if (unit !== 1) why.push({ key: 'map.unit', params: { unit: unit.toLocaleString('id-ID') } });
-    return { col: c.col, field: c.field, header: c.header, multiplier: unit, confidence: Math.min(1, c.score), source: 'header', why };
+    // A month's omzet is kept as the year's: twelve months of it, said in the why.
+    const yearly = c.perMonth && vocab.perYear.has(c.field) ? 12 : 1;
+    if (yearly !== 1) why.push({ key: 'map.perMonth' });
+    return { col: c.col, field: c.field, header: c.header, multiplier: unit * yearly, confidence: Math.min(1, c.score), source: 'header', why };
   });
   const cells = found.m.texts.map((t, col) => ({ col, header: t.shown })).filter((c) => c.header);
   if (!best) return { header: null, nearest: { row: headerRow, headers: columns.map((c) => c.header), cells, columns } };
