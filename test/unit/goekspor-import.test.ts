@@ -148,3 +148,24 @@ describe('certificate list', () => {
     expect([again.accepted, again.updated, again.unchanged]).toEqual([0, 0, 5]);
   });
 });
+
+describe('a list of one certificate type', () => {
+  it('takes the type from the number column or the title; "No" is the row number; the owner column is listed as not imported', async () => {
+    const { db, sari, madu } = setup();
+    const input = { name: 'sertifikat-halal-satu-jenis.xlsx', path: join(FIX, 'sertifikat-halal-satu-jenis.xlsx') };
+    const r = (await importGoEkspor(db, input, { kind: 'certificates', today: TODAY })).files[0]!;
+    expect([r.status, r.accepted, r.refused.length]).toEqual(['imported', 2, 0]);
+    const cols = r.sheets[0]!.columns;
+    expect(cols.find((c) => c.header === 'No')!.field).toBe('');
+    expect(cols.find((c) => c.header === 'No. Sertifikat Halal')).toMatchObject({ field: 'number', why: expect.arrayContaining([{ key: 'map.certType', params: { from: 'No. Sertifikat Halal' } }]) });
+    expect(r.unmapped).toEqual([expect.objectContaining({ column: 'C', header: 'Nama Pemilik', values: 2 })]);
+    const certs = listCertificates(db, {}, TODAY);
+    expect(certs.map((c) => [c.ikm_id, c.type, c.label, c.number])).toEqual(
+      expect.arrayContaining([
+        [sari.id, 'halal', null, 'ID62110000123450325'],
+        [madu.id, 'halal', null, 'ID62110000123460725'],
+      ]),
+    );
+    expect(certs).toHaveLength(2);
+  });
+});

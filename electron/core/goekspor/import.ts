@@ -46,7 +46,8 @@ export const CERTIFICATE_VOCABULARY = vocabulary<CField>(
   {
     ...IKM_WORDS,
     type: ['jenis', 'jenis sertifikat', 'jenis izin', 'jenis legalitas', 'sertifikat', 'legalitas', 'izin', 'jenis perizinan', 'perizinan'],
-    number: ['nomor', 'nomor sertifikat', 'no sertifikat', 'nomor izin', 'no izin', 'nomor registrasi', 'no registrasi', 'nomor pendaftaran'],
+    // Not "No" alone: that is the row number of every Indonesian list.
+    number: ['nomor sertifikat', 'no sertifikat', 'nomor izin', 'no izin', 'nomor registrasi', 'no registrasi', 'nomor pendaftaran'],
     issued_on: ['tanggal terbit', 'tgl terbit', 'tanggal penerbitan', 'terbit', 'tanggal sertifikat', 'tanggal izin'],
     expires_on: ['berlaku sampai', 'berlaku s d', 'masa berlaku', 'tanggal kedaluwarsa', 'tanggal berakhir', 'tgl berakhir', 'kedaluwarsa', 'expired', 'berlaku hingga'],
     status: ['status', 'status sertifikat', 'status izin', 'tahap'],
@@ -55,7 +56,23 @@ export const CERTIFICATE_VOCABULARY = vocabulary<CField>(
   },
   'business_name',
   3,
+  { not: { number: ['urut'] } },
 );
+
+/**
+ * The one certificate type a list is of, for rows without a type cell: named by its number
+ * column ("No. Sertifikat Halal") or its title ("Penerima Fasilitasi Sertifikasi Halal"). A
+ * title naming several ("NIB dan PIRT") names none.
+ */
+function listType(texts: readonly (string | undefined)[]): { type: CertType; from: string } | null {
+  for (const t of texts) {
+    if (!t) continue;
+    const types = new Set(t.split(/,|\/|&|\bdan\b|\batau\b/i).map((part) => parseCertType(part)?.type).filter((x) => x && x !== 'lainnya'));
+    if (types.size === 1) return { type: [...types][0]!, from: t };
+    if (types.size > 1) return null;
+  }
+  return null;
+}
 
 type FField = 'nib' | 'business_name' | 'district_code' | 'product' | 'commodity';
 /** The attachment of an SK Gubernur: each featured product with its IKM. */
@@ -167,6 +184,12 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
       tables++;
       report.sheets.push({ name: table.sheet, headerRow: table.header.headerRow, columns: table.cells });
       const col = (f: string) => table.columns.find((c) => c.field === f);
+      // A list of one certificate type: said on the column it is read from (number, else name).
+      const implied = opts.kind === 'certificates' ? listType([col('number')?.header, ...table.header.titles]) : null;
+      if (implied) {
+        const shown = table.cells.find((c) => c.field === (col('number') ? 'number' : 'business_name'));
+        shown?.why?.push({ key: 'map.certType', params: { from: implied.from } });
+      }
       /** Each thing recorded from this sheet, and its row: a repeat is recorded once. */
       const seen = new Map<string, number>();
       const repeated = (key: string, row: number, reason: MessageKey, name: string): boolean => {
@@ -186,6 +209,7 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
         };
         // A lone name or NIB is an IKM to match; a lone anything else is a note (the one junk rule).
         if (isJunkRow(cells, table.columns, ALONE)) continue;
+        table.unmapped.see(cells);
         const problem = (m: ColumnMapping<string> | undefined, key: MessageKey, params?: ProblemParams): RowProblem =>
           rowProblem(
             { sheet: table.sheet, row: number, column: m, name: text(get('business_name')), original: Object.fromEntries(table.columns.map((c) => [c.header, text(cells[c.col])])) },
@@ -243,7 +267,7 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
           continue;
         }
         const typeText = text(get('type'));
-        const type = parseCertType(typeText);
+        const type = typeText ? parseCertType(typeText) : implied ? { type: implied.type, label: null } : null;
         if (!type) {
           report.refused.push(problem(col('type'), 'imp.ge.noType'));
           continue;
@@ -310,6 +334,8 @@ async function readAndWrite(db: DB, batch: { begin(): Promise<number> }, input: 
           },
         });
       }
+      const more = table.unmapped.list();
+      if (more.length) (report.unmapped ??= []).push(...more);
     }
     if (tables === 0) throw ImportFileError.of(opts.kind === 'participants' ? 'imp.ge.noParticipants' : opts.kind === 'featured' ? 'imp.ge.noFeatured' : 'imp.ge.noCertificates');
   } catch (e) {

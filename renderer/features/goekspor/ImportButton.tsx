@@ -6,6 +6,16 @@ import { toBase64 } from '../../files';
 import { useI18n } from '../../i18n/i18n';
 import { useRun } from './common';
 import { FileButton } from '../../components/FileButton';
+import { FileMapping } from '../../components/ImportMapping';
+import type { UiKey } from '../../i18n/dictionary';
+
+/** The Go Ekspor lists' fields as the preview's mapping table names them. */
+const FIELD_LABEL: Record<string, UiKey> = {
+  nib: 'field.nib', business_name: 'field.business_name', district_code: 'field.district_code', owner: 'field.owner_name',
+  attended: 'ge.act.attended', note: 'ge.note', notes: 'ge.note', type: 'ge.cert.type', number: 'ge.cert.number',
+  issued_on: 'ge.cert.issued', expires_on: 'ge.cert.expires', status: 'ge.cert.status', status_since: 'ge.cert.since',
+  product: 'ge.featured.product', commodity: 'ge.featured.commodity',
+};
 
 export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kind: 'participants' | 'certificates' | 'featured'; activityId?: number; decreeId?: number; hint: string; onDone(): void }) {
   const { t, lang } = useI18n();
@@ -36,6 +46,8 @@ export function ImportButton({ kind, activityId, decreeId, hint, onDone }: { kin
       {pending && f && (
         <div className="ge-import-preview" role="dialog" aria-label={t('ge.importFile')}>
           <p>{summary(pending.preview)}</p>
+          {/* How its columns were read, and the columns with data it does not take: nothing unseen. */}
+          <FileMapping report={f} fields={[]} label={(k) => (FIELD_LABEL[k] ? t(FIELD_LABEL[k]) : k)} />
           {f.refused.length > 0 && (
             <ul className="ge-refused">
               {f.refused.slice(0, 50).map((p, i) => (
