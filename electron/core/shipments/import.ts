@@ -86,7 +86,7 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
       try {
         const chosenText = input.district ?? opts.district ?? null;
         const chosen = chosenText ? districts.resolve(chosenText) : null;
-        if (chosenText && !chosen) throw new ImportFileError(`Kode kabupaten/kota "${chosenText}" tidak dikenal.`);
+        if (chosenText && !chosen) throw ImportFileError.of('imp.unknownDistrict', { code: chosenText });
         let tables = 0;
         /** Rows refused only for want of a district, in files without a district column. */
         let needDistrict = 0;
@@ -153,14 +153,11 @@ export async function importShipments(db: DB, inputs: ShipmentInput[], opts: Shi
         }
         if (needDistrict > 0) {
           report.district = { source: 'missing', code: null };
-          throw new ImportFileError(
-            `Berkas tidak memiliki kolom kabupaten/kota dan ${needDistrict} eksportirnya tidak terdaftar di registri. Pilih kabupaten/kota untuk berkas ini (CLI: --district <kode BPS>).`,
-            true,
-          );
+          throw new ImportFileError({ key: 'imp.ship.chooseDistrict', params: { n: needDistrict } }, true);
         }
         if (tables === 0 && nearest) throw noTableNear(report, nearest, 'imp.ship.noTableNear');
         if (tables === 0)
-          throw new ImportFileError('Tidak ditemukan tabel ekspor: tidak ada baris judul kolom seperti "Tanggal", "Eksportir", "Negara Tujuan", "Nilai FOB". Periksa lembar kerjanya.');
+          throw ImportFileError.of('imp.ship.noTable');
         candidates.push(...mine);
       } catch (e) {
         if (!(e instanceof ImportFileError)) throw e;

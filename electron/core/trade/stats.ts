@@ -15,7 +15,7 @@ import { vocabulary } from '../import/header';
 import { isJunkRow } from '../import/junk';
 import { rowProblem, type ProblemParams } from '../import/problem';
 import type { RawCell } from '../import/sheet';
-import { readTables, type NearestHeader, type SpreadsheetInput } from '../import/tables';
+import { noTableNear, readTables, type NearestHeader, type SpreadsheetInput } from '../import/tables';
 import { markChanged } from '../registry/generation';
 import { logChange } from '../audit/change-log';
 
@@ -208,12 +208,8 @@ export async function importTradeStats(db: DB, input: SpreadsheetInput, opts: { 
         const more = table.unmapped.list();
         if (more.length) (report.unmapped ??= []).push(...more);
       }
-      if (report.sheets.length === 0 && nearest) {
-        // The columns it did read, so the user can name the export column in the mapping and read again.
-        const n: NearestHeader = nearest;
-        report.sheets.push({ name: n.sheet, headerRow: n.row, columns: n.columns });
-        throw ImportFileError.of('imp.trade.noExport', { sheet: n.sheet, row: n.row, headers: n.columns.map((c) => c.header).join(', ') });
-      }
+      // The columns it did read, so the user can name the export column in the mapping and read again.
+      if (report.sheets.length === 0 && nearest) throw noTableNear(report, nearest, 'imp.trade.noExport');
       if (report.sheets.length === 0) throw ImportFileError.of('imp.trade.noTable');
     } catch (e) {
       if (!(e instanceof ImportFileError)) throw e;
