@@ -89,6 +89,10 @@ describe('amounts per month', () => {
     const yearly = await importFiles(db, [csv('hsu2.csv', 'Nama Usaha;Omzet per tahun\nKopi Amuntai;60.000.000\n')]);
     expect(yearly.files[0]!.sheets[0]!.columns.find((c) => c.column === 'B')!.why).not.toContainEqual({ key: 'map.perMonth' });
     expect(db.prepare("SELECT production_value_idr AS p FROM ikm WHERE business_name = 'Kopi Amuntai'").get()).toEqual({ p: 60_000_000 });
+    // Named by the user: the same ×12.
+    const named = await importFiles(db, [{ ...csv('hsu3.csv', 'Nama Usaha;Hasil Jualan per bulan\nPurun Aida;2.000.000\n'), mapping: { 'Hasil Jualan per bulan': 'production_value_idr' } }]);
+    expect(named.files[0]!.sheets[0]!.columns.find((c) => c.column === 'B')).toMatchObject({ source: 'user', why: [{ key: 'map.user' }, { key: 'map.perMonth' }] });
+    expect(db.prepare("SELECT production_value_idr AS p FROM ikm WHERE business_name = 'Purun Aida'").get()).toEqual({ p: 24_000_000 });
     db.close();
   });
 });

@@ -11,7 +11,7 @@ import type { FileReport, ImportResult, UnmappedColumn } from '../../../shared/i
 import { numberGroup, splitQuantity } from '../../../shared/parse';
 import type { DB } from '../db/open';
 import { getSetting, setSetting } from '../settings/store';
-import { headerWords, type ColumnMapping, type MappingReason } from './header';
+import { headerWords, perMonth, type ColumnMapping, type MappingReason } from './header';
 import { cellText, columnLetter, type RawCell } from './sheet';
 
 export type MappingOverrides = Record<string, string>;
@@ -22,6 +22,8 @@ export function applyOverrides<F extends string = IkmFieldKey>(
   cells: { col: number; header: string }[],
   overrides: MappingOverrides,
   known: (field: string) => boolean = (f) => FIELD_BY_KEY.has(f),
+  /** Fields kept per year (Vocabulary.perYear): a column the user names so, headed per month, is ×12 as a found one is. */
+  perYear: ReadonlySet<string> = new Set(),
 ): ColumnMapping<F>[] {
   if (Object.keys(overrides).length === 0) return columns;
   const byCol = new Map(columns.map((c) => [c.col, c]));
@@ -31,7 +33,9 @@ export function applyOverrides<F extends string = IkmFieldKey>(
     if (!field) byCol.delete(col);
     else if (known(field)) {
       for (const [other, c] of byCol) if (c.field === field && other !== col) byCol.delete(other);
-      byCol.set(col, { col, field: field as F, header, multiplier: headerWords(header).multiplier, confidence: 1, source: 'user', why: [{ key: 'map.user' }] });
+      const yearly = perYear.has(field) && perMonth(header) ? 12 : 1;
+      const why: MappingReason[] = [{ key: 'map.user' }, ...(yearly !== 1 ? [{ key: 'map.perMonth' as const }] : [])];
+      byCol.set(col, { col, field: field as F, header, multiplier: headerWords(header).multiplier * yearly, confidence: 1, source: 'user', why });
     }
   }
   return [...byCol.values()].sort((a, b) => a.col - b.col);

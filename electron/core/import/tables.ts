@@ -228,7 +228,7 @@ export async function* readTables<F extends string>(input: SpreadsheetInput, voc
       // The values that confirm the columns are data rows: not the column-number row, a total or a note.
       const sample = head.slice(header.headerRow).filter((r) => !isJunkRow(r, header.columns, vocab.required));
       const decided = hooks.mapping?.({ sheet, header, sample }) ?? { overrides: input.mapping ?? {} };
-      const corrected = applyOverrides(header.columns, header.cells, decided.overrides, (f) => known.has(f));
+      const corrected = applyOverrides(header.columns, header.cells, decided.overrides, (f) => known.has(f), vocab.perYear);
       const ignored = new Set(header.cells.filter((c) => decided.overrides[c.header] === '').map((c) => c.col));
       const columns = decided.confirm ? decided.confirm(corrected, ignored) : corrected;
       // Merged cells below the header (a district or kecamatan merged down) read as their value.
