@@ -124,13 +124,15 @@ export function parseWholeNumber(raw: unknown, opts: { round?: boolean } = {}): 
 }
 
 /**
- * "500 kg", "1,5 ton/thn", "200 lembar": an amount with its unit after it, as districts write a
- * capacity in one cell. The importer takes the amount as the capacity and the unit as its unit.
+ * A capacity cell as the importer reads it (the rows and the values confirming the column): a
+ * number as it is ("1.200", "25 jt"), else an amount with its unit after it, as districts write a
+ * capacity in one cell ("500 kg", "1,5 ton/thn", "200 lembar" → amount "500", unit "kg").
  */
-export function splitQuantity(raw: unknown): { amount: string; unit: string } | null {
-  if (typeof raw !== 'string') return null;
+export function readQuantity(raw: unknown): { amount: unknown; unit: string | null } {
+  // Only text with a letter can carry a unit; a plain number is not parsed twice.
+  if (typeof raw !== 'string' || !/[a-z]/i.test(raw) || parseIdNumber(raw).ok) return { amount: raw, unit: null };
   const m = raw.trim().match(/^(\d[\d.,]*)\s*([a-z][a-z0-9 ./²³-]{0,29})$/i);
-  return m ? { amount: m[1]!, unit: m[2]!.trim() } : null;
+  return m ? { amount: m[1]!, unit: m[2]!.trim() } : { amount: raw, unit: null };
 }
 
 /** Digits of an identifier typed or stored as a number: strips spaces, dots, dashes. */

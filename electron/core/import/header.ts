@@ -406,6 +406,12 @@ export function unitMultiplier(text: string): number {
 /** "Omzet (Rp/bulan)", "Omset per bln", "Penjualan bulanan": an amount per month. */
 export const perMonth = (text: string): boolean => /(?:\bper\s*|\/\s*)(?:bulan|bln)\b|\bbulanan\b|\bsebulan\b/.test(fold(text));
 
+/**
+ * A month's amount of a field the registry keeps per year (`perYear`) is kept as the year's:
+ * ×12, for a column the header mapped and one the user named alike (the why says map.perMonth).
+ */
+export const yearlyScale = (perYear: ReadonlySet<string>, field: string, monthly: boolean): number => (monthly && perYear.has(field) ? 12 : 1);
+
 /** Header text → words: folded, units and punctuation removed (kept for the saved overrides). */
 export function headerWords(text: string): { words: string; multiplier: number } {
   const words = fold(text)
@@ -574,8 +580,7 @@ export function guessHeader<F extends string = IkmFieldKey>(rows: RawCell[][], v
     const unit = c.multiplier === 1 && titleUnit !== 1 && vocab.money.has(c.field) ? titleUnit : c.multiplier;
     const why: MappingReason[] = [{ key: 'map.header', params: { score: Math.round(Math.min(1, c.score) * 100) } }];
     if (unit !== 1) why.push({ key: 'map.unit', params: { unit: unit.toLocaleString('id-ID') } });
-    // A month's omzet is kept as the year's: twelve months of it, said in the why.
-    const yearly = c.perMonth && vocab.perYear.has(c.field) ? 12 : 1;
+    const yearly = yearlyScale(vocab.perYear, c.field, c.perMonth);
     if (yearly !== 1) why.push({ key: 'map.perMonth' });
     return { col: c.col, field: c.field, header: c.header, multiplier: unit * yearly, confidence: Math.min(1, c.score), source: 'header', why };
   });

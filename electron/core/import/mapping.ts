@@ -8,10 +8,10 @@
 import type { DistrictResolver } from '../../../shared/areas';
 import { FIELD_BY_KEY, parseField, type IkmFieldKey } from '../../../shared/fields';
 import type { FileReport, ImportResult, UnmappedColumn } from '../../../shared/import';
-import { numberGroup, splitQuantity } from '../../../shared/parse';
+import { numberGroup, readQuantity } from '../../../shared/parse';
 import type { DB } from '../db/open';
 import { getSetting, setSetting } from '../settings/store';
-import { headerWords, perMonth, type ColumnMapping, type MappingReason } from './header';
+import { headerWords, perMonth, yearlyScale, type ColumnMapping, type MappingReason } from './header';
 import { cellText, columnLetter, type RawCell } from './sheet';
 
 export type MappingOverrides = Record<string, string>;
@@ -33,7 +33,7 @@ export function applyOverrides<F extends string = IkmFieldKey>(
     if (!field) byCol.delete(col);
     else if (known(field)) {
       for (const [other, c] of byCol) if (c.field === field && other !== col) byCol.delete(other);
-      const yearly = perYear.has(field) && perMonth(header) ? 12 : 1;
+      const yearly = yearlyScale(perYear, field, perMonth(header));
       const why: MappingReason[] = [{ key: 'map.user' }, ...(yearly !== 1 ? [{ key: 'map.perMonth' as const }] : [])];
       byCol.set(col, { col, field: field as F, header, multiplier: headerWords(header).multiplier * yearly, confidence: 1, source: 'user', why });
     }
@@ -91,7 +91,7 @@ export function confirmMapping(columns: ColumnMapping[], cells: { col: number; h
       if (TEXTUAL.has(m.field)) agree += typeof v === 'string' && /\p{L}/u.test(v) ? 1 : 0;
       else {
         // A capacity with its unit ("500 kg") is read as its amount (rows.ts).
-        const raw = m.field === 'capacity_value' ? (splitQuantity(v)?.amount ?? v) : v;
+        const raw = m.field === 'capacity_value' ? readQuantity(v).amount : v;
         const p = parseField(m.field, group && typeof raw === 'string' ? raw.replace(group === ',' ? /,(?=\d{3}\b)/g : /\.(?=\d{3}\b)/g, '') : raw, { districts: ctx.districts, now: ctx.now });
         agree += p.ok && p.value != null ? 1 : 0;
       }

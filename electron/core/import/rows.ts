@@ -5,7 +5,7 @@
 import type { DistrictResolver } from '../../../shared/areas';
 import { parseField, type IkmValues } from '../../../shared/fields';
 import type { MessageKey } from '../../../shared/messages';
-import { parseIdNumber, parseYear, splitQuantity } from '../../../shared/parse';
+import { parseIdNumber, parseYear, readQuantity } from '../../../shared/parse';
 import type { ColumnMapping } from './header';
 import { isFurniture } from './junk';
 import { rowProblem, valueWarning, type ProblemParams } from './problem';
@@ -154,8 +154,8 @@ export function readRow(cells: RawCell[], rowNumber: number, ctx: RowContext): R
       value = y.ok ? y.value : raw;
     }
     // "500 kg" in the capacity column: 500, and kg its unit (below) unless the row has one.
-    const quantity = m.field === 'capacity_value' && !parseIdNumber(raw).ok ? splitQuantity(raw) : null;
-    if (quantity) {
+    const quantity = m.field === 'capacity_value' ? readQuantity(raw) : null;
+    if (quantity?.unit) {
       value = quantity.amount;
       unit = quantity.unit;
     }
